@@ -1,0 +1,225 @@
+"""The command line: thin wrappers that parse options and call the engine.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it; 2 usage, config or internal
+error (including a rule that crashed).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from draftlint import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
+                  help="draftlint: a content-quality linter for article drafts.")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _err(message: str) -> None:
+    print(f"draftlint: {message}", file=sys.stderr)
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _setup(config_path: Optional[Path], isolated: bool):
+    from draftlint import config as configmod, registry
+
+    config = configmod.load(config_path, isolated=isolated)
+    reg = registry.load(config.rule_dirs)
+    return config, reg
+
+
+def _color(output: Optional[Path]) -> bool:
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(None, help="Files and folders to lint; - reads standard input. Default: ."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of standard output."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file (skips discovery)."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore all config files."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run (codes, prefixes, names, families); replaces the config's select."),
+    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Rules to add to the selection."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to leave out."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 [default: warning]."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (report-only jobs)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for standard input (its suffix picks Markdown or text)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores]; 1 stays in-process."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only: no notes, no summary."),
+) -> None:
+    """Lint drafts and report findings."""
+    from draftlint import engine
+    from draftlint.config import ConfigError
+    from draftlint.registry import RegistryError
+    from draftlint.report import Context, formats
+
+    try:
+        config, reg = _setup(config_path, isolated)
+        if select:
+            config.select = _split(select)
+        config.extend_select += _split(extend_select)
+        config.ignore += _split(ignore)
+        if fail_on is not None:
+            config.fail_on = fail_on.value
+        plan = engine.make_plan(reg, config)
+    except (ConfigError, RegistryError) as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+
+    paths = paths or ["."]
+    status = EXIT_CLEAN
+    if "-" in paths:
+        name = stdin_filename or "stdin.md"
+        data = sys.stdin.buffer.read()
+        results = engine.lint_batch([(name, data)], plan)
+        rest = [p for p in paths if p != "-"]
+        if rest:
+            found = engine.discover(rest, config)
+            results += list(engine.lint_files(found.files, plan, 1))
+        missing: list[str] = []
+    else:
+        found = engine.discover(paths, config)
+        missing = found.missing
+        workers = jobs or config.jobs or os.cpu_count() or 1
+        results = engine.lint_files(found.files, plan, workers)
+        if not found.files and not missing and not quiet:
+            _err(f"no drafts found in {', '.join(paths)} (extensions: {', '.join(config.extensions)})")
+    run = engine.finish(results, plan)
+    for path in missing:
+        _err(f"{path}: no such file or folder")
+        status = EXIT_ERROR
+    if not quiet:
+        for note in run.notes:
+            _err(note)
+    for crash in run.crashes:
+        _err(crash)
+        status = EXIT_ERROR
+
+    ctx = Context(run, reg, color=_color(output) and format == Format.text, statistics=statistics,
+                  fail_on=config.fail_on, version=__version__)
+    rendered = formats()[format.value](ctx)
+    if quiet and format == Format.text:
+        rendered = "".join(line + "\n" for line in rendered.splitlines() if line and not line.startswith(("Found ", "No findings")))
+    if output is not None:
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            _err(f"cannot write {output}: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_ERROR)
+    else:
+        sys.stdout.write(rendered)
+
+    if status == EXIT_CLEAN and not exit_zero and config.fail_on != "never":
+        from draftlint.findings import Severity
+
+        threshold = Severity.parse(config.fail_on)
+        if any(f.severity >= threshold for f in run.findings):
+            status = EXIT_FINDINGS
+    raise typer.Exit(status)
+
+
+@app.command()
+def rules(
+    format: str = typer.Option("text", "--format", "-f", help="text or markdown."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore all config files."),
+) -> None:
+    """List every rule: code, name, family, default severity, enabled, source."""
+    from draftlint import engine
+    from draftlint.config import ConfigError
+    from draftlint.registry import RegistryError
+
+    try:
+        config, reg = _setup(config_path, isolated)
+        chosen = {r.code for r in engine.select(reg, config)}
+    except (ConfigError, RegistryError) as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+    if format not in ("text", "markdown"):
+        _err(f"unknown format {format!r} (text or markdown)")
+        raise typer.Exit(EXIT_ERROR)
+    rows = [(r.code, r.name, str(r.family), str(r.severity), "yes" if r.code in chosen else "no", reg.sources[r.code], r.summary())
+            for r in reg]
+    if format == "markdown":
+        print("| code | name | family | severity | enabled | source | what it flags |")
+        print("|---|---|---|---|---|---|---|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        return
+    print(f"{'code':<6} {'name':<34} {'family':<12} {'severity':<8} {'on':<3} source")
+    for code, name, family, severity, on, source, _ in rows:
+        print(f"{code:<6} {name:<34} {family:<12} {severity:<8} {on:<3} {source}")
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code or name, e.g. Q001 or unsourced-quote.")) -> None:
+    """Print a rule's documentation: what it flags, why it matters, an example, how to fix, options."""
+    from draftlint import registry
+    from draftlint.registry import RegistryError
+    from draftlint.rule import suggest
+
+    try:
+        reg = registry.load()
+    except RegistryError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+    rule = reg.resolve(code)
+    if rule is None:
+        _err(f'no rule "{code}"{suggest(code, list(reg.rules) + list(reg.names))}')
+        raise typer.Exit(EXIT_ERROR)
+    print(f"{rule.code} {rule.name} ({rule.family}, default severity {rule.severity}, {reg.sources[rule.code]})\n")
+    print(rule.doc_text())
+    rows = rule.option_rows()
+    if rows:
+        print("\n## Options")
+        for name, kind, default, help_text in rows:
+            print(f"  {name} ({kind}, default {default}): {help_text}")
+
+
+@app.command()
+def version() -> None:
+    """Print draftlint's version."""
+    print(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        _err(f"internal error: {type(exc).__name__}: {exc}")
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""The document model: one parse per file, read by every rule.
+
+Positions: every block keeps ``text``, a copy of its source region (``doc.text[start:end]``) of the same
+length in which everything that is not prose (container markers, emphasis markers, link targets, inline
+code, URLs, HTML) is replaced by spaces. An offset into ``block.text`` is therefore an offset into the
+document, and ``doc.lines.span()`` turns it into 1-based line and column. Rules never re-parse.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator, Mapping
+
+from draftlint.findings import Span
+
+BLOCK_KINDS = ("heading", "paragraph", "list-item", "blockquote", "table", "code", "html", "footnote")
+PROSE_KINDS = frozenset({"heading", "paragraph", "list-item", "blockquote", "table", "footnote"})
+
+
+class LineMap:
+    """Maps offsets in the normalised text (``\\n`` line breaks) to 1-based line and column."""
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.position(start)
+        end_line, end_col = self.position(max(start, end))
+        return Span(line, col, end_line, end_col)
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line of a block, prose only, stripped; ``start`` is its document offset."""
+
+    number: int
+    start: int
+    text: str
+
+
+@dataclass(eq=False)
+class Block:
+    kind: str
+    start: int  # document offset of ``text[0]``
+    text: str  # masked prose, same length as the source region
+    first_line: int
+    last_line: int
+    level: int | None = None  # heading level
+    containers: tuple[str, ...] = ()  # enclosing blockquote / list-item, outermost first
+    raw: str = ""  # for code and html blocks: the source text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @cached_property
+    def plain(self) -> str:
+        """The prose with masked runs collapsed: for comparisons, never for positions."""
+        return " ".join(self.text.split())
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        out = []
+        offset = self.start
+        for number, piece in enumerate(self.text.split("\n"), self.first_line):
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Line(number, offset + lead, " ".join(stripped.split())))
+            offset += len(piece) + 1
+        return tuple(out)
+
+    @property
+    def in_blockquote(self) -> bool:
+        return self.kind == "blockquote" or "blockquote" in self.containers
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # "link" (inline or reference), "url" (bare or autolink), "footnote" (a [^ref] citation)
+    target: str
+    start: int
+    end: int
+    block: Block = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: text between double quotes (straight or curly), or a whole blockquote."""
+
+    kind: str  # "inline" or "blockquote"
+    start: int  # document offset of the opening mark (or of the blockquote text)
+    end: int  # document offset after the closing mark
+    text: str  # the quoted words, without the marks
+    block: Block = field(repr=False, compare=False)
+    closed: bool = True
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: Block = field(repr=False, compare=False)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    start: int
+    end: int
+    source: str  # "front-matter", "h1" or "first-line"
+    line: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the file itself (front matter), reported as a finding by the engine."""
+
+    code: str
+    message: str
+    span: Span
+
+
+@dataclass(eq=False)
+class Document:
+    path: str
+    text: str  # normalised: no BOM, ``\n`` line breaks
+    kind: str  # "markdown" or "text"
+    blocks: tuple[Block, ...]
+    front_matter: Mapping[str, Any]
+    front_matter_lines: tuple[int, int] | None  # first and last line of the front matter block
+    title: Title | None
+    links: tuple[Link, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @cached_property
+    def lines(self) -> LineMap:
+        return LineMap(self.text)
+
+    @cached_property
+    def source_lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def span(self, start: int, end: int) -> Span:
+        return self.lines.span(start, end)
+
+    def excerpt(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    @property
+    def prose_blocks(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind in PROSE_KINDS)
+
+    @property
+    def headings(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "heading")
+
+    def links_in(self, block: Block) -> list[Link]:
+        return [link for link in self.links if link.block is block]
+
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(_find_quotes(self.blocks))
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        from draftlint import nlp
+
+        return tuple(nlp.sentences(self))
+
+    @cached_property
+    def words(self) -> int:
+        return sum(len(b.text.split()) for b in self.prose_blocks if b.kind != "heading")
+
+
+# Straight quotes pair up in order; curly quotes open and close. A closing mark is only a closing mark
+# when it is not an apostrophe-like use; double quotes are never apostrophes, so pairing is simple.
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_OPENERS = {"“": "”", "„": "“", "«": "»"}
+
+
+def _find_quotes(blocks: tuple[Block, ...]) -> Iterator[Quote]:
+    for block in blocks:
+        if block.kind not in PROSE_KINDS or block.kind == "heading":
+            continue
+        if block.kind == "blockquote" and not block.containers[1:]:
+            text = block.text.strip()
+            if text and not _QUOTE_MARKS.match(text):
+                lead = len(block.text) - len(block.text.lstrip())
+                yield Quote("blockquote", block.start + lead, block.start + lead + len(text), " ".join(text.split()), block)
+                continue
+        yield from _inline_quotes(block)
+
+
+def _inline_quotes(block: Block) -> Iterator[Quote]:
+    text = block.text
+    open_at: int | None = None
+    closer = ""
+    for match in _QUOTE_MARKS.finditer(text):
+        mark, i = match.group(), match.start()
+        if open_at is None:
+            if mark in _OPENERS:
+                open_at, closer = i, _OPENERS[mark]
+            elif mark == '"':
+                open_at, closer = i, '"'
+            elif mark == "”":  # scraped text sometimes uses ” both ways
+                open_at, closer = i, "”"
+            continue
+        if mark == closer or (closer == '"' and mark == "”") or (closer == "”" and mark == '"'):
+            inner = text[open_at + 1 : i]
+            yield Quote("inline", block.start + open_at, block.start + i + 1, " ".join(inner.split()), block)
+            open_at = None
+        elif mark in _OPENERS or mark == '"':
+            open_at, closer = i, _OPENERS.get(mark, '"')  # unbalanced: restart at the newer opener
+    if open_at is not None:
+        inner = text[open_at + 1 :]
+        yield Quote("inline", block.start + open_at, block.start + len(text.rstrip()), " ".join(inner.split()), block, closed=False)

@@ -1,0 +1,315 @@
+"""The run: discover files, parse each once, run the selected rules, apply suppressions, gather findings.
+
+Files are independent, so the per-document stage runs in worker processes (``jobs``) on chunks of files;
+corpus rules then see one small Summary per document in the main process. Output order is deterministic
+whatever the number of jobs: findings are sorted by path, then position.
+"""
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from draftlint import nlp, parse, suppress
+from draftlint.config import Config, ConfigError
+from draftlint.document import Document
+from draftlint.findings import Finding, Severity, Span
+from draftlint.registry import Registry
+from draftlint.rule import Rule, Summary, suggest
+
+SKIP_DIRS = frozenset({"node_modules", "venv", "env", "site-packages", "__pycache__", "_build", "dist", "build"})
+FILE_CODES = {"E001": ("unreadable-file", "file"), "E002": ("invalid-front-matter", "file")}
+CHUNK = 16
+
+
+# -- selection ---------------------------------------------------------------------------------------------
+def _selector_matches(selector: str, rule: Rule) -> bool:
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return True
+    if s.lower() in (rule.name, str(rule.family)) or s.lower() in getattr(rule, "aliases", ()):
+        return True
+    return bool(re.fullmatch(r"[A-Z]{1,3}\d{0,3}", s.upper())) and rule.code.startswith(s.upper()) and s[:1].isalpha()
+
+
+def _check_selectors(registry: Registry, selectors: Iterable[str], key: str) -> None:
+    vocabulary = set(registry.rules) | set(registry.names) | registry.families | {"ALL"}
+    for s in selectors:
+        if not any(_selector_matches(s, r) for r in registry):
+            raise ConfigError(f'config error: {key}: "{s}" matches no rule code, code prefix, name or family'
+                              f"{suggest(s, vocabulary)}")
+
+
+def select(registry: Registry, config: Config) -> list[Rule]:
+    for key, values in (("select", config.select or []), ("ignore", config.ignore), ("extend-select", config.extend_select)):
+        _check_selectors(registry, values, key)
+    for values in config.per_file_ignores.values():
+        _check_selectors(registry, values, "per-file-ignores")
+    if config.select is not None:
+        chosen = [r for r in registry if any(_selector_matches(s, r) for s in config.select)]
+    else:
+        chosen = [r for r in registry if r.default_enabled]
+    chosen += [r for r in registry if r not in chosen and any(_selector_matches(s, r) for s in config.extend_select)]
+    return [r for r in chosen if not any(_selector_matches(s, r) for s in config.ignore)]
+
+
+def rule_options(registry: Registry, config: Config) -> dict[str, Any]:
+    from draftlint.rule import OptionError
+
+    options = {r.code: r.make_options({}) for r in registry}
+    where = f"{config.path}: " if config.path else ""
+    for key, values in config.rules.items():
+        rule = registry.resolve(key)
+        if rule is None:
+            raise ConfigError(f'config error: {where}rules."{key}" is not a rule code or name'
+                              f"{suggest(key, list(registry.rules) + list(registry.names))}")
+        try:
+            options[rule.code] = rule.make_options(values, where=f"config error: {where}")
+        except OptionError as exc:
+            raise ConfigError(str(exc)) from None
+    return options
+
+
+@dataclass
+class Plan:
+    rules: list[Rule]
+    options: dict[str, Any]
+    severity: dict[str, Severity]
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    nlp_model: str | None = None
+    max_file_size: int = 10_000_000
+
+    @property
+    def document_rules(self) -> list[Rule]:
+        return [r for r in self.rules if not r.corpus]
+
+    @property
+    def corpus_rules(self) -> list[Rule]:
+        return [r for r in self.rules if r.corpus]
+
+    @property
+    def needs_sentences(self) -> bool:
+        return any("sentences" in r.needs for r in self.document_rules)
+
+
+def make_plan(registry: Registry, config: Config) -> Plan:
+    rules = select(registry, config)
+    severity: dict[str, Severity] = {}
+    for key, level in config.severity.items():
+        rule = registry.resolve(key)
+        if rule is None:
+            raise ConfigError(f'config error: severity: "{key}" is not a rule code or name'
+                              f"{suggest(key, list(registry.rules) + list(registry.names))}")
+        severity[rule.code] = Severity.parse(level)
+    for rule in rules:
+        severity.setdefault(rule.code, rule.severity)
+    return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
+                config.max_file_size)
+
+
+# -- discovery ---------------------------------------------------------------------------------------------
+@dataclass
+class Discovery:
+    files: list[str]
+    missing: list[str]
+
+
+def _excluded(rel: str, name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*")
+               for p in patterns)
+
+
+def discover(paths: Iterable[str], config: Config) -> Discovery:
+    files: list[str] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_file() or (path.exists() and not path.is_dir()):
+            if given not in seen:
+                seen.add(given)
+                files.append(given)
+            continue
+        if not path.is_dir():
+            missing.append(given)
+            continue
+        for folder, dirs, names in os.walk(path, onerror=None):
+            rel_folder = os.path.relpath(folder, path)
+            dirs[:] = sorted(d for d in dirs if not _skip_dir(Path(folder) / d, d)
+                             and not _excluded(os.path.normpath(os.path.join(rel_folder, d)), d, config.exclude))
+            for name in sorted(names):
+                if not name.lower().endswith(config.extensions):
+                    continue
+                full = os.path.join(folder, name)
+                rel = os.path.normpath(os.path.join(rel_folder, name))
+                if _excluded(rel, name, config.exclude) or full in seen:
+                    continue
+                if os.path.islink(full) and not _inside(full, path):
+                    continue
+                seen.add(full)
+                files.append(full)
+    return Discovery(files, missing)
+
+
+def _skip_dir(path: Path, name: str) -> bool:
+    return name.startswith(".") or name in SKIP_DIRS or (path / "pyvenv.cfg").exists() or path.is_symlink()
+
+
+def _inside(file: str, root: Path) -> bool:
+    try:
+        Path(file).resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+# -- linting -----------------------------------------------------------------------------------------------
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    summary: Summary | None = None
+    suppressions: suppress.Suppressions | None = None
+    crashes: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+def _file_finding(path: str, code: str, message: str, span: Span = Span(1, 1, 1, 1)) -> Finding:
+    name, family = FILE_CODES[code]
+    return Finding(path, span.line, span.col, span.end_line, span.end_col, code, name, family, Severity.ERROR, message)
+
+
+def read_document(path: str, plan: Plan, data: bytes | None = None) -> tuple[Document | None, FileResult]:
+    result = FileResult(path)
+    try:
+        if data is None:
+            size = os.path.getsize(path)
+            if size > plan.max_file_size:
+                result.note = f"{path}: skipped: {size:,} bytes is over max-file-size ({plan.max_file_size:,})"
+                return None, result
+            with open(path, "rb") as handle:
+                data = handle.read()
+        source = parse.decode(data)
+    except parse.ReadError as exc:
+        if exc.skip:
+            result.note = f"{path}: skipped: {exc}"
+        else:
+            result.findings.append(_file_finding(path, "E001", str(exc)))
+        return None, result
+    except OSError as exc:
+        result.findings.append(_file_finding(path, "E001", f"cannot read file: {exc.strerror or exc}"))
+        return None, result
+    doc = parse.build(path, source)
+    for problem in doc.problems:
+        result.findings.append(_file_finding(path, problem.code, problem.message, problem.span))
+    return doc, result
+
+
+def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
+    hidden = suppress.collect(doc)
+    for message in hidden.problems:
+        result.findings.append(_file_finding(doc.path, "E002", message))
+    for rule in plan.document_rules:
+        opts = plan.options[rule.code]
+        try:
+            found = list(rule.check(doc, opts))
+        except Exception as exc:  # a crashing rule must not take the others down
+            result.crashes.append(f"rule {rule.code} ({rule.name}) crashed on {doc.path}: {type(exc).__name__}: {exc}")
+            continue
+        level = plan.severity[rule.code]
+        for finding in found:
+            finding = dataclasses.replace(finding, path=doc.path, severity=level)
+            if not hidden.hides(finding):
+                result.findings.append(finding)
+    result.summary = Summary.of(doc)
+    result.suppressions = hidden
+    return result
+
+
+def lint_batch(items: list[tuple[str, bytes | None]], plan: Plan) -> list[FileResult]:
+    """Parse a chunk of files, split all their sentences in one batched pass if needed, run the rules."""
+    nlp.configure(plan.nlp_model)
+    parsed: list[tuple[Document | None, FileResult]] = [read_document(path, plan, data) for path, data in items]
+    if plan.needs_sentences:
+        docs = [doc for doc, _ in parsed if doc is not None]
+        try:
+            nlp.annotate(docs)
+        except nlp.PipelineError as exc:
+            for _, result in parsed:
+                result.crashes.append(str(exc))
+            return [result for _, result in parsed]
+    return [check_document(doc, result, plan) if doc is not None else result for doc, result in parsed]
+
+
+_WORKER_PLAN: Plan | None = None
+
+
+def _init_worker(plan: Plan) -> None:
+    global _WORKER_PLAN
+    _WORKER_PLAN = plan
+
+
+def _work(paths: list[str]) -> list[FileResult]:
+    assert _WORKER_PLAN is not None
+    return lint_batch([(p, None) for p in paths], _WORKER_PLAN)
+
+
+def lint_files(paths: list[str], plan: Plan, jobs: int = 1) -> Iterator[FileResult]:
+    chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from lint_batch([(p, None) for p in chunk], plan)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan,)) as pool:
+        for results in pool.map(_work, chunks):
+            yield from results
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    crashes: list[str]
+    notes: list[str]
+    files: int
+
+
+def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
+    """Run corpus rules over the summaries, apply per-file ignores, sort."""
+    findings: list[Finding] = []
+    crashes: list[str] = []
+    notes: list[str] = []
+    by_path: dict[str, FileResult] = {}
+    files = 0
+    for result in results:
+        files += 1
+        by_path[result.path] = result
+        findings.extend(result.findings)
+        crashes.extend(result.crashes)
+        if result.note:
+            notes.append(result.note)
+    summaries = [r.summary for r in by_path.values() if r.summary is not None]
+    for rule in plan.corpus_rules:
+        try:
+            found = list(rule.check_corpus(summaries, plan.options[rule.code]))
+        except Exception as exc:
+            crashes.append(f"rule {rule.code} ({rule.name}) crashed on the run's corpus: {type(exc).__name__}: {exc}")
+            continue
+        for finding in found:
+            finding = dataclasses.replace(finding, severity=plan.severity[rule.code])
+            hidden = by_path.get(finding.path)
+            if hidden is None or hidden.suppressions is None or not hidden.suppressions.hides(finding):
+                findings.append(finding)
+    if plan.per_file_ignores:
+        kept = []
+        for finding in findings:
+            selectors = suppress.per_file_selectors(finding.path, plan.per_file_ignores)
+            if not any(suppress.matches(s, finding) for s in selectors):
+                kept.append(finding)
+        findings = kept
+    findings.sort(key=lambda f: f.sort_key)
+    return RunResult(findings, crashes, notes, files)

@@ -1,0 +1,101 @@
+"""Reading files and building Documents."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from draftlint.document import Block, Document, LineMap, Problem, Title
+from draftlint.findings import Span
+from draftlint.parse import frontmatter, markdown, text as plaintext
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
+_LINE_BREAKS = re.compile(r"\r\n?")
+_TITLE_KEY = re.compile(r"^title\s*[:=]")
+
+
+class ReadError(Exception):
+    """A file that cannot be linted; ``skip`` marks a note (binary file) rather than an error."""
+
+    def __init__(self, message: str, skip: bool = False) -> None:
+        super().__init__(message)
+        self.skip = skip
+
+
+def decode(data: bytes) -> str:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("binary file (contains NUL bytes), skipped", skip=True)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = " (looks like UTF-16)" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ""
+        raise ReadError(f"not valid UTF-8{hint}: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded") from None
+
+
+def normalise(source: str) -> str:
+    return _LINE_BREAKS.sub("\n", source) if "\r" in source else source
+
+
+def kind_of(path: str) -> str:
+    return "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def build(path: str, source: str, kind: str | None = None) -> Document:
+    """Parse decoded source text into a Document."""
+    text = normalise(source)
+    kind = kind or kind_of(path)
+    lines = LineMap(text)
+    fm = frontmatter.split(text)
+    problems: list[Problem] = []
+    data: dict = {}
+    body_line = 0
+    fm_lines = None
+    if fm is not None:
+        data = fm.data
+        if fm.problem:
+            problems.append(fm.problem)
+        if fm.problem is None or fm.last_line > 1:
+            body_line = fm.last_line
+            fm_lines = (fm.first_line, fm.last_line)
+    if kind == "markdown":
+        cut = lines.starts[body_line] if body_line < len(lines.starts) else len(text)
+        body = markdown.blank(text[:cut]) + text[cut:] if body_line else text
+        blocks, links = markdown.parse(body, lines)
+    else:
+        blocks, links = plaintext.parse(text, lines, body_line), []
+    title, blocks = _title(text, lines, data, fm_lines, blocks, kind)
+    return Document(path, text, kind, tuple(blocks), data, fm_lines, title, tuple(links), tuple(problems))
+
+
+def _title(text: str, lines: LineMap, data: dict, fm_lines, blocks: list[Block], kind: str) -> tuple[Title | None, list[Block]]:
+    value = data.get("title")
+    if isinstance(value, (str, int, float)) and str(value).strip() and fm_lines:
+        source_lines = text.split("\n")
+        for number in range(fm_lines[0] + 1, fm_lines[1]):
+            line = source_lines[number - 1]
+            if _TITLE_KEY.match(line):
+                start = lines.starts[number - 1]
+                return Title(" ".join(str(value).split()), start, start + len(line), "front-matter", number), blocks
+        start = lines.starts[fm_lines[0] - 1]
+        return Title(" ".join(str(value).split()), start, start + 3, "front-matter", fm_lines[0]), blocks
+    if kind == "markdown":
+        for block in blocks:
+            if block.kind == "heading" and block.level == 1 and block.plain:
+                return _title_from(block, "h1"), blocks
+        return None, blocks
+    first = next((b for b in blocks), None)
+    if first is not None and first.kind == "paragraph" and first.first_line == first.last_line:
+        words = first.plain.split()
+        if 0 < len(words) <= 20 and not first.plain.endswith((".", ",", ";", ":")):
+            heading = Block("heading", first.start, first.text, first.first_line, first.last_line, level=1)
+            return _title_from(heading, "first-line"), [heading, *blocks[1:]]
+    return None, blocks
+
+
+def _title_from(block: Block, source: str) -> Title:
+    line = block.lines[0]
+    return Title(block.plain, line.start, line.start + len(block.text.strip()), source, line.number)
+
+
+__all__ = ["ReadError", "build", "decode", "kind_of", "Span"]

@@ -1,0 +1,26 @@
+"""Machine output, version 1: ``{"version", "tool", "summary", "findings"}`` (schema in the README)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from draftlint.report import Context
+
+
+def render(ctx: Context) -> str:
+    findings = ctx.result.findings
+    levels = Counter(str(f.severity) for f in findings)
+    doc = {
+        "version": 1,
+        "tool": {"name": "draftlint", "version": ctx.version},
+        "summary": {
+            "files": ctx.result.files,
+            "files_with_findings": len({f.path for f in findings}),
+            "findings": len(findings),
+            "by_severity": {k: levels.get(k, 0) for k in ("error", "warning", "info")},
+            "by_code": dict(sorted(Counter(f.code for f in findings).items())),
+            "fail_on": ctx.fail_on,
+        },
+        "findings": [f.to_dict() for f in findings],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,3 @@
+"""Boilerplate residue: scraper, CMS and generator leftovers. Most of it is in the YAML packs under rules/."""
+
+RULES = ()

@@ -1,0 +1,4 @@
+"""Duplicated titles: the title repeated in the body, repeated headings, the same title in two files."""
+from draftlint.rules.titles.title_repeated_in_body import TitleRepeatedInBody
+
+RULES = (TitleRepeatedInBody,)

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding, Fix, Span
+from draftlint.rule import Rule
+from draftlint.text import normalize, similarity, title_forms
+
+
+class TitleRepeatedInBody(Rule):
+    """Flags a line of the body that repeats the document's title.
+
+    ## What it flags
+    A standalone line (a paragraph, a heading other than the first, or one line of a stack of short lines)
+    whose text is the title, compared after normalisation (case, curly and straight quotes, dashes,
+    whitespace, trailing punctuation, a site suffix such as " - Site Name"), or nearly the title
+    (similarity at or above ``min-similarity``). The first heading is left to ``title-repeated-as-heading``.
+
+    ## Why it matters
+    Scrapers and CMS exports repeat the title under the byline, between sections and at the bottom. Readers
+    see it twice or more, and search engines see a page padded with its own headline.
+
+    ## Example
+        title: How the river was saved
+
+        How the river was saved
+        The campaign began in 2019 ...
+
+    ## How to fix
+    Delete the repeated line; the title is shown once, from the front matter or the first heading.
+    """
+
+    code = "T002"
+    name = "title-repeated-in-body"
+    family = Family.TITLE
+
+    @dataclass(frozen=True)
+    class Options:
+        min_similarity: float = field(default=0.9, metadata={"help": "0..1: how close a line must be to the title"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        if doc.title is None:
+            return
+        forms = title_forms(doc.title.text)
+        first_heading = next((b for b in doc.blocks if b.kind == "heading"), None)
+        for block in doc.prose_blocks:
+            if block is first_heading or block.kind == "table":
+                continue
+            for line in block.lines:
+                if line.start <= doc.title.start < line.start + len(line.text) + 1:
+                    continue
+                norm = normalize(line.text)
+                if not norm or abs(len(norm) - max(len(f) for f in forms)) > 0.3 * len(norm) + 10:
+                    continue
+                score = max(similarity(norm, form) for form in forms)
+                if score >= opts.min_similarity:
+                    how = "repeats the title" if score == 1.0 else f"nearly repeats the title ({score:.0%} similar)"
+                    yield self.finding(doc, line.start, line.start + len(line.text),
+                                       f"line {how} “{doc.title.text}”",
+                                       fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True)
+                                       if block.first_line == block.last_line else None)

@@ -1,0 +1,223 @@
+"""Declarative rules: one YAML file per rule, of a few kinds, checked against a schema at load.
+
+Kinds:
+  phrases  a list of phrases, case-insensitive and word-bounded, compiled into one matcher; ``exceptions``
+           are phrases whose matches are never reported (e.g. a longer, legitimate phrase).
+  pattern  one regular expression searched in the prose.
+  line     a whole line must match ``pattern`` (a regular expression) or be one of ``phrases``: for
+           residue lines such as "4 min read", never for the same words inside a sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from draftlint import safeyaml
+from draftlint.document import Block, Document, PROSE_KINDS
+from draftlint.findings import Family, Finding, Fix, Severity, Span
+from draftlint.rule import CODE_PATTERN, NAME_PATTERN, Rule, suggest
+
+KINDS = ("phrases", "pattern", "line")
+SCOPES = tuple(sorted(PROSE_KINDS))
+COMMON_KEYS = {"code", "name", "kind", "family", "severity", "scope", "message", "docs", "examples",
+               "version", "enabled", "fix", "ignore-case", "max-words"}
+KIND_KEYS = {"phrases": {"phrases", "exceptions"}, "pattern": {"pattern", "exceptions"},
+             "line": {"pattern", "phrases"}}
+DOC_KEYS = {"what", "why", "example", "fix"}
+EXAMPLE_KEYS = {"fail", "pass"}
+FIXES = ("delete-line",)
+# A quantified group that itself ends in a quantifier: (a+)+, (\w*)*, (x+|y)+ ... can backtrack
+# catastrophically, so such patterns are refused at load.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+
+
+class RuleFileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Examples:
+    fail: tuple[str, ...]
+    passing: tuple[str, ...]
+
+
+class YamlRule(Rule):
+    """A rule loaded from a YAML file."""
+
+    def __init__(self, spec: dict[str, Any], path: Path, source: str) -> None:
+        self.path = path
+        self.code = spec["code"]
+        self.name = spec["name"]
+        self.family = spec["family"]
+        self.kind = spec["kind"]
+        self.severity = Severity.parse(spec.get("severity", "warning"))
+        self.default_enabled = spec.get("enabled", True)
+        self.source = source
+        self.version = str(spec.get("version", "1"))
+        self.scope = frozenset(spec.get("scope") or SCOPES)
+        self.message = spec["message"]
+        self.docs = spec.get("docs") or {}
+        self.max_words = spec.get("max-words")
+        self.fixable = spec.get("fix") == "delete-line"
+        examples = spec.get("examples") or {}
+        self.examples = Examples(tuple(examples.get("fail", ())), tuple(examples.get("pass", ())))
+        flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
+        self.matcher = None
+        self.line_set: frozenset[str] = frozenset()
+        if self.kind == "phrases":
+            self.matcher = _phrase_regex(spec["phrases"], flags)
+        elif spec.get("pattern"):
+            self.matcher = re.compile(spec["pattern"], flags)
+        if self.kind == "line" and spec.get("phrases"):
+            self.line_set = frozenset(_norm_line(p) for p in spec["phrases"])
+        exceptions = spec.get("exceptions") or ()
+        self.exceptions = _phrase_regex(exceptions, flags) if exceptions else None
+
+    def doc_text(self) -> str:  # type: ignore[override]
+        what = self.docs.get("what", "").strip()
+        parts = [what.split("\n", 1)[0], "", "## What it flags", what, "", "## Why it matters", self.docs.get("why", "").strip(),
+                 "", "## Example"]
+        parts += [f"    {line}" for line in self.examples.fail[:3]]
+        if self.examples.passing:
+            parts += ["", "Not flagged:"] + [f"    {line}" for line in self.examples.passing[:3]]
+        parts += ["", "## How to fix", self.docs.get("fix", "").strip()]
+        return "\n".join(parts)
+
+    def summary(self) -> str:  # type: ignore[override]
+        return self.docs.get("what", "").strip().split("\n", 1)[0]
+
+    def check(self, doc: Document, opts: Any) -> Iterable[Finding]:
+        for block in doc.blocks:
+            if block.kind not in self.scope:
+                continue
+            if self.kind == "line":
+                yield from self._check_lines(doc, block)
+            else:
+                yield from self._check_text(doc, block)
+
+    def _check_lines(self, doc: Document, block: Block) -> Iterable[Finding]:
+        for line in block.lines:
+            text = line.text
+            if self.max_words and len(text.split()) > self.max_words:
+                continue
+            if self.line_set and _norm_line(text) in self.line_set:
+                matched = True
+            else:
+                matched = bool(self.matcher and self.matcher.fullmatch(text))
+            if matched:
+                span = Span(line.number, line.start - doc.lines.line_start(line.number) + 1,
+                            line.number, line.start - doc.lines.line_start(line.number) + 1 + len(text))
+                fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fixable else None
+                yield self.finding_at(doc.path, span, self.message.replace("{match}", text), text, fix)
+
+    def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
+        assert self.matcher is not None
+        text = block.text
+        skip = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        for m in self.matcher.finditer(text):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            matched = " ".join(m.group().split())
+            yield self.finding(doc, block.start + m.start(), block.start + m.end(), self.message.replace("{match}", matched))
+
+
+def _phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
+    parts = sorted({r"\s+".join(re.escape(word) for word in p.split()) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
+
+
+def _norm_line(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .:!|·•-–—")
+
+
+# -- loading -----------------------------------------------------------------------------------------------
+def load_file(path: Path, source: str) -> YamlRule:
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{where}: cannot read rule file: {exc}") from None
+    try:
+        spec = safeyaml.load(text)
+    except safeyaml.YamlError as exc:
+        line = f":{exc.line}" if exc.line else ""
+        raise RuleFileError(f"{where}{line}: not valid YAML: {exc}") from None
+    if not isinstance(spec, dict):
+        raise RuleFileError(f"{where}: a rule file must be a mapping of keys to values")
+    validate(spec, where)
+    return YamlRule(spec, path, source)
+
+
+def validate(spec: dict[str, Any], where: str) -> None:
+    def fail(message: str) -> None:
+        raise RuleFileError(f"{where}: {message}")
+
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        fail(f'key "kind" must be one of {", ".join(KINDS)}, not {kind!r}' + (suggest(str(kind), KINDS) if kind else ""))
+    allowed = COMMON_KEYS | KIND_KEYS[kind]
+    for key in spec:
+        if key not in allowed:
+            fail(f'key "{key}" is not known for kind {kind}{suggest(str(key), allowed)}')
+    for key in ("code", "name", "family", "message"):
+        if not isinstance(spec.get(key), str) or not spec[key].strip():
+            fail(f'key "{key}" is required and must be a string')
+    if not CODE_PATTERN.match(spec["code"]):
+        fail(f'key "code": {spec["code"]!r} must be one to three capital letters and three digits, like B101')
+    if not NAME_PATTERN.match(spec["name"]):
+        fail(f'key "name": {spec["name"]!r} must be kebab-case, like read-time-residue')
+    if spec.get("severity", "warning") not in ("error", "warning", "info"):
+        fail(f'key "severity" must be error, warning or info, not {spec["severity"]!r}')
+    family = spec["family"]
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", family):
+        fail(f'key "family" must be a lower-case word such as {", ".join(f.value for f in Family)}')
+    scope = spec.get("scope")
+    if scope is not None:
+        if not isinstance(scope, list) or not scope:
+            fail('key "scope" must be a list of block kinds')
+        for item in scope:
+            if item not in SCOPES:
+                fail(f'key "scope": {item!r} is not a block kind{suggest(str(item), SCOPES)}; kinds: {", ".join(SCOPES)}')
+    if kind == "phrases" or (kind == "line" and "phrases" in spec):
+        phrases = spec.get("phrases")
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            fail('key "phrases" must be a non-empty list of strings')
+    if kind == "pattern" or (kind == "line" and "phrases" not in spec):
+        if not isinstance(spec.get("pattern"), str):
+            fail('key "pattern" is required and must be a string (a regular expression)')
+    if isinstance(spec.get("pattern"), str):
+        check_regex(spec["pattern"], f'{where}: key "pattern"')
+    if "exceptions" in spec and not (isinstance(spec["exceptions"], list) and all(isinstance(p, str) for p in spec["exceptions"])):
+        fail('key "exceptions" must be a list of strings')
+    if "fix" in spec and spec["fix"] not in FIXES:
+        fail(f'key "fix" must be one of {", ".join(FIXES)}')
+    if "max-words" in spec and (not isinstance(spec["max-words"], int) or isinstance(spec["max-words"], bool) or spec["max-words"] < 1):
+        fail('key "max-words" must be a positive integer')
+    for key, allowed_keys in (("docs", DOC_KEYS), ("examples", EXAMPLE_KEYS)):
+        table = spec.get(key)
+        if table is None:
+            continue
+        if not isinstance(table, dict):
+            fail(f'key "{key}" must be a mapping')
+        for sub in table:
+            if sub not in allowed_keys:
+                fail(f'key "{key}.{sub}" is not known{suggest(str(sub), allowed_keys)}')
+    for key in ("enabled", "ignore-case"):
+        if key in spec and not isinstance(spec[key], bool):
+            fail(f'key "{key}" must be true or false')
+
+
+def check_regex(pattern: str, where: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise RuleFileError(f"{where} is not a valid regular expression: {exc}") from None
+    if _NESTED_QUANTIFIER.search(pattern):
+        raise RuleFileError(f"{where} has a quantified group that contains a quantifier, which can take "
+                            "exponential time; rewrite it without nesting (e.g. (a+)+ as a+)")
+
+
+def load_dir(folder: Path, source: str) -> list[YamlRule]:
+    return [load_file(path, source) for path in sorted(folder.rglob("*.y*ml")) if path.suffix in (".yaml", ".yml")]

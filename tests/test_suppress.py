@@ -1,0 +1,60 @@
+"""Inline directives, front matter ignores and per-file ignores."""
+from __future__ import annotations
+
+from draftlint import config, engine, registry
+from helpers import lint
+
+AI = "As an AI language model, I can help.\n"
+
+
+def codes_lines(findings):
+    return [(f.line, f.code) for f in findings]
+
+
+def test_disable_enable_range():
+    text = AI + "\n<!-- draftlint-disable B101 -->\n\n" + AI + "\n<!-- draftlint-enable B101 -->\n\n" + AI
+    assert codes_lines(lint(text, select=["B101"])) == [(1, "B101"), (9, "B101")]
+
+
+def test_disable_by_name_and_all_until_end():
+    text = "<!-- draftlint-disable ai-disclaimer -->\n\n" + AI + "\n" + AI
+    assert lint(text, select=["B101"]) == []
+    text = "<!-- draftlint-disable -->\n\n" + AI
+    assert lint(text, select=["B101"]) == []
+
+
+def test_disable_next_line_skips_blank_lines():
+    text = "<!-- draftlint-disable-next-line B101 -->\n\n" + AI + "\n" + AI
+    assert codes_lines(lint(text, select=["B101"])) == [(5, "B101")]
+
+
+def test_directive_for_another_rule_does_not_hide():
+    text = "<!-- draftlint-disable-next-line R001 -->\n" + AI
+    assert codes_lines(lint(text, select=["B101"])) == [(2, "B101")]
+
+
+def test_directive_inside_code_block_is_ignored():
+    text = "```\n<!-- draftlint-disable -->\n```\n\n" + AI
+    assert codes_lines(lint(text, select=["B101"])) == [(5, "B101")]
+
+
+def test_front_matter_ignore():
+    text = "---\ndraftlint:\n  ignore: [ai-disclaimer]\n---\n\n" + AI
+    assert lint(text, select=["B101"]) == []
+
+
+def test_front_matter_ignore_must_be_a_list():
+    text = "---\ndraftlint:\n  ignore: {a: 1}\n---\n\n" + AI
+    assert [f.code for f in lint(text, select=["B101"])] == ["E002", "B101"]
+
+
+def test_per_file_ignores(tmp_path):
+    (tmp_path / "legacy").mkdir()
+    a = tmp_path / "legacy" / "old.md"
+    b = tmp_path / "new.md"
+    for p in (a, b):
+        p.write_text(AI, encoding="utf-8")
+    cfg = config.from_mapping({"select": ["B101"], "per-file-ignores": {"*/legacy/*": ["B101"]}}, None)
+    plan = engine.make_plan(registry.load(), cfg)
+    run = engine.finish(engine.lint_files([str(a), str(b)], plan), plan)
+    assert [f.path for f in run.findings] == [str(b)]
