@@ -74,6 +74,7 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for standard input (its suffix picks Markdown or text)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores]; 1 stays in-process."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only: no notes, no summary."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache (.draftlint_cache/)."),
 ) -> None:
     """Lint drafts and report findings."""
     from draftlint import engine
@@ -109,7 +110,13 @@ def check(
         found = engine.discover(paths, config)
         missing = found.missing
         workers = jobs or config.jobs or os.cpu_count() or 1
-        results = engine.lint_files(found.files, plan, workers)
+        cache = None
+        if config.cache and not no_cache:
+            from draftlint.cache import Cache
+
+            cache = Cache(config.root, plan)
+        show = not quiet and format == Format.text and output is None and sys.stderr.isatty() and len(found.files) > 200
+        results = engine.lint_files(found.files, plan, workers, cache, _progress(len(found.files)) if show else None)
         if not found.files and not missing and not quiet:
             _err(f"no drafts found in {', '.join(paths)} (extensions: {', '.join(config.extensions)})")
     run = engine.finish(results, plan)
@@ -202,6 +209,42 @@ def explain(code: str = typer.Argument(..., help="A rule code or name, e.g. Q001
         print("\n## Options")
         for name, kind, default, help_text in rows:
             print(f"  {name} ({kind}, default {default}): {help_text}")
+
+
+@app.command()
+def clean(
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore all config files."),
+) -> None:
+    """Delete the result cache (.draftlint_cache/ beside the config, or in the current folder)."""
+    from draftlint import cache, config as configmod
+    from draftlint.config import ConfigError
+
+    try:
+        root = configmod.load(config_path, isolated=isolated).root
+    except ConfigError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+    removed = cache.clean(root)
+    print(f"removed {root / cache.FOLDER}" if removed else f"no cache in {root}")
+
+
+def _progress(total: int):
+    """A one-line progress counter on stderr (only used on a terminal)."""
+    state = {"done": 0}
+
+    def step(n: int) -> None:
+        state["done"] += n
+        done = state["done"]
+        if done == total or done % 25 == 0:
+            width = 30
+            filled = width * done // total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+            if done == total:
+                sys.stderr.write("\r" + " " * (width + 30) + "\r")
+            sys.stderr.flush()
+
+    return step
 
 
 @app.command()

@@ -22,7 +22,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "severity": dict, "fail-on": str,
     "per-file-ignores": dict, "exclude": list, "extend-exclude": list, "extensions": list, "rule-dirs": list,
-    "rules": dict, "nlp-model": str, "max-file-size": int, "jobs": int, "cache": bool,
+    "rules": dict, "nlp-model": str, "max-file-size": int, "jobs": int, "cache": bool, "timeout": (int, float),
 }
 
 
@@ -48,6 +48,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     jobs: int | None = None
     cache: bool = True
+    timeout: float = 60.0
 
 
 def discover(start: Path) -> Path | None:
@@ -114,8 +115,9 @@ def from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         if key not in KEYS:
             raise ConfigError(f'config error: {where}unknown key "{key}"{suggest(str(key), KEYS)}')
         expected = KEYS[key]
-        if expected is int and isinstance(value, bool) or not isinstance(value, expected):
-            names = {list: "a list", dict: "a table", str: "a string", int: "an integer", bool: "true or false"}
+        if expected in (int, (int, float)) and isinstance(value, bool) or not isinstance(value, expected):
+            names = {list: "a list", dict: "a table", str: "a string", int: "an integer", bool: "true or false",
+                     (int, float): "a number"}
             raise ConfigError(f'config error: {where}key "{key}" must be {names[expected]}, not {type(value).__name__}')
         if expected is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f'config error: {where}key "{key}" must be a list of strings')
@@ -131,6 +133,10 @@ def from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         config.max_file_size = data["max-file-size"]
     config.jobs = data.get("jobs")
     config.cache = data.get("cache", True)
+    if "timeout" in data:
+        if data["timeout"] <= 0:
+            raise ConfigError(f'config error: {where}"timeout" must be a positive number of seconds')
+        config.timeout = float(data["timeout"])
     fail_on = data.get("fail-on", "warning")
     if fail_on not in FAIL_ON:
         raise ConfigError(f'config error: {where}"fail-on" must be one of {", ".join(FAIL_ON)}, not "{fail_on}"{suggest(fail_on, FAIL_ON)}')

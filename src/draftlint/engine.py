@@ -10,10 +10,14 @@ import dataclasses
 import fnmatch
 import os
 import re
+import signal
+import threading
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from draftlint import nlp, parse, suppress
 from draftlint.config import Config, ConfigError
@@ -83,6 +87,7 @@ class Plan:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     nlp_model: str | None = None
     max_file_size: int = 10_000_000
+    timeout: float = 60.0
 
     @property
     def document_rules(self) -> list[Rule]:
@@ -109,7 +114,7 @@ def make_plan(registry: Registry, config: Config) -> Plan:
     for rule in rules:
         severity.setdefault(rule.code, rule.severity)
     return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
-                config.max_file_size)
+                config.max_file_size, config.timeout)
 
 
 # -- discovery ---------------------------------------------------------------------------------------------
@@ -184,16 +189,21 @@ def _file_finding(path: str, code: str, message: str, span: Span = Span(1, 1, 1,
     return Finding(path, span.line, span.col, span.end_line, span.end_col, code, name, family, Severity.ERROR, message)
 
 
-def read_document(path: str, plan: Plan, data: bytes | None = None) -> tuple[Document | None, FileResult]:
+def load_bytes(path: str, plan: Plan) -> tuple[bytes | None, FileResult | None]:
+    """The file's bytes, or a finished result for a file that cannot be linted (too big, unreadable)."""
+    try:
+        size = os.path.getsize(path)
+        if size > plan.max_file_size:
+            return None, FileResult(path, note=f"{path}: skipped: {size:,} bytes is over max-file-size ({plan.max_file_size:,})")
+        with open(path, "rb") as handle:
+            return handle.read(plan.max_file_size + 1), None
+    except OSError as exc:
+        return None, FileResult(path, [_file_finding(path, "E001", f"cannot read file: {exc.strerror or exc}")])
+
+
+def read_document(path: str, data: bytes) -> tuple[Document | None, FileResult]:
     result = FileResult(path)
     try:
-        if data is None:
-            size = os.path.getsize(path)
-            if size > plan.max_file_size:
-                result.note = f"{path}: skipped: {size:,} bytes is over max-file-size ({plan.max_file_size:,})"
-                return None, result
-            with open(path, "rb") as handle:
-                data = handle.read()
         source = parse.decode(data)
     except parse.ReadError as exc:
         if exc.skip:
@@ -201,13 +211,33 @@ def read_document(path: str, plan: Plan, data: bytes | None = None) -> tuple[Doc
         else:
             result.findings.append(_file_finding(path, "E001", str(exc)))
         return None, result
-    except OSError as exc:
-        result.findings.append(_file_finding(path, "E001", f"cannot read file: {exc.strerror or exc}"))
-        return None, result
     doc = parse.build(path, source)
     for problem in doc.problems:
         result.findings.append(_file_finding(path, problem.code, problem.message, problem.span))
     return doc, result
+
+
+class RuleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Interrupt a rule that runs longer than ``seconds`` (POSIX main thread; elsewhere no limit)."""
+    if not seconds or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise RuleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
@@ -217,7 +247,12 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
     for rule in plan.document_rules:
         opts = plan.options[rule.code]
         try:
-            found = list(rule.check(doc, opts))
+            with time_limit(plan.timeout):
+                found = list(rule.check(doc, opts))
+        except RuleTimeout:
+            result.crashes.append(f"rule {rule.code} ({rule.name}) crashed on {doc.path}: "
+                                  f"no result within the time limit of {plan.timeout:g} s")
+            continue
         except Exception as exc:  # a crashing rule must not take the others down
             result.crashes.append(f"rule {rule.code} ({rule.name}) crashed on {doc.path}: {type(exc).__name__}: {exc}")
             continue
@@ -231,10 +266,10 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
     return result
 
 
-def lint_batch(items: list[tuple[str, bytes | None]], plan: Plan) -> list[FileResult]:
+def lint_batch(items: list[tuple[str, bytes]], plan: Plan) -> list[FileResult]:
     """Parse a chunk of files, split all their sentences in one batched pass if needed, run the rules."""
     nlp.configure(plan.nlp_model)
-    parsed: list[tuple[Document | None, FileResult]] = [read_document(path, plan, data) for path, data in items]
+    parsed: list[tuple[Document | None, FileResult]] = [read_document(path, data) for path, data in items]
     if plan.needs_sentences:
         docs = [doc for doc, _ in parsed if doc is not None]
         try:
@@ -252,22 +287,89 @@ _WORKER_PLAN: Plan | None = None
 def _init_worker(plan: Plan) -> None:
     global _WORKER_PLAN
     _WORKER_PLAN = plan
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
 
 
-def _work(paths: list[str]) -> list[FileResult]:
+def _work(items: list[tuple[str, bytes]]) -> list[FileResult]:
     assert _WORKER_PLAN is not None
-    return lint_batch([(p, None) for p in paths], _WORKER_PLAN)
+    return lint_batch(items, _WORKER_PLAN)
 
 
-def lint_files(paths: list[str], plan: Plan, jobs: int = 1) -> Iterator[FileResult]:
-    chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield from lint_batch([(p, None) for p in chunk], plan)
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def lint_files(paths: list[str], plan: Plan, jobs: int = 1, cache: Any = None,
+               progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
+    """Lint files, in worker processes when ``jobs`` > 1; cached results are served without parsing."""
+    from draftlint import cache as cachemod
+
+    keys: dict[str, str] = {}
+
+    def pending() -> Iterator[tuple[str, bytes] | FileResult]:
+        for path in paths:
+            data, early = load_bytes(path, plan)
+            if early is not None:
+                yield early
+                continue
+            assert data is not None
+            if cache is not None:
+                key = cachemod.content_key(path, data)
+                hit = cache.get(path, key)
+                if hit is not None:
+                    yield hit
+                    continue
+                keys[path] = key
+            yield path, data
+
+    def done(result: FileResult) -> FileResult:
+        if cache is not None and result.path in keys:
+            cache.put(keys.pop(result.path), result)
+        if progress:
+            progress(1)
+        return result
+
+    def batches() -> Iterator[list[tuple[str, bytes]] | FileResult]:
+        chunk: list[tuple[str, bytes]] = []
+        for item in pending():
+            if isinstance(item, FileResult):
+                yield item
+                continue
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    if jobs <= 1 or len(paths) <= CHUNK:
+        for batch in batches():
+            if isinstance(batch, FileResult):
+                yield done(batch)
+            else:
+                for result in lint_batch(batch, plan):
+                    yield done(result)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan,)) as pool:
-        for results in pool.map(_work, chunks):
-            yield from results
+        in_flight: deque = deque()
+        for batch in batches():
+            if isinstance(batch, FileResult):
+                yield done(batch)
+                continue
+            in_flight.append(pool.submit(_work, batch))
+            while len(in_flight) > jobs * 4:
+                for result in in_flight.popleft().result():
+                    yield done(result)
+        while in_flight:
+            for result in in_flight.popleft().result():
+                yield done(result)
 
 
 @dataclass

@@ -20,7 +20,12 @@ def _parser() -> MarkdownIt:
     global _PARSER
     if _PARSER is None:
         _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        _PARSER.core.ruler.disable("inline")  # run lazily per block: see _Builder.children
     return _PARSER
+
+
+# Characters that can start inline markup; content without any of them is plain text.
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]!<&~]")
 
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]\"“”‘’]+[^\s<>\[\]\"“”‘’.,;:!?)]")
@@ -34,7 +39,8 @@ def blank(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, text: str, lines: LineMap) -> None:
+    def __init__(self, text: str, lines: LineMap, env: dict) -> None:
+        self.env = env
         self.text = text
         self.map = lines
         self.source_lines = text.split("\n")
@@ -85,12 +91,18 @@ class _Builder:
 
         spans: list[tuple[int, int]] = []
         links: list[Link] = []
+        if not _INLINE_SPECIAL.search(content):
+            spans.append((0, len(content)))  # plain text: the inline parser would return it unchanged
+            children: list[Token] = []
+        else:
+            children = []
+            _parser().inline.parse(content, _parser(), self.env, children)
         cursor = 0
         link_stack: list[tuple[str, str, int]] = []  # kind, target, offset of the first text (-1: none yet)
         link_ends: list[int] = []
-        for child in inline.children or ():
+        for child in children:
             kind = child.type
-            if kind == "text":
+            if kind in ("text", "text_special"):
                 pos = content.find(child.content, cursor)
                 if pos == -1:
                     continue
@@ -264,6 +276,8 @@ def _mask_urls_and_refs(text: str, start: int) -> tuple[str, list[Link]]:
 
 def parse(text: str, lines: LineMap) -> tuple[list[Block], list[Link]]:
     """Blocks and links of a Markdown text (front matter already blanked out by the caller)."""
-    builder = _Builder(text, lines)
-    builder.build(_parser().parse(text))
+    env: dict = {}
+    tokens = _parser().parse(text, env)
+    builder = _Builder(text, lines, env)
+    builder.build(tokens)
     return builder.blocks, builder.links
