@@ -75,6 +75,8 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores]; 1 stays in-process."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only: no notes, no summary."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache (.draftlint_cache/)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes (atomically), then report what remains."),
+    diff: bool = typer.Option(False, "--diff", help="Print the safe fixes as a unified diff; change no file."),
 ) -> None:
     """Lint drafts and report findings."""
     from draftlint import engine
@@ -96,30 +98,36 @@ def check(
         raise typer.Exit(EXIT_ERROR)
 
     paths = paths or ["."]
-    status = EXIT_CLEAN
-    if "-" in paths:
-        name = stdin_filename or "stdin.md"
-        data = sys.stdin.buffer.read()
-        results = engine.lint_batch([(name, data)], plan)
-        rest = [p for p in paths if p != "-"]
-        if rest:
-            found = engine.discover(rest, config)
-            results += list(engine.lint_files(found.files, plan, 1))
-        missing: list[str] = []
-    else:
-        found = engine.discover(paths, config)
-        missing = found.missing
-        workers = jobs or config.jobs or os.cpu_count() or 1
+    workers = jobs or config.jobs or os.cpu_count() or 1
+    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+
+    def lint() -> tuple["engine.RunResult", list[str]]:
         cache = None
         if config.cache and not no_cache:
             from draftlint.cache import Cache
 
             cache = Cache(config.root, plan)
+        found = engine.discover([p for p in paths if p != "-"], config)
+        results = []
+        if stdin_data is not None:
+            results = engine.lint_batch([(stdin_filename or "stdin.md", stdin_data)], plan)
         show = not quiet and format == Format.text and output is None and sys.stderr.isatty() and len(found.files) > 200
-        results = engine.lint_files(found.files, plan, workers, cache, _progress(len(found.files)) if show else None)
-        if not found.files and not missing and not quiet:
+        results += list(engine.lint_files(found.files, plan, workers, cache, _progress(len(found.files)) if show else None))
+        if not results and not found.missing and not quiet:
             _err(f"no drafts found in {', '.join(paths)} (extensions: {', '.join(config.extensions)})")
-    run = engine.finish(results, plan)
+        return engine.finish(results, plan), found.missing
+
+    run, missing = lint()
+    if fix or diff:
+        changes = _apply_fixes(run, plan, write=fix and not diff)
+        if diff:
+            sys.stdout.write("".join(change.diff() for change in changes))
+            raise typer.Exit(EXIT_FINDINGS if changes else EXIT_CLEAN)
+        if changes:
+            run, missing = lint()  # report what remains
+            if not quiet:
+                _err(f"fixed {sum(c.applied for c in changes)} finding(s) in {len(changes)} file(s)")
+    status = EXIT_CLEAN
     for path in missing:
         _err(f"{path}: no such file or folder")
         status = EXIT_ERROR
@@ -151,6 +159,31 @@ def check(
         if any(f.severity >= threshold for f in run.findings):
             status = EXIT_FINDINGS
     raise typer.Exit(status)
+
+
+def _apply_fixes(run, plan, write: bool) -> list:
+    """Re-lint each file with fixable findings from fresh bytes, and apply (or only compute) its safe fixes."""
+    from draftlint import engine, fix as fixmod
+
+    changes = []
+    for path in sorted({f.path for f in run.findings if f.fix is not None}):
+        data, early = engine.load_bytes(path, plan)
+        if data is None or early is not None:
+            continue
+        fresh = engine.finish(engine.lint_batch([(path, data)], plan), plan)
+        if fresh.crashes:
+            continue
+        change = fixmod.plan_fixes(path, data, fresh.findings)
+        if change is None:
+            continue
+        if write:
+            try:
+                fixmod.write_atomic(path, change.fixed)
+            except OSError as exc:
+                _err(f"{path}: cannot write the fix: {exc.strerror or exc}")
+                continue
+        changes.append(change)
+    return changes
 
 
 @app.command()

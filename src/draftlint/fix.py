@@ -1,0 +1,108 @@
+"""Safe fixes: applied only when asked (``check --fix``), shown with ``--diff``, written atomically.
+
+Only fixes that rules attach to findings are applied (a rule attaches one only where the edit is always
+right: deleting a residue line, a repeated title line, a generator disclaimer). Fixes are applied to the
+original text, so line endings (LF, CRLF, CR), a UTF-8 byte-order mark and every other byte stay as they were.
+A file whose parse reported a problem (E001/E002) is never touched.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass
+
+from draftlint.findings import Finding
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class FileFix:
+    path: str
+    original: bytes
+    fixed: bytes
+    applied: int
+
+    def diff(self) -> str:
+        before = self.original.decode("utf-8", "replace").splitlines(keepends=True)
+        after = self.fixed.decode("utf-8", "replace").splitlines(keepends=True)
+        return "".join(difflib.unified_diff(before, after, f"a/{self.path}", f"b/{self.path}"))
+
+
+def plan_fixes(path: str, data: bytes, findings: list[Finding]) -> FileFix | None:
+    """The fixed bytes of one file, or None when there is nothing (safe) to apply."""
+    if any(f.code.startswith("E0") for f in findings):
+        return None
+    fixes = sorted({(f.fix.span, f.fix.replacement, f.fix.whole_lines) for f in findings if f.fix is not None})
+    if not fixes:
+        return None
+    bom = data.startswith(BOM)
+    text = data[len(BOM):].decode("utf-8") if bom else data.decode("utf-8")
+    lines = _LINES.findall(text)
+    deleted: set[int] = set()  # 0-based line indexes
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    applied = 0
+    taken: list[tuple[int, int, int, int]] = []
+    for span, replacement, whole in fixes:
+        region = (span.line, 1 if whole else span.col, span.end_line, 10**9 if whole else span.end_col)
+        if any(_overlap(region, other) for other in taken) or span.end_line > len(lines):
+            continue
+        taken.append(region)
+        applied += 1
+        if whole:
+            deleted.update(range(span.line - 1, span.end_line))
+        elif span.line == span.end_line:
+            edits.setdefault(span.line - 1, []).append((span.col - 1, span.end_col - 1, replacement))
+    for index in sorted(deleted):  # deleting a line between two blank lines would leave a double blank line
+        before = index - 1
+        while before in deleted:
+            before -= 1
+        after = index + 1
+        while after in deleted:
+            after += 1
+        if after < len(lines) and _blank(lines[after]) and (before < 0 or _blank(lines[before])):
+            deleted.add(after)
+    out = []
+    for index, line in enumerate(lines):
+        if index in deleted:
+            continue
+        for start, end, replacement in sorted(edits.get(index, ()), reverse=True):
+            body = line.rstrip("\r\n")
+            line = body[:start] + replacement + body[end:] + line[len(body):]
+        out.append(line)
+    fixed = "".join(out).encode("utf-8")
+    if bom:
+        fixed = BOM + fixed
+    return FileFix(path, data, fixed, applied) if fixed != data else None
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return (a[0], a[1]) < (b[2], b[3]) and (b[0], b[1]) < (a[2], a[3])
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder: fsync, keep the mode, then rename over the file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".draftlint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
