@@ -104,7 +104,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation: text between double quotes (straight or curly), or a whole blockquote."""
+    """A quotation: text between double quotes (straight or curly) or curly single quotes, or a whole blockquote."""
 
     kind: str  # "inline" or "blockquote"
     start: int  # document offset of the opening mark (or of the blockquote text)
@@ -124,6 +124,9 @@ class Sentence:
     end: int
     text: str
     block: Block = field(repr=False, compare=False)
+    # the spaCy Span this sentence came from (tokens, and tags when a trained pipeline is configured);
+    # ``doc.text[start:end]`` starts at its first non-space character. None when built without spaCy.
+    tokens: Any = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> int:
@@ -216,7 +219,44 @@ def _find_quotes(blocks: tuple[Block, ...]) -> Iterator[Quote]:
                 lead = len(block.text) - len(block.text.lstrip())
                 yield Quote("blockquote", block.start + lead, block.start + lead + len(text), " ".join(text.split()), block)
                 continue
-        yield from _inline_quotes(block)
+        doubles = list(_inline_quotes(block))
+        if "‘" in block.text:
+            singles = list(_single_quotes(block, doubles))
+            yield from sorted(doubles + singles, key=lambda q: q.start)
+        else:
+            yield from doubles
+
+
+_ELIDED_YEAR = re.compile(r"\d\d(?:’?s)?\b")
+
+
+def _single_quotes(block: Block, doubles: list[Quote]) -> Iterator[Quote]:
+    """Quotations in curly single quotes (‘…’, British style), outside double-quoted spans. An opening ‘
+    follows a space or an opening bracket; a closing ’ follows a non-space and is not followed by a letter or
+    digit, so apostrophes inside words (don’t) never close a quote. Unclosed singles are left alone."""
+    text = block.text
+    taken = [(q.start - block.start, q.end - block.start) for q in doubles]
+    i = text.find("‘")
+    while i != -1:
+        if (any(a <= i < b for a, b in taken) or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([{—–-“\""))
+                or _ELIDED_YEAR.match(text, i + 1)):  # ‘90s, ‘05: an apostrophe typed the wrong way round
+            i = text.find("‘", i + 1)
+            continue
+        j = i + 1
+        end = -1
+        while True:
+            j = text.find("’", j)
+            if j == -1 or text.find("‘", i + 1, j) != -1 or any(i < a < j for a, _ in taken):
+                break
+            if not text[j - 1].isspace() and (j + 1 == len(text) or not text[j + 1].isalnum()):
+                end = j
+                break
+            j += 1
+        if end == -1 or not text[i + 1:end].strip():
+            i = text.find("‘", i + 1)
+            continue
+        yield Quote("inline", block.start + i, block.start + end + 1, " ".join(text[i + 1:end].split()), block)
+        i = text.find("‘", end + 1)
 
 
 def _inline_quotes(block: Block) -> Iterator[Quote]:
@@ -238,7 +278,13 @@ def _inline_quotes(block: Block) -> Iterator[Quote]:
             yield Quote("inline", block.start + open_at, block.start + i + 1, " ".join(inner.split()), block)
             open_at = None
         elif mark in _OPENERS or mark == '"':
-            open_at, closer = i, _OPENERS.get(mark, '"')  # unbalanced: restart at the newer opener
+            # unbalanced: a new opener while one is open (a quote reopened without being closed, as in
+            # scraped text). The open one ends, unclosed, before the newer opener, which starts a quote.
+            inner = text[open_at + 1 : i].rstrip()
+            if inner.strip():
+                yield Quote("inline", block.start + open_at, block.start + open_at + 1 + len(inner),
+                            " ".join(inner.split()), block, closed=False)
+            open_at, closer = i, _OPENERS.get(mark, '"')
     if open_at is not None:
         inner = text[open_at + 1 :]
         yield Quote("inline", block.start + open_at, block.start + len(text.rstrip()), " ".join(inner.split()), block, closed=False)

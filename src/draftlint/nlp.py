@@ -97,7 +97,7 @@ def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
                     continue
                 lead = len(raw) - len(raw.lstrip())
                 start = block.start + offset + sent.start_char + lead
-                results[index].append(Sentence(start, start + len(stripped), " ".join(stripped.split()), block))
+                results[index].append(Sentence(start, start + len(stripped), " ".join(stripped.split()), block, sent))
     for doc, found in zip(docs, results):
         doc.__dict__["sentences"] = tuple(found)
     return results

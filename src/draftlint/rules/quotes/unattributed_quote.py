@@ -7,55 +7,295 @@ from typing import Iterator
 from draftlint.document import Document, Quote
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
+from draftlint.rules.quotes._attribution import _WORD, SPEECH_VERBS, Analysis, SentenceInfo, analyse, plain
 
-SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|wrote|writes|argued|argues|"
-    r"acknowledged|recalled|recalls|insisted|insists|warned|warns|continued|replied|responded|announced|claimed|"
-    r"claims|admitted|confirmed|stated|states|posted|tweeted|according\s+to|reported|reports|remarked|observed|"
-    r"commented|declared|testified|conceded|stressed|emphasi[sz]ed|quipped|put\s+it|in\s+a\s+statement)\b",
-    re.IGNORECASE,
-)
+# a blockquote that is an editor's note or a callout, not a quotation
+_CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|(?:note|notes|warning|caution|tip|important|update|updated|editor'?s note|"
+                      r"correction|disclaimer|disclosure|summary|tl;?dr|info|hint|todo)\b\s*[:.!-]?)", re.IGNORECASE)
+# a signature line under a blockquote: "— Jane Smith", "-- J. Smith, The Times"
+_SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\s+(?:the\s+|an?\s+)?)?[A-Z0-9]")
+# a signature right after a quotation: `"…" — Mahatma Gandhi`
+_SIGNATURE_AFTER = re.compile(r"[ \t]*(?:—|–|--|~)[ \t]*[A-Z][\w.'’-]+")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+")
+# words in a quoted title of a work ("A History of the Island Ports")
+_MINOR = frozenset("a an the and or but nor of in on at to for by with from as into onto upon vs via per".split())
+
+
+def _looks_like_title(text: str) -> bool:
+    words = [w.strip("“”\"'‘’.,:;!?()[]") for w in text.split()]
+    words = [w for w in words if w]
+    major = [w for w in words if w.lower() not in _MINOR]
+    return bool(major) and all(w[:1].isupper() or not w[:1].isalpha() for w in major) and not text.rstrip().endswith(",")
 
 
 class UnattributedQuote(Rule):
-    """Flags a quotation with no speaker or source in its paragraph.
+    """Flags a quotation that nobody is named as saying.
 
     ## What it flags
-    Words in double quotes (straight or curly), at least ``min-words`` long, in a paragraph that names no
-    speaker or source: no speech verb ("said", "told", "wrote", "according to" ...), and no link or footnote.
-    Short quoted phrases are terms or scare quotes, not quotations, and are left alone.
+    Words in double quotes (straight or curly) or a block quotation, at least ``min-words`` long, with no
+    attribution in the sentence that holds the quotation, the nearest sentence before it (which may close the
+    previous paragraph; sentences made only of quoted words are skipped) or the next sentence of the same
+    paragraph. Attribution is any of: a speech verb ("said", "says", "told", "wrote", "added", "explained",
+    "noted", "asked", "claimed", "warned", "continued", "according to" and about a hundred more), a document
+    ("in a statement", "the statement read"), "as she put it", a named speaker before a colon (`Priya Nair,
+    chief economist at Harbour Bank: "…"`), a pronoun ("she said", which points back to a person named
+    nearby), a sentence before the quotation that names someone the document quotes elsewhere (`Osei was
+    blunt.` / `"…"`), a signature (`"…" — Jane Smith`, or a `> — Jane Smith` line under a block quotation), a
+    full name elsewhere in a table row, or a link, footnote or citation in the paragraph. Words inside
+    quotation marks never count as attribution, and a short label line without punctuation ("What readers
+    say") does not introduce the quotations under it.
+
+    Not flagged: short quoted phrases (terms, scare quotes, "so-called" words), a lowercase phrase inside your
+    own sentence that has no punctuation of its own (`it uses a "two plus one rotation for small vessels"`: a
+    name for something, not reported speech), quoted titles of works (every main word capitalised), the continuation paragraphs of a quotation that runs over several paragraphs (each
+    opens with a quote mark and only the last one closes; the first is attributed), quotations that follow an
+    attributed one with only quoted text between them, callout block quotes ("> Note: …") and quotations in
+    footnotes. Quotations attributed to a vague or anonymous speaker are left to Q002 and Q003.
+
+    With ``strict = true`` every quotation of ``min-words`` or more words also needs a link, footnote or
+    citation such as "(Smith, 2019)" or "[3]" in its paragraph, even when a speaker is named.
 
     ## Why it matters
-    A quotation is a claim that someone said something. Without a speaker the reader cannot weigh it, and
-    an invented or misremembered quote is indistinguishable from a real one.
+    A quotation is a claim that someone said something. Without a speaker the reader cannot weigh it, and an
+    invented or misremembered quote looks exactly like a real one. Testimonials with no name are a staple of
+    content farms.
 
     ## Example
-        "This changes everything for the neighbourhood and nobody asked us."
+        The night market returns this weekend.
+
+        "We have waited a long time for this and the whole street is ready."
 
     Instead:
-        "This changes everything for the neighbourhood and nobody asked us," said Ana Ruiz, who runs the bakery.
+        "We have waited a long time for this and the whole street is ready," said Ana Ruiz, who chairs the
+        traders' group.
 
     ## How to fix
-    Name the speaker with a speech verb, or link or cite the source; if nobody said it, drop the quote marks.
+    Name the speaker with a speech verb ("said Ana Ruiz"), or link or cite the source. If nobody said it, drop
+    the quotation marks and write it as your own sentence.
     """
 
     code = "Q001"
     name = "unattributed-quote"
     family = Family.QUOTE
+    needs = frozenset({"sentences"})
+    version = "2"
 
     @dataclass(frozen=True)
     class Options:
         min_words: int = field(default=6, metadata={"help": "quoted text shorter than this is a term, not a quotation"})
+        strict: bool = field(default=False, metadata={
+            "help": "also require a link, footnote or citation in the paragraph of every quotation"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
-        for quote in doc.quotes:
-            if quote.words < opts.min_words or self._attributed(doc, quote):
+        if not doc.quotes:
+            return
+        analysis = analyse(doc)
+        quotes = doc.quotes
+        for k, quote in enumerate(quotes):
+            if quote.words < opts.min_words or not self._is_quotation(analysis, quote):
                 continue
-            head = " ".join(quote.text.split()[:6])
-            yield self.finding(doc, quote.start, quote.end, f"quotation “{head} …” has no speaker or source")
+            chain = self._chain(analysis, quotes, k)  # this quotation and the ones it continues, first one first
+            head = " ".join(plain(quote.text).split()[:6])
+            if not self._attributed(analysis, quotes[chain[0]]):
+                yield self.finding(doc, quote.start, quote.end, f"quotation “{head} …” has no speaker or source")
+            elif opts.strict and not any(analysis.sourced(analysis.segment_at(quotes[j].start)) for j in chain):
+                yield self.finding(doc, quote.start, quote.end,
+                                   f"quotation “{head} …” has no link, footnote or citation in its paragraph")
+
+    def _chain(self, analysis: Analysis, quotes: tuple[Quote, ...], k: int) -> list[int]:
+        chain = [k]
+        while (previous := self._continues(analysis, quotes, chain[0])) is not None:
+            chain.insert(0, previous)
+        return chain
+
+    # -- what is a quotation -----------------------------------------------------------------------------
+    @staticmethod
+    def _is_quotation(analysis: Analysis, quote: Quote) -> bool:
+        if quote.block.kind == "footnote":
+            return False
+        if quote.kind == "blockquote":
+            return not _CALLOUT.match(quote.text)
+        if _looks_like_title(quote.text):
+            return False
+        # a lowercase phrase inside the writer's own sentence, without punctuation of its own, names or mentions
+        # something ("in the form of "high percentile of latency"") rather than reporting speech
+        block = quote.block
+        inner = block.text[quote.start + 1 - block.start:(quote.end - 1 if quote.closed else quote.end) - block.start]
+        inner = inner.rstrip()
+        first = next((c for c in inner if c.isalpha()), "")
+        if first.islower() and inner[-1:] not in ".!?,…;:" and not _opens_paragraph(analysis, quote):
+            return False
+        return True
+
+    # -- continuation -----------------------------------------------------------------------------------
+    @staticmethod
+    def _continues(analysis: Analysis, quotes: tuple[Quote, ...], k: int) -> int | None:
+        """The index of the quotation this one continues, if any: the previous quotation was left open at the
+        end of its paragraph and this one opens the next paragraph; or only quoted text and spaces lie between
+        the two in one paragraph; or both are paragraphs of one block quotation."""
+        if k == 0:
+            return None
+        quote, prev = quotes[k], quotes[k - 1]
+        if quote.kind == "blockquote":
+            if prev.kind == "blockquote" and _adjacent(analysis, prev.block, quote.block):
+                return k - 1
+            return None
+        segment = analysis.segment_at(quote.start)
+        prev_segment = analysis.segment_at(prev.start)
+        if not prev.closed and prev_segment.index == segment.index - 1 and _opens_paragraph(analysis, quote):
+            return k - 1
+        if prev_segment.index == segment.index and prev.block is quote.block:
+            block = quote.block
+            if not block.text[prev.end - block.start:quote.start - block.start].strip():
+                return k - 1
+        return None
+
+    # -- attribution ------------------------------------------------------------------------------------
+    def _attributed(self, analysis: Analysis, quote: Quote) -> bool:
+        segment = analysis.segment_at(quote.start)
+        if analysis.sourced(segment):
+            return True
+        inside = analysis.sentences_overlapping(quote.start, quote.end)
+        if quote.kind == "blockquote":
+            if any(_SIGNATURE.search(block.text) for block in _blockquote_run(analysis, quote.block)):
+                return True
+            # the sentence that introduces the block quotation
+            before = self._before(analysis, quote.start)
+            return before is not None and (before.has_cue() or self._colon_speaker(analysis, before, None))
+        if _SIGNATURE_AFTER.match(analysis.doc.text, quote.end):
+            return True  # `"Be the change …" — Mahatma Gandhi`
+        if not inside:  # a table cell or another block without sentences: its row or line decides
+            return self._line_attributes(analysis, quote)
+        if any(s.has_cue() for s in inside):
+            return True
+        if self._colon_speaker(analysis, inside[0], quote):
+            return True
+        before = self._before(analysis, quote.start)
+        if before is not None and (before.has_cue() or self._colon_speaker(analysis, before, None)
+                                   or self._names_speaker(analysis, before)):
+            return True
+        after = self._after(analysis, inside[-1])
+        return after is not None and after.has_cue()
 
     @staticmethod
-    def _attributed(doc: Document, quote: Quote) -> bool:
+    def _before(analysis: Analysis, offset: int) -> SentenceInfo | None:
+        """The nearest sentence before ``offset`` with words outside quotation marks, in the same paragraph or
+        the paragraph just before (sentences made only of quoted words are skipped: they continue a quote)."""
+        segment = analysis.segment_at(offset)
+        found = analysis.sentences_overlapping(offset, offset + 1)
+        if found and found[0].sentence.end <= offset + 1 and found[0].sentence.start < offset:
+            # spaCy hung the opening mark on the sentence before: that sentence is the one before the quote
+            return found[0] if found[0].unquoted else None
+        i = found[0].index - 1 if found else _index_before(analysis, offset)
+        while i >= 0:
+            s = analysis.sentences[i]
+            if s.segment.index < segment.index - 1 or not _adjacent(analysis, s.segment.block, segment.block):
+                return None
+            if s.sentence.end <= offset and s.unquoted:
+                if s.segment.index != segment.index and _label_line(s):
+                    return None  # "What readers say" over a list of testimonials: a label, not a lead-in
+                return s
+            i -= 1
+        return None
+
+    @staticmethod
+    def _after(analysis: Analysis, last: SentenceInfo) -> SentenceInfo | None:
+        i = last.index + 1
+        while i < len(analysis.sentences):
+            s = analysis.sentences[i]
+            if s.segment.index != last.segment.index:
+                return None
+            if s.unquoted:
+                return s
+            i += 1
+        return None
+
+    @staticmethod
+    def _colon_speaker(analysis: Analysis, sentence: SentenceInfo, quote: Quote | None) -> bool:
+        """`Priya Nair, chief economist at Harbour Bank: "…"`: a short clause naming someone, then a colon
+        right before the quotation (or, for the sentence before a quotation, at its end)."""
+        block = sentence.sentence.block
+        end = quote.start if quote is not None else sentence.sentence.end
+        if not block.text[sentence.sentence.start - block.start:end - block.start].rstrip(" \t\n“\"«„").endswith(":"):
+            return False
+        tokens = sentence.tokens
+        head = [t for t in tokens if t.end <= end]
+        while head and head[-1].text in ("“", '"', "«", "„"):
+            head.pop()
+        if not head or head[-1].text != ":":
+            return False
+        clause = []
+        for t in reversed(head[:-1]):
+            if t.quoted or t.text in (".", ";", "!", "?"):
+                break
+            clause.append(t)
+        clause.reverse()
+        words = [t for t in clause if t.text[:1].isalnum()]
+        if not words or len(words) > 25:
+            return False
+        return any(t.proper for t in words) and not all(t.lower in ("i", "we", "you") for t in words)
+
+    @staticmethod
+    def _names_speaker(analysis: Analysis, sentence: SentenceInfo) -> bool:
+        """`Shah was blunt about the cost.` / `"…"`: the sentence before names someone the document quotes
+        elsewhere with a speech verb."""
+        speakers = analysis.speakers
+        if not speakers or speakers.isdisjoint(_WORD.findall(plain(sentence.sentence.text).lower())):
+            return False
+        return any(t.proper and not t.quoted and t.lower in speakers for t in sentence.tokens)
+
+    @staticmethod
+    def _line_attributes(analysis: Analysis, quote: Quote) -> bool:
+        """For a quotation outside any sentence (a table cell): a speech verb or a full name ("Ana Ruiz")
+        elsewhere on its line, such as a speaker column."""
+        text = analysis.doc.text
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        line_end = text.find("\n", quote.end)
+        line_end = len(text) if line_end < 0 else line_end
         block = quote.block
-        outside = block.text[: quote.start - block.start] + " " + block.text[quote.end - block.start:]
-        return bool(SPEECH.search(outside)) or bool(doc.links_in(block))
+        masked = block.text[max(line_start, block.start) - block.start:min(line_end, block.end) - block.start]
+        cut = quote.start - max(line_start, block.start)
+        outside = plain(masked[:cut] + " " + masked[cut + quote.end - quote.start:])
+        words = _WORD.findall(outside.lower())
+        return (any(w in SPEECH_VERBS for w in words) or "according to" in " ".join(words)
+                or bool(_FULL_NAME.search(outside)))
+
+
+def _opens_paragraph(analysis: Analysis, quote: Quote) -> bool:
+    """Whether only markup (masked to spaces) and bullets stand before the quotation in its paragraph."""
+    segment = analysis.segment_at(quote.start)
+    block = quote.block
+    return not block.text[max(segment.start, block.start) - block.start:quote.start - block.start].strip(" \t\n•·-*")
+
+
+def _label_line(s: SentenceInfo) -> bool:
+    """A short line with no closing punctuation: a label or heading, not a sentence that introduces a quote."""
+    text = s.sentence.text.rstrip()
+    return len(text.split()) < 8 and text[-1:] not in ".:!?,;”\"’)"
+
+
+def _index_before(analysis: Analysis, offset: int) -> int:
+    i = len(analysis.sentences) - 1
+    for s in analysis.sentences:
+        if s.sentence.start >= offset:
+            return s.index - 1
+    return i
+
+
+def _adjacent(analysis: Analysis, earlier, later) -> bool:
+    """Whether two blocks are the same or follow each other with no heading or other block between."""
+    if earlier is later:
+        return True
+    i = analysis.block_index.get(id(later), 0)
+    return i > 0 and analysis.doc.blocks[i - 1] is earlier
+
+
+def _blockquote_run(analysis: Analysis, block) -> list:
+    """This block quotation paragraph and the ones that follow it in the same block quotation."""
+    blocks = analysis.doc.blocks
+    run = [block]
+    for later in blocks[analysis.block_index[id(block)] + 1:]:
+        if later.kind != "blockquote" or later.containers != block.containers:
+            break
+        run.append(later)
+    return run

@@ -1,0 +1,242 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.quotes._attribution import (ANON_INHERENT, ANON_MARKERS, FORMER, GENERIC_PEOPLE, INDEFINITE,
+                                                 NOT_PEOPLE, PERSON_NOUNS, REPORTING, SPEECH_VERBS, Analysis, Hit, SentenceInfo, Tok,
+                                                 analyse)
+
+_CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
+
+
+class AnonymousSource(Rule):
+    """Flags a quotation or claim credited to one unnamed person: "said another person", "the unnamed source".
+
+    ## What it flags
+    A speaker who is a particular person the reader can never identify:
+
+    - someone the text marks as anonymous: "the unnamed source", "an anonymous employee", "an unidentified
+      official", "a person familiar with the matter", "a source close to the couple", "who spoke on condition
+      of anonymity", "who asked not to be named";
+    - an insider, source, tipster or whistleblower: "according to the insider", "a source told", "the tipster
+      claimed";
+    - a member of the public quoted without a name, in the quotative order of vox-pop quotes (`"…," said
+      another person`, `"…?" asked one user on Threads`, `said someone in the hall`) or as the subject of a
+      speech verb ("one resident said", "a friend told us", "a Starbucks employee said"; with verbs that have
+      other meanings, such as "wrote", "asked", "claims" or "calls", only next to a quotation, before "that",
+      or with a named site: "one fan wrote on Instagram", but not "a user writes a manifest");
+    - a former insider ("the ex-staffer claimed"), and a later "the employee said" that points back to a
+      person the document introduced as anonymous.
+
+    Not flagged: the same nouns next to a name ("said one resident, Maria Lopez"; "Jane Doe, a former
+    employee, said"), a person in a reported clause rather than the speaker ("the shopkeeper said a woman walked in"),
+    `"…," the man shouted on the video` (a person the story describes, not a source), roles tied to a named
+    source ("a dispatcher on Broadcastify"), and anything inside quotation marks. Groups ("sources say",
+    "insiders claim") are vague attributions, flagged by Q002.
+
+    ## Why it matters
+    An anonymous source cannot be checked, and an invented one looks exactly like a real one. Reputable
+    newsrooms grant anonymity rarely and explain why; gossip and content-farm pieces run on "an insider" and
+    "one user on Threads".
+
+    ## Example
+        "The whole plan was decided before the meeting," said another person.
+
+    Instead:
+        "The whole plan was decided before the meeting," said Tom Reyes, who runs the marina café.
+
+    ## How to fix
+    Name the person, or say why they cannot be named and how you know what they know ("a council employee
+    who saw the draft and asked not to be named because she is not authorised to speak"); otherwise cut the
+    quote.
+    """
+
+    code = "Q003"
+    name = "anonymous-source"
+    family = Family.QUOTE
+    needs = frozenset({"sentences"})
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        analysis = analyse(doc)
+        anonymous_nouns: set[str] = set()  # nouns the document introduced as anonymous ("the anonymous employee")
+        flagged: set[tuple[int, str]] = set()  # (paragraph, noun): one finding per person per paragraph
+        for info in analysis.sentences:
+            if not info.hits:
+                continue
+            has_cue = any(h.label in _CUES and not info.tokens[h.start].quoted for h in info.hits)
+            found: list[tuple[int, int, str]] = []
+            for hit in sorted(info.hits, key=lambda h: h.label != "ANON_MARKED"):
+                tokens = info.tokens
+                if tokens[hit.start].quoted or tokens[hit.end - 1].quoted:
+                    continue
+                result = None
+                if hit.label == "ANON_MARKED":
+                    result = self._marked(info, hit, anonymous_nouns)
+                    if result is not None and not has_cue:
+                        result = None
+                elif hit.label == "ANON_AFTER":
+                    result = self._after(analysis, info, hit, anonymous_nouns)
+                elif hit.label == "ANON_BEFORE":
+                    result = self._before(analysis, info, hit, anonymous_nouns)
+                elif hit.label == "ANON_ACCORDING":
+                    result = self._according(info, hit, anonymous_nouns)
+                elif hit.label == "ANON_SOMEONE":
+                    result = self._someone(analysis, info, hit)
+                if result is not None:
+                    found.append(result)
+            if len(found) > 1:  # "said a neighbour, who asked not to be named": one speaker, one finding
+                found = [f for f in found if f[2]] or found[:1]
+            for a, b, noun in sorted(found):
+                key = (info.segment.index, noun)
+                if key in flagged:
+                    continue
+                flagged.add(key)
+                toks = info.tokens
+                if b + 1 < len(toks) and toks[b].lower in ("close", "familiar") and toks[b + 1].lower in ("to", "with"):
+                    b += 2
+                if info.tokens[b - 1].lower in ("to", "with"):  # "a source close to …": show whom
+                    while (b < len(info.tokens) and b - a < 8 and info.tokens[b].text.isalpha()
+                           and not info.tokens[b].quoted and info.tokens[b].lower not in SPEECH_VERBS):
+                        b += 1
+                phrase = info.text(a, b)
+                yield self.finding(doc, info.tokens[a].start, info.tokens[b - 1].end,
+                                   f"anonymous source “{phrase}”: the reader cannot tell who said it")
+
+    # -- the shapes ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _marked(info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
+        tokens = info.tokens
+        words = [t.lower for t in tokens[hit.start:hit.end]]
+        end = hit.end
+        if words[0] in ANON_MARKERS:  # "an anonymous engineer", "an unnamed senior official"
+            if words[-1] in NOT_PEOPLE:
+                return None
+            noun = _singular(words[-1])
+            anonymous.add(noun)
+        else:  # "people familiar with", "who asked not to be named", "on condition of anonymity"
+            nouns = [w for w in words if w in PERSON_NOUNS]
+            noun = _singular(nouns[0]) if nouns else ""
+        if _named_next_to(tokens, hit.start, end):
+            return None
+        start = hit.start
+        if start > 0 and tokens[start - 1].lower in INDEFINITE | {"the", "two", "three", "several"}:
+            start -= 1
+        return start, end, noun
+
+    @staticmethod
+    def _after(analysis: Analysis, info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
+        """`," said another person`: the speaker after the verb, in quotative inversion."""
+        tokens = info.tokens
+        if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
+            return None
+        return _person(tokens, hit.start + 1, hit.end, anonymous, start=hit.start)
+
+    @staticmethod
+    def _before(analysis: Analysis, info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
+        """"the ex-staffer flatly claimed", "one user wrote": the speaker before the verb."""
+        tokens = info.tokens
+        noun_at = max(k for k in range(hit.start, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
+        if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
+            return None  # "one of the ...", a person as an object
+        if tokens[hit.end - 1].lower not in REPORTING and not _quote_in(analysis, info) and not _on_platform(tokens, hit.end):
+            return None  # "a user writes a manifest", "another user claims the name": no quotation, no speech
+        return _person(tokens, hit.start, noun_at + 1, anonymous, stop=hit.end)
+
+    @staticmethod
+    def _according(info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
+        return _person(info.tokens, hit.start + 2, hit.end, anonymous, start=hit.start)
+
+    @staticmethod
+    def _someone(analysis: Analysis, info: SentenceInfo, hit: Hit) -> tuple[int, int, str] | None:
+        tokens = info.tokens
+        if tokens[hit.start].lower in ("someone", "somebody"):  # "someone said", "somebody wrote"
+            if hit.start > 0 and tokens[hit.start - 1].lower in ("that", "if", "whether", "when", "until", "unless",
+                                                                  "than", "before", "after"):
+                return None  # "glad that someone said it", "if someone says": not a source
+            if tokens[hit.end - 1].lower not in REPORTING and not _quote_in(analysis, info):
+                return None
+            return hit.start, hit.end, "someone"
+        if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
+            return None  # `," said someone in the hall`
+        return hit.start, hit.end, "someone"
+
+
+def _person(tokens: list[Tok], det_at: int, end: int, anonymous: set[str], start: int | None = None,
+            stop: int | None = None) -> tuple[int, int, str] | None:
+    """Judge "DET [modifiers] NOUN" (tokens det_at..end): anonymous unless it is tied to a name. The finding
+    covers ``start``..``stop`` (default: the phrase itself)."""
+    det = tokens[det_at].lower
+    noun = _singular(tokens[end - 1].lower)
+    modifiers = {t.lower for t in tokens[det_at + 1:end - 1]}
+    if _named_next_to(tokens, det_at, end):
+        return None
+    if noun in ANON_INHERENT or modifiers & (ANON_MARKERS | FORMER):
+        pass
+    elif det in INDEFINITE:
+        pass
+    elif noun in anonymous:  # "the employee", after "an anonymous employee"
+        pass
+    else:
+        return None
+    return (det_at if start is None else start), (end if stop is None else stop), noun
+
+
+def _on_platform(tokens: list[Tok], at: int) -> bool:
+    """`one fan wrote on Instagram`, `a user commented that …`: a post on a named site, or a verb introducing
+    reported speech, is speech even without a quotation."""
+    if at < len(tokens) and tokens[at].lower == "that":
+        return True
+    return at + 1 < len(tokens) and tokens[at].lower in ("on", "in") and tokens[at + 1].proper
+
+
+def _follows_quote(analysis: Analysis, tokens: list[Tok], verb_at: int) -> bool:
+    """Quotative inversion: the verb comes right after the quotation (`," said …`, `?" asked …`), which may
+    end the previous sentence as the splitter sees it."""
+    text = analysis.doc.text
+    k = tokens[verb_at].start - 1
+    while k >= 0 and text[k] in " \t\n,":
+        k -= 1
+    return k >= 0 and analysis.quoted(k)
+
+
+def _quote_in(analysis: Analysis, info: SentenceInfo, neighbours: bool = True) -> bool:
+    """Whether a quotation of three or more words sits in the sentence (or, with ``neighbours``, in the sentence
+    just before or after it in the same paragraph)."""
+    sentences = [info]
+    if neighbours:
+        for k in (info.index - 1, info.index + 1):
+            if 0 <= k < len(analysis.sentences) and analysis.sentences[k].segment.index == info.segment.index:
+                sentences.append(analysis.sentences[k])
+    for s in sentences:
+        for quote in analysis.doc.quotes:
+            if quote.start < s.sentence.end and quote.end > s.sentence.start and quote.words >= 3:
+                return True
+    return False
+
+
+def _named_next_to(tokens: list[Tok], a: int, b: int) -> bool:
+    """A name in apposition: "said one resident, Maria Lopez" / "Maria Lopez, a resident, said"."""
+    k = b
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k < len(tokens) and tokens[k].proper and not tokens[k].quoted:
+        return True
+    k = a - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+        return k >= 0 and tokens[k].proper and not tokens[k].quoted
+    return False
+
+
+def _singular(word: str) -> str:
+    if word == "people":
+        return "person"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

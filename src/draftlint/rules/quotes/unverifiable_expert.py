@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from draftlint.document import PROSE_KINDS, Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.quotes._attribution import SentenceInfo, Tok, analyse
+
+# credential inflation: praise attached to a person nobody can check
+PEACOCK = frozenset("""
+leading renowned prominent acclaimed distinguished eminent celebrated foremost respected esteemed famous
+top preeminent pre-eminent legendary world-class world-renowned world-famous well-known well-respected
+internationally-renowned award-winning noted
+""".split())
+CREDENTIALS = frozenset("""
+expert authority scientist researcher economist analyst professor doctor physician psychologist psychiatrist
+nutritionist dietitian specialist scholar strategist commentator consultant adviser advisor voice figure
+practitioner thinker engineer historian lawyer attorney therapist coach guru academic surgeon neuroscientist
+""".split())
+# "Dr. [Doctor's name]", "Prof. {name}", "[Expert Name]", "[name of expert]"
+_PLACEHOLDER = re.compile(
+    r"\b(?:Dr|Prof|Professor|Doctor|Mr|Mrs|Ms|Mx)\.? ?(?:\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}\}?)"
+    r"|\[(?i:[^\]\n]{0,30}\b(?:expert|doctor|professor|speaker|source|spokesperson|author)(?:'s|’s)?\s+name\b[^\]\n]{0,30}"
+    r"|name\s+of\s+(?:the\s+|an?\s+)?(?:expert|doctor|professor|speaker|source|spokesperson|author)\b[^\]\n]{0,30})\]"
+)
+_PLACEHOLDER_WORDS = re.compile(r"(?i)(?<![a-z])(?:name|insert|expert|doctor|xx+|tbd|placeholder|author)(?![a-z])|\{|\.\.\.|…")
+_APPEAL = PEACOCK | {"expert", "renowned", "known", "winning", "class", "famous", "respected"}
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_STOP = frozenset({".", ";", "!", "?", "—", "–", "(", ")"})
+_WINDOW = 14
+_PREPOSITIONS = frozenset({"on", "in", "at", "with", "for", "from", "of", "and", "who", "whose", "said", "says",
+                           "told", "explained", "noted", "added", "wrote", "warned", "claimed", "believes"})
+_CUES = frozenset({"SPEECH", "ACCORDING"})
+
+
+class UnverifiableExpert(Rule):
+    """Flags a quotation or claim resting on an expert's credentials, with no way to check them.
+
+    ## What it flags
+    A speaker introduced by credential appeal — the word "expert" ("said wellness expert Jonas Berg", "an
+    expert on sleep explained") or a peacock adjective before a credential ("a leading expert",
+    "a renowned economist", "a top scientist", "a world-renowned professor") — next to a speech verb or
+    "according to", in a paragraph that has no link, footnote, citation and no named outlet ("told Reuters",
+    "in an interview with Le Monde", "wrote in The Lancet", "the Journal reported"). An affiliation alone ("at
+    the University of Leeds") does not make the claim checkable: anyone can write it.
+
+    Unfilled placeholders for a person, such as "Dr. [Doctor's name]", "Prof. {name}" or "[expert name]", are
+    flagged wherever they appear: they are generator residue.
+
+    Not flagged: a speaker given by role and organisation without praise ("Dr. Richard Davidson, director of the
+    Center for Healthy Minds, said"), plural groups ("experts say": Q002), and words inside quotation marks.
+
+    ## Why it matters
+    Credential inflation is how content farms lend authority to quotes nobody said: "a leading expert at
+    a famous university" sounds checkable and is not. Editors ask for a way to verify the person (a link to the work, the
+    outlet that interviewed them, a citation), not a bigger adjective.
+
+    ## Example
+        "The port will be full within five years," notes Dr. Lena Brandt, a leading expert on shipping at the
+        University of Leeds.
+
+    Instead:
+        "The port will be full within five years," Dr. Lena Brandt, who studies shipping at the University of
+        Leeds, told the [Yorkshire Post](https://example.com/interview).
+
+    ## How to fix
+    Link the expert's work or the interview, name the outlet that quoted them, or cite the paper; drop the praise
+    ("leading", "renowned") and give the role. Fill in or delete placeholders.
+    """
+
+    code = "Q004"
+    name = "unverifiable-expert"
+    family = Family.QUOTE
+    needs = frozenset({"sentences"})
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        placeholder_lines: set[int] = set()
+        for block in doc.blocks:
+            if block.kind not in PROSE_KINDS:
+                continue
+            for m in _PLACEHOLDER.finditer(block.text):
+                if m.group()[:1] != "[" and not _PLACEHOLDER_WORDS.search(m.group()):
+                    continue  # "Dr. [Jane Roe]" is a name in brackets, not a slot
+                start, end = block.start + m.start(), block.start + m.end()
+                placeholder_lines.add(doc.span(start, end).line)
+                yield self.finding(doc, start, end, f"placeholder expert “{m.group()}” was never filled in")
+        analysis = analyse(doc)
+        for info in analysis.sentences:
+            if not info.hits or _APPEAL.isdisjoint(_WORDS.findall(info.sentence.text.lower())):
+                continue
+            found = self._credential(info)
+            if found is None:
+                continue
+            a, b = found
+            if analysis.sourced(info.segment) or analysis.outlet(info.segment):
+                continue
+            if doc.span(info.tokens[a].start, 0).line in placeholder_lines:
+                continue
+            phrase = info.text(a, b)
+            yield self.finding(doc, info.tokens[a].start, info.tokens[b - 1].end,
+                               f"“{phrase}” is quoted on credentials alone: no link, citation or named outlet")
+
+    @staticmethod
+    def _credential(info: SentenceInfo) -> tuple[int, int] | None:
+        """The speaker phrase with a credential appeal next to an attribution cue, if any (first one)."""
+        tokens = info.tokens
+        for hit in info.hits:
+            if hit.label not in _CUES or tokens[hit.start].quoted:
+                continue
+            # after the cue: "said wellness expert Jonas Berg", "notes Dr. Brandt, a leading expert"
+            window = _window(tokens, hit.end, +1)
+            cred = _find_credential(tokens, window)
+            if cred is not None:
+                c_start, c_end = cred
+                end = c_end
+                while end < len(tokens) and end - c_end < 4 and tokens[end].proper and not tokens[end].quoted:
+                    end += 1  # the name after a title: "expert Jonas Berg"
+                return hit.end, end
+            # before the cue: "Jane Roe, a renowned economist, said"
+            window = _window(tokens, hit.start - 1, -1)
+            cred = _find_credential(tokens, window)
+            if cred is not None:
+                names = [k for k in window if k < cred[0] and tokens[k].proper]
+                return (names[0] if names else cred[0]), cred[1]
+        return None
+
+
+def _window(tokens: list[Tok], at: int, step: int) -> list[int]:
+    """Token indices next to a cue, up to a quotation, a sentence break or _WINDOW tokens; in text order."""
+    out = []
+    k = at
+    while 0 <= k < len(tokens) and len(out) < _WINDOW:
+        t = tokens[k]
+        if t.quoted or t.text in _STOP:
+            break
+        out.append(k)
+        k += step
+    return sorted(out)
+
+
+def _find_credential(tokens: list[Tok], window: list[int]) -> tuple[int, int] | None:
+    words = [tokens[k].lower for k in window]
+    for n, k in enumerate(window):
+        word = words[n]
+        if word == "expert":
+            after = tokens[window[n + 1]] if n + 1 < len(window) else None
+            if after is not None and after.text.isalpha() and after.text.islower() and after.lower not in _PREPOSITIONS:
+                continue  # "expert testimony", "expert advice": an adjective, not a person
+            if n > 0 and tokens[window[n - 1]].proper and not any(w in PEACOCK for w in words[max(0, n - 4):n]):
+                continue  # "IEA expert", "NASA expert": a role at a named organisation
+            start = k
+            # include a preceding peacock adjective and article: "a leading expert"
+            m = n - 1
+            while m >= 0 and (words[m] in PEACOCK or words[m] in ("a", "an", "the", "-", "world", "well")) and n - m <= 4:
+                start = window[m]
+                m -= 1
+            return start, k + 1
+        if word in PEACOCK or (word in ("world", "well", "award", "internationally") and n + 2 < len(words)
+                               and words[n + 1] == "-" and words[n + 2] in PEACOCK | {"renowned", "known", "winning"}):
+            for m in range(n + 1, min(n + 5, len(words))):
+                if words[m] in CREDENTIALS:
+                    start = window[n - 1] if n > 0 and words[n - 1] in ("a", "an", "the") else k
+                    return start, window[m] + 1
+                if not tokens[window[m]].text.replace("-", "").isalpha():
+                    break
+    return None

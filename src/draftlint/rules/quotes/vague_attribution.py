@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.quotes._attribution import (INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC,
+                                                 STUDIES, STUDY_VERBS, Hit, SentenceInfo, analyse, iter_hits)
+
+_PARTITIVE_HEADS = frozenset({"number", "majority", "lot", "lots", "many", "some", "most", "host", "handful", "plenty",
+                              "minority", "group", "chorus", "range", "variety"})
+_NUMBERS = frozenset("""
+two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand
+thousands dozen dozens percent per cent
+""".split())
+_NAMING_PREPOSITIONS = frozenset({"at", "from", "with", "of", "in", "by", "for"})
+_NEEDS_ADVERB = frozenset({"known", "accepted", "held"})
+_QUESTION = frozenset({"how", "as", "so", "too", "that"})
+
+
+class VagueAttribution(Rule):
+    """Flags a claim credited to an unnamed crowd or authority: "experts say", "studies show".
+
+    ## What it flags
+    An attribution whose source is a group nobody can identify (encyclopedia style guides call these weasel
+    words):
+
+    - a crowd presented as an authority (experts, analysts, scientists, researchers, economists, critics,
+      observers, commentators, insiders, sources, pundits, scholars, historians…), bare or with a vague
+      quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
+      economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
+      close to the club say"; any profession after a vague quantifier ("many nutritionists believe", "most
+      dentists agree"); "doctors" only with a quantifier ("many doctors believe"), since "doctors said" in
+      news usually means the team treating a patient;
+    - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found";
+    - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
+    - an unnamed public: "some people say", "many believe", "most people think";
+    - an impersonal passive: "it is believed", "it is widely thought", "it is said", "it is claimed", "it
+      has been suggested", "it has been argued", "it is widely known" ("known", "accepted" and "held" need an
+      adverb such as "widely"; "it is suggested" alone is a recommendation, not an attribution).
+
+    A group tied to something specific is not vague: "the experts" (a group already introduced), "these
+    analysts", "97 percent of scientists" (a counted result), "Goldman Sachs analysts", "researchers at
+    Stanford", "according to a study published in Nature". Nothing inside quotation marks is flagged (those
+    are the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose
+    sentence names its source ("…, according to the study published in The Lancet"; "…, told Reuters").
+
+    "Officials said" and "according to authorities" are ordinary in reported news, where the officials
+    belong to an agency the story names and the people in it are quoted by name. With
+    ``ignore-officials-when-named = true`` (the default) they are flagged only in a document that quotes no one
+    by name with a speech verb.
+
+    ## Why it matters
+    A vague attribution borrows authority without giving the reader a way to check it. One in a reported story
+    full of named sources is a small lapse; an article built on them is the content-farm shape, where "many
+    analysts believe" stands in for the work of finding one.
+
+    ## Example
+        Many analysts believe the merger will push ticket prices up within a year.
+
+    Instead:
+        "Fares will rise within a year," said Jana Novak, a transport analyst at Berenberg, in a note to
+        clients published on Monday.
+
+    ## How to fix
+    Name the source, link the study, or say who the experts are ("economists at the IMF"). If the claim is your
+    own reading, write it as yours and support it.
+    """
+
+    code = "Q002"
+    name = "vague-attribution"
+    family = Family.QUOTE
+    needs = frozenset({"sentences"})
+
+    @dataclass(frozen=True)
+    class Options:
+        ignore_officials_when_named: bool = field(default=True, metadata={
+            "help": 'leave "officials said" / "according to authorities" alone in a document that quotes people by name'})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        analysis = analyse(doc)
+        seen: set[tuple[int, int]] = set()
+        for info, hit in iter_hits(analysis, "CROWD", "CROWD_Q", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL"):
+            tokens = info.tokens
+            if tokens[hit.start].quoted or tokens[hit.end - 1].quoted:
+                continue
+            if hit.label == "CROWD":
+                span = self._crowd(info, hit)
+                noun = tokens[hit.start].lower
+            elif hit.label == "CROWD_Q":
+                noun = tokens[hit.start + 1].lower
+                span = self._crowd(info, Hit(hit.label, hit.start + 1, hit.end))
+            elif hit.label == "ACCORDING_CROWD":
+                span = self._according(info, hit)
+                noun = tokens[hit.end - 1].lower
+            elif hit.label == "PEOPLE":
+                span = self._people(info, hit)
+                noun = "people"
+            else:
+                span = self._impersonal(info, hit)
+                noun = ""
+            if span is None:
+                continue
+            if noun in INSTITUTIONS and opts.ignore_officials_when_named and analysis.named_speaker:
+                continue
+            if analysis.sourced(info.segment):
+                continue
+            if hit.label != "IMPERSONAL" and analysis.sentence_sourced(info):
+                continue  # "researchers found …, according to the study published in The Lancet"
+            a, b = span
+            key = (info.index, a)
+            if any(k[0] == info.index and a <= k[1] < b for k in seen):
+                continue
+            seen.add(key)
+            phrase = info.text(a, b)
+            yield self.finding(doc, tokens[a].start, tokens[b - 1].end,
+                               f"vague attribution “{phrase}”: no one is named")
+
+    # -- the shapes ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _crowd(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
+        """"[quantifier] [modifiers] CROWD [adverbs] VERB": walk left from the crowd word."""
+        tokens = info.tokens
+        noun = tokens[hit.start].lower
+        verb = tokens[hit.end - 1].lower
+        if noun in STUDIES and verb not in STUDY_VERBS | {"say", "says", "said"}:
+            return None
+        start = _left_edge(tokens, hit.start)
+        if start is None:
+            return None
+        if noun in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[start:hit.start]):
+            return None  # "doctors said the boy is stable": the doctors treating him
+        if noun == "study":  # singular: only "a study found", "one recent study shows"
+            det = tokens[start].lower if start < hit.start else ""
+            if det not in ("a", "one", "another"):
+                return None
+        return start, hit.end
+
+    @staticmethod
+    def _according(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
+        tokens = info.tokens
+        noun_at = hit.end - 1
+        for t in tokens[hit.start + 2:noun_at]:
+            if t.lower in SPECIFIC or t.proper or t.lower.isdigit() or t.lower in _NUMBERS or not t.text[:1].isalpha():
+                return None
+            if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
+                return None
+        if tokens[noun_at].lower == "study":
+            if noun_at == hit.start + 2 or tokens[hit.start + 2].lower not in ("a", "one", "another"):
+                return None
+        if tokens[noun_at].lower in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[hit.start + 2:noun_at]):
+            return None  # "according to doctors" treating a patient
+        if _named_after(tokens, hit.end):
+            return None
+        return hit.start, hit.end
+
+    @staticmethod
+    def _people(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
+        tokens = info.tokens
+        before = tokens[hit.start - 1].lower if hit.start > 0 else ""
+        if before in SPECIFIC or before in _QUESTION or before in ("of", "for", "to", "with"):
+            return None
+        has_people = any(t.lower == "people" for t in tokens[hit.start:hit.end])
+        verb = tokens[hit.end - 1].lower
+        if not has_people and tokens[hit.start].lower != "many" and verb in ("say", "think", "feel"):
+            # a bare "some say" opens a sentence or a clause; elsewhere "some" usually refers back
+            if hit.start > 0 and tokens[hit.start - 1].text not in (",", ";", ":", "—", "–", "and", "but", "while"):
+                return None
+        return hit.start, hit.end
+
+    @staticmethod
+    def _impersonal(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
+        tokens = info.tokens
+        participle = tokens[hit.end - 1].lower
+        adverb = any(t.lower.endswith("ly") for t in tokens[hit.start:hit.end - 1])
+        if participle in _NEEDS_ADVERB and not adverb:
+            return None
+        if _named_after(tokens, hit.end, prepositions=frozenset({"by"})):
+            return None  # "it was reported by Reuters"
+        return hit.start, hit.end
+
+
+def _left_edge(tokens, noun_at: int) -> int | None:
+    """Start of the crowd's noun phrase, or None when the phrase names or counts the group ("the experts",
+    "these analysts", "Citi economists", "97 percent of scientists")."""
+    start = noun_at
+    modifiers = 0
+    j = noun_at - 1
+    while j >= 0:
+        t = tokens[j]
+        word = t.lower
+        if t.quoted or not t.text[:1].isalnum():
+            break
+        if word in SPECIFIC:
+            return None
+        if word.isdigit() or word in _NUMBERS or word.replace(",", "").replace(".", "").isdigit():
+            return None
+        if word == "of":
+            head = tokens[j - 1].lower if j > 0 else ""
+            if head in _PARTITIVE_HEADS:
+                start = j - 1
+                j -= 2
+                while j >= 0 and tokens[j].lower in ("a", "an", "growing", "large", "small", "increasing", "vast"):
+                    start = j
+                    j -= 1
+                break
+            return None  # "97 percent of", "two of", "many of the"...: counted or specific
+        if word in QUANTIFIERS or word in ("a", "an"):
+            start = j
+            j -= 1
+            continue
+        if t.proper and not (j == 0 and not t.text.isupper()):
+            return None  # "Goldman Sachs analysts": a named institution (a capital opening the sentence says nothing)
+        if word in NAME_STOP or modifiers >= 2 or not t.text.isalpha():
+            break
+        modifiers += 1
+        start = j
+        j -= 1
+    return start
+
+
+def _named_after(tokens, at: int, prepositions=_NAMING_PREPOSITIONS) -> bool:
+    """Whether the words right after a crowd name it: "researchers at Stanford", "a study published in Nature"."""
+    window = tokens[at:at + 5]
+    for k, t in enumerate(window):
+        if t.lower in prepositions and k + 1 < len(window):
+            nxt = window[k + 1]
+            if nxt.lower == "the" and k + 2 < len(window):
+                nxt = window[k + 2]
+            if nxt.proper:
+                return True
+        if t.text in (".", ";", ",") or t.quoted:
+            break
+    return False
