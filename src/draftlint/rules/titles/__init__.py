@@ -1,4 +1,5 @@
 """Duplicated titles: the title repeated in the body, repeated headings, the same title in two files."""
+from draftlint.rules.titles.title_repeated_as_heading import TitleRepeatedAsHeading
 from draftlint.rules.titles.title_repeated_in_body import TitleRepeatedInBody
 
-RULES = (TitleRepeatedInBody,)
+RULES = (TitleRepeatedAsHeading, TitleRepeatedInBody)

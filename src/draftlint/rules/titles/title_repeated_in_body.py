@@ -6,7 +6,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
-from draftlint.text import normalize, similarity, title_forms
+from draftlint.rules.titles._common import describe, title_score
+from draftlint.text import title_forms
 
 
 class TitleRepeatedInBody(Rule):
@@ -51,13 +52,9 @@ class TitleRepeatedInBody(Rule):
             for line in block.lines:
                 if line.start <= doc.title.start < line.start + len(line.text) + 1:
                     continue
-                norm = normalize(line.text)
-                if not norm or abs(len(norm) - max(len(f) for f in forms)) > 0.3 * len(norm) + 10:
-                    continue
-                score = max(similarity(norm, form) for form in forms)
+                score = title_score(line.text, forms)
                 if score >= opts.min_similarity:
-                    how = "repeats the title" if score == 1.0 else f"nearly repeats the title ({score:.0%} similar)"
                     yield self.finding(doc, line.start, line.start + len(line.text),
-                                       f"line {how} “{doc.title.text}”",
+                                       f"line {describe(score)} “{doc.title.text}”",
                                        fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True)
                                        if block.first_line == block.last_line else None)

@@ -1,0 +1,18 @@
+"""Helpers shared by the title rules: how close a line of the document is to its title."""
+from __future__ import annotations
+
+from draftlint.text import normalize, similarity
+
+
+def title_score(text: str, forms: set[str]) -> float:
+    """Similarity (0..1) of a line to the closest form of the title (normalised, site suffix stripped).
+
+    Lines whose length is far from every form score 0 without a character comparison."""
+    norm = normalize(text)
+    if not norm or not forms or abs(len(norm) - max(len(f) for f in forms)) > 0.3 * len(norm) + 10:
+        return 0.0
+    return max(similarity(norm, form) for form in forms)
+
+
+def describe(score: float) -> str:
+    return "repeats the title" if score == 1.0 else f"nearly repeats the title ({score:.0%} similar)"
