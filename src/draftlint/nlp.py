@@ -40,16 +40,49 @@ def pipeline():
                 raise PipelineError(f"cannot load spaCy pipeline {_MODEL!r}: {exc}") from None
             if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
                 nlp.add_pipe("sentencizer")
+                _add_boundary_fixes(nlp)
         else:
             nlp = spacy.blank("en")
             nlp.add_pipe("sentencizer")
+            _add_boundary_fixes(nlp)
         _NLP = nlp
     return _NLP
 
 
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "[", "„", "«"})
+
+
+def _fix_boundaries(doc):
+    """The rule-based sentencizer ends a sentence after its final punctuation *and* any punctuation that
+    follows, so the opening quote mark of the next sentence (``said. "Then``) lands on the previous one; and
+    it splits ``"Stop!" said the man`` after the quote. Move a trailing opening mark to the sentence it
+    opens, and never start a sentence with a lowercase word."""
+    for token in doc[1:]:
+        if not token.is_sent_start:
+            continue
+        prev = doc[token.i - 1]
+        if token.is_lower and token.is_alpha:
+            token.is_sent_start = False
+        elif (prev.text in _OPENING_MARKS and not prev.whitespace_ and not prev.is_sent_start
+              and doc[prev.i - 1].whitespace_):
+            prev.is_sent_start, token.is_sent_start = True, False
+    return doc
+
+
+def _add_boundary_fixes(nlp) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("draftlint_sentence_boundaries"):
+        Language.component("draftlint_sentence_boundaries", func=_fix_boundaries)
+    nlp.add_pipe("draftlint_sentence_boundaries", after="sentencizer")
+
+
 def _looks_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped prose: lines of similar width, and a last line no longer than the others (a short
+    line followed by a long one is a title or label above its own paragraph, not a wrap)."""
     widths = [len(line.strip()) for line in lines[:-1]]
-    return all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
+    return (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
+            and len(lines[-1].strip()) <= max(widths) + 10)
 
 
 def segments(block: "Block") -> Iterator[tuple[int, str]]:
