@@ -39,7 +39,7 @@ def test_json_output_schema(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["tool"]["name"] == "draftlint"
-    assert data["summary"] == {"files": 1, "files_with_findings": 1, "findings": 1,
+    assert data["summary"] == {"files": 1, "files_skipped": 0, "files_with_findings": 1, "findings": 1,
                                "by_severity": {"error": 1, "warning": 0, "info": 0}, "by_code": {"B101": 1},
                                "fail_on": "warning"}
     assert data["findings"][0] == {

@@ -113,23 +113,23 @@ def check(
             results = engine.lint_batch([(stdin_filename or "stdin.md", stdin_data)], plan)
         show = not quiet and format == Format.text and output is None and sys.stderr.isatty() and len(found.files) > 200
         results += list(engine.lint_files(found.files, plan, workers, cache, _progress(len(found.files)) if show else None))
-        if not results and not found.missing and not quiet:
+        if not results and not found.errors and not quiet:
             _err(f"no drafts found in {', '.join(paths)} (extensions: {', '.join(config.extensions)})")
-        return engine.finish(results, plan), found.missing
+        return engine.finish(results, plan), found.errors
 
-    run, missing = lint()
+    run, path_errors = lint()
     if fix or diff:
         changes = _apply_fixes(run, plan, write=fix and not diff)
         if diff:
             sys.stdout.write("".join(change.diff() for change in changes))
             raise typer.Exit(EXIT_FINDINGS if changes else EXIT_CLEAN)
         if changes:
-            run, missing = lint()  # report what remains
+            run, path_errors = lint()  # report what remains
             if not quiet:
                 _err(f"fixed {sum(c.applied for c in changes)} finding(s) in {len(changes)} file(s)")
     status = EXIT_CLEAN
-    for path in missing:
-        _err(f"{path}: no such file or folder")
+    for message in path_errors:
+        _err(message)
         status = EXIT_ERROR
     if not quiet:
         for note in run.notes:

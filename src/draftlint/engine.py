@@ -7,6 +7,7 @@ whatever the number of jobs: findings are sorted by path, then position.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import fnmatch
 import os
 import re
@@ -121,7 +122,7 @@ def make_plan(registry: Registry, config: Config) -> Plan:
 @dataclass
 class Discovery:
     files: list[str]
-    missing: list[str]
+    errors: list[str]  # one message per path that could not be walked: missing, unreadable, a symlink loop
 
 
 def _excluded(rel: str, name: str, patterns: list[str]) -> bool:
@@ -131,7 +132,7 @@ def _excluded(rel: str, name: str, patterns: list[str]) -> bool:
 
 def discover(paths: Iterable[str], config: Config) -> Discovery:
     files: list[str] = []
-    missing: list[str] = []
+    errors: list[str] = []
     seen: set[str] = set()
     for given in paths:
         path = Path(given)
@@ -141,9 +142,13 @@ def discover(paths: Iterable[str], config: Config) -> Discovery:
                 files.append(given)
             continue
         if not path.is_dir():
-            missing.append(given)
+            errors.append(f"{given}: {_why_missing(path)}")
             continue
-        for folder, dirs, names in os.walk(path, onerror=None):
+
+        def unreadable(exc: OSError) -> None:
+            errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
+
+        for folder, dirs, names in os.walk(path, onerror=unreadable):
             rel_folder = os.path.relpath(folder, path)
             dirs[:] = sorted(d for d in dirs if not _skip_dir(Path(folder) / d, d)
                              and not _excluded(os.path.normpath(os.path.join(rel_folder, d)), d, config.exclude))
@@ -158,7 +163,18 @@ def discover(paths: Iterable[str], config: Config) -> Discovery:
                     continue
                 seen.add(full)
                 files.append(full)
-    return Discovery(files, missing)
+    return Discovery(files, errors)
+
+
+def _why_missing(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return f"cannot read: {exc.strerror}"
+    return "no such file or folder"
 
 
 def _skip_dir(path: Path, name: str) -> bool:
@@ -377,7 +393,8 @@ class RunResult:
     findings: list[Finding]
     crashes: list[str]
     notes: list[str]
-    files: int
+    files: int  # files linted
+    skipped: int = 0  # files left out with a note (binary, over max-file-size)
 
 
 def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
@@ -386,14 +403,16 @@ def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
     crashes: list[str] = []
     notes: list[str] = []
     by_path: dict[str, FileResult] = {}
-    files = 0
+    files = skipped = 0
     for result in results:
-        files += 1
         by_path[result.path] = result
         findings.extend(result.findings)
         crashes.extend(result.crashes)
         if result.note:
             notes.append(result.note)
+            skipped += 1
+        else:
+            files += 1
     summaries = [r.summary for r in by_path.values() if r.summary is not None]
     for rule in plan.corpus_rules:
         try:
@@ -414,4 +433,4 @@ def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
                 kept.append(finding)
         findings = kept
     findings.sort(key=lambda f: f.sort_key)
-    return RunResult(findings, crashes, notes, files)
+    return RunResult(findings, crashes, notes, files, skipped)

@@ -22,8 +22,11 @@ class ReadError(Exception):
 
 
 def decode(data: bytes) -> str:
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("binary file (contains NUL bytes), skipped", skip=True)
+    head = data[:8192]
+    if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _looks_like_utf16(head):
+            raise ReadError("not valid UTF-8 (looks like UTF-16 without a byte-order mark): save it as UTF-8")
+        raise ReadError("binary file (contains NUL bytes)", skip=True)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -31,6 +34,13 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         hint = " (looks like UTF-16)" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ""
         raise ReadError(f"not valid UTF-8{hint}: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded") from None
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte (ASCII range), on one side only."""
+    even, odd = head[0::2], head[1::2]
+    nul_even, nul_odd = even.count(0) / max(len(even), 1), odd.count(0) / max(len(odd), 1)
+    return max(nul_even, nul_odd) > 0.4 and min(nul_even, nul_odd) < 0.05
 
 
 def normalise(source: str) -> str:

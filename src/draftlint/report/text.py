@@ -36,8 +36,9 @@ def summary_line(ctx: Context) -> str:
     parts = [f"{by_level[s]} {s}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_level[s]]
     checked = ctx.result.files
     noun = "file" if checked == 1 else "files"
+    skipped = f" ({ctx.result.skipped} skipped)" if ctx.result.skipped else ""
     if not findings:
-        return f"No findings in {checked} {noun}."
+        return f"No findings in {checked} {noun}{skipped}."
     total = len(findings)
     return (f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of "
-            f"{checked} {noun}.")
+            f"{checked} {noun}{skipped}.")
