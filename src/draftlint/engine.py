@@ -395,6 +395,7 @@ class RunResult:
     notes: list[str]
     files: int  # files linted
     skipped: int = 0  # files left out with a note (binary, over max-file-size)
+    paths: list[str] = field(default_factory=list)  # every file of the run, linted or skipped
 
 
 def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
@@ -433,4 +434,4 @@ def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
                 kept.append(finding)
         findings = kept
     findings.sort(key=lambda f: f.sort_key)
-    return RunResult(findings, crashes, notes, files, skipped)
+    return RunResult(findings, crashes, notes, files, skipped, sorted(by_path))
