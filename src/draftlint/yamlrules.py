@@ -6,6 +6,8 @@ Kinds:
   pattern  one regular expression searched in the prose.
   line     a whole line must match ``pattern`` (a regular expression) or be one of ``phrases``: for
            residue lines such as "4 min read", never for the same words inside a sentence.
+  With ``skip-quoted: true``, a phrases or pattern match that starts inside a quotation (``doc.quotes``)
+  is not reported: an article that quotes or discusses the words is not residue.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ KINDS = ("phrases", "pattern", "line")
 SCOPES = tuple(sorted(PROSE_KINDS))
 COMMON_KEYS = {"code", "name", "kind", "family", "severity", "scope", "message", "docs", "examples",
                "version", "enabled", "fix", "ignore-case", "max-words"}
-KIND_KEYS = {"phrases": {"phrases", "exceptions"}, "pattern": {"pattern", "exceptions"},
+KIND_KEYS = {"phrases": {"phrases", "exceptions", "skip-quoted"}, "pattern": {"pattern", "exceptions", "skip-quoted"},
              "line": {"pattern", "phrases"}}
 DOC_KEYS = {"what", "why", "example", "fix"}
 EXAMPLE_KEYS = {"fail", "pass"}
@@ -74,6 +76,7 @@ class YamlRule(Rule):
             self.line_set = frozenset(_norm_line(p) for p in spec["phrases"])
         exceptions = spec.get("exceptions") or ()
         self.exceptions = _phrase_regex(exceptions, flags) if exceptions else None
+        self.skip_quoted = spec.get("skip-quoted", False)
 
     def doc_text(self) -> str:  # type: ignore[override]
         what = self.docs.get("what", "").strip()
@@ -116,11 +119,14 @@ class YamlRule(Rule):
         assert self.matcher is not None
         text = block.text
         skip = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        if self.skip_quoted:
+            skip += [(q.start - block.start, q.end - block.start) for q in doc.quotes if q.block is block]
         for m in self.matcher.finditer(text):
             if any(a <= m.start() < b for a, b in skip):
                 continue
             matched = " ".join(m.group().split())
-            yield self.finding(doc, block.start + m.start(), block.start + m.end(), self.message.replace("{match}", matched))
+            lead = len(m.group()) - len(m.group().lstrip())  # a pattern anchored with ^\s* reports from its first word
+            yield self.finding(doc, block.start + m.start() + lead, block.start + m.end(), self.message.replace("{match}", matched))
 
 
 def _phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
@@ -204,7 +210,7 @@ def validate(spec: dict[str, Any], where: str) -> None:
         for sub in table:
             if sub not in allowed_keys:
                 fail(f'key "{key}.{sub}" is not known{suggest(str(sub), allowed_keys)}')
-    for key in ("enabled", "ignore-case"):
+    for key in ("enabled", "ignore-case", "skip-quoted"):
         if key in spec and not isinstance(spec[key], bool):
             fail(f'key "{key}" must be true or false')
 
