@@ -25,6 +25,9 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class Format(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -77,10 +80,15 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache (.draftlint_cache/)."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes (atomically), then report what remains."),
     diff: bool = typer.Option(False, "--diff", help="Print the safe fixes as a unified diff; change no file."),
+    report: Optional[List[str]] = typer.Option(None, "--report", metavar="FORMAT:PATH", help="Also write a report in FORMAT to PATH (- is standard output); repeatable."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide the findings recorded in this baseline file; report its stale entries."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every finding of this run in FILE (exit 0 unless an error)."),
+    diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REV", help="Lint only files changed since the git revision REV and report findings on added or modified lines."),
 ) -> None:
     """Lint drafts and report findings."""
     from draftlint import engine
     from draftlint.config import ConfigError
+    from draftlint.gate import Gate, GateError
     from draftlint.registry import RegistryError
     from draftlint.report import Context, formats
 
@@ -93,7 +101,8 @@ def check(
         if fail_on is not None:
             config.fail_on = fail_on.value
         plan = engine.make_plan(reg, config)
-    except (ConfigError, RegistryError) as exc:
+        gate = Gate.prepare(report or [], baseline, write_baseline, diff_base)
+    except (ConfigError, RegistryError, GateError) as exc:
         _err(str(exc))
         raise typer.Exit(EXIT_ERROR)
 
@@ -108,12 +117,13 @@ def check(
 
             cache = Cache(config.root, plan)
         found = engine.discover([p for p in paths if p != "-"], config)
+        found.files = [f for f in found.files if gate.wants(f)]
         results = []
         if stdin_data is not None:
             results = engine.lint_batch([(stdin_filename or "stdin.md", stdin_data)], plan)
         show = not quiet and format == Format.text and output is None and sys.stderr.isatty() and len(found.files) > 200
         results += list(engine.lint_files(found.files, plan, workers, cache, _progress(len(found.files)) if show else None))
-        if not results and not found.errors and not quiet:
+        if not results and not found.errors and not quiet and gate.changes is None:
             _err(f"no drafts found in {', '.join(paths)} (extensions: {', '.join(config.extensions)})")
         return engine.finish(results, plan), found.errors
 
@@ -137,9 +147,17 @@ def check(
     for crash in run.crashes:
         _err(crash)
         status = EXIT_ERROR
+    sources = gate.sources(stdin_filename or "stdin.md", stdin_data)
+    try:
+        run, outcome, gate_notes = gate.apply(run, sources)
+    except GateError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+    for note in gate_notes if not quiet else ():
+        _err(note)
 
     ctx = Context(run, reg, color=_color(output) and format == Format.text, statistics=statistics,
-                  fail_on=config.fail_on, version=__version__)
+                  fail_on=config.fail_on, version=__version__, rules=plan.rules, baseline=outcome, sources=sources)
     rendered = formats()[format.value](ctx)
     if quiet and format == Format.text:
         rendered = "".join(line + "\n" for line in rendered.splitlines() if line and not line.startswith(("Found ", "No findings")))
@@ -151,8 +169,11 @@ def check(
             raise typer.Exit(EXIT_ERROR)
     else:
         sys.stdout.write(rendered)
+    for message in gate.write_reports(ctx, lambda name, c: formats()[name](c)):
+        _err(message)
+        status = EXIT_ERROR
 
-    if status == EXIT_CLEAN and not exit_zero and config.fail_on != "never":
+    if status == EXIT_CLEAN and not exit_zero and write_baseline is None and config.fail_on != "never":
         from draftlint.findings import Severity
 
         threshold = Severity.parse(config.fail_on)

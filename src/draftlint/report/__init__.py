@@ -1,11 +1,16 @@
 """Reporters: each turns a run's findings into one output format."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 from draftlint.engine import RunResult
 from draftlint.registry import Registry
+
+if TYPE_CHECKING:
+    from draftlint.baseline import Outcome, Sources
 
 
 @dataclass
@@ -16,9 +21,29 @@ class Context:
     statistics: bool = False
     fail_on: str = "warning"
     version: str = ""
+    rules: list[Any] = field(default_factory=list)  # the rules that ran (SARIF lists them)
+    baseline: "Outcome | None" = None  # what --baseline hid and which of its entries are stale
+    sources: "Sources | None" = None  # source lines, for fingerprints (SARIF)
+
+    def relative(self, path: str) -> str | None:
+        """``path`` relative to the working folder (POSIX separators), or None when it lies outside it."""
+        rel = os.path.relpath(os.path.abspath(path), os.getcwd())
+        return None if rel == ".." or rel.startswith("../") or os.path.isabs(rel) else Path(rel).as_posix()
+
+
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
 
 
 def formats() -> dict[str, Callable[[Context], str]]:
-    from draftlint.report import json, text
+    from draftlint.report import github, json, junit, sarif, text
 
-    return {"text": text.render, "json": json.render}
+    return {"text": text.render, "json": json.render, "github": github.render, "sarif": sarif.render,
+            "junit": junit.render}
+
+
+def parse_report(spec: str) -> tuple[str, Path]:
+    """``FORMAT:PATH`` of ``--report`` (the path may itself contain colons)."""
+    name, sep, path = spec.partition(":")
+    if not sep or not path or name not in FORMAT_NAMES:
+        raise ValueError(f'--report "{spec}": expected FORMAT:PATH with FORMAT one of {", ".join(FORMAT_NAMES)}')
+    return name, Path(path)

@@ -24,4 +24,6 @@ def render(ctx: Context) -> str:
         },
         "findings": [f.to_dict() for f in findings],
     }
+    if ctx.baseline is not None:
+        doc["summary"]["baseline"] = {"hidden": ctx.baseline.matched, "stale": ctx.baseline.stale_count}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -38,7 +38,15 @@ def summary_line(ctx: Context) -> str:
     noun = "file" if checked == 1 else "files"
     skipped = f" ({ctx.result.skipped} skipped)" if ctx.result.skipped else ""
     if not findings:
-        return f"No findings in {checked} {noun}{skipped}."
+        return f"No findings in {checked} {noun}{skipped}.{baseline_note(ctx)}"
     total = len(findings)
     return (f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of "
-            f"{checked} {noun}{skipped}.")
+            f"{checked} {noun}{skipped}.{baseline_note(ctx)}")
+
+
+def baseline_note(ctx: Context) -> str:
+    """`` Baseline: N hidden, M stale entries.`` when --baseline was given."""
+    if ctx.baseline is None:
+        return ""
+    stale = ctx.baseline.stale_count
+    return f" Baseline: {ctx.baseline.matched} hidden, {stale} stale entr{'y' if stale == 1 else 'ies'}."
