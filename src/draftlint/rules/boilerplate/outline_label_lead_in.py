@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Block, Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._common import clip
+
+# "Label: text" at the start of a block: the label has no sentence punctuation and no quotation marks.
+_LEAD_IN = re.compile(r"^\s*(?P<label>[^:.!?\"“”\n]{3,160}?)\s*(?P<colon>:)\s+(?P<rest>\S.*)", re.S)
+# The nouns a prompt's outline is made of ("Analysis of …", "Potential future scenarios for …"), followed by
+# the preposition that ties them to the topic.
+_OUTLINE = re.compile(
+    r"^(?:the\s+|an?\s+)?(?:(?:potential|possible|likely|key|further|brief|detailed|in-depth|specific|real-world|"
+    r"future|recent|notable|concrete|historical)\s+){0,3}"
+    r"(?:analys[ie]s|assessment|comparison|description|discussion|evaluation|evidence|examination|examples?|"
+    r"explanation|exploration|impacts?|implications?|importance|overview|role|scenarios?|significance|statements?|"
+    r"summary)\s+(?:of|for|on|from|regarding|about|into|behind|between|in|to)\b", re.I)
+
+
+class OutlineLabelLeadIn(Rule):
+    """Flags a list item or paragraph that opens with a label from a prompt's outline ("Analysis of …:").
+
+    ## What it flags
+    A list item or paragraph whose first words are a long label ending in a colon, where the label is an
+    outline heading: "Analysis of …:", "Discussion of …:", "Examples of …:", "Evidence of …:", "Overview of
+    …:", "Implications of …:", "Potential future scenarios for …:", "Statements from …:", "The impact on
+    …:". The label must have at least ``min-label-words`` words and be followed by text on the same item.
+    In a list where at least two items open with such labels, the other items that open with a label of that
+    length are flagged too: the whole list is the outline. Short "Label: value" items ("Price: $5", "Where:
+    City Hall", "Note: …", "Evidence of fraud: none") are not flagged, nor a label that introduces a list
+    below it.
+
+    ## Why it matters
+    A text generator asked for "an analysis of X, a discussion of Y and examples of Z" turns the prompt's
+    outline into bullet lead-ins. Readers see the scaffolding instead of the point, and the label usually
+    just restates the sentence after it.
+
+    ## Example
+        • Analysis of the council's objectives behind the proposal: Many residents believe the plan ...
+        • Examples of towns that tried it: Several towns have ...
+
+    ## How to fix
+    Delete the label and start the item with its point, or turn the label into a real, specific claim.
+    """
+
+    code = "B002"
+    name = "outline-label-lead-in"
+    family = Family.BOILERPLATE
+
+    @dataclass(frozen=True)
+    class Options:
+        min_label_words: int = field(default=4, metadata={"help": "fewest words in a label before its colon"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        run: list[Block] = []
+        for block in doc.blocks:
+            if block.kind == "list-item":
+                run.append(block)
+                continue
+            yield from self._list(doc, run, opts)
+            run = []
+            if block.kind == "paragraph":
+                lead = self._lead_in(block, opts)
+                if lead and _OUTLINE.match(lead.group("label")):
+                    yield self._finding(doc, block, lead)
+        yield from self._list(doc, run, opts)
+
+    def _lead_in(self, block: Block, opts: Options) -> re.Match[str] | None:
+        lead = _LEAD_IN.match(block.text)
+        if lead and len(lead.group("label").split()) >= opts.min_label_words and len(lead.group("rest").split()) >= 3:
+            return lead
+        return None
+
+    def _list(self, doc: Document, items: list[Block], opts: Options) -> Iterator[Finding]:
+        leads = [(block, self._lead_in(block, opts)) for block in items]
+        outline = sum(1 for _, lead in leads if lead and _OUTLINE.match(lead.group("label")))
+        for block, lead in leads:
+            if lead and (outline >= 2 or _OUTLINE.match(lead.group("label"))):
+                yield self._finding(doc, block, lead)
+
+    def _finding(self, doc: Document, block: Block, lead: re.Match[str]) -> Finding:
+        label = " ".join(lead.group("label").split())
+        return self.finding(doc, block.start + lead.start("label"), block.start + lead.end("colon"),
+                            f"outline label “{clip(label)}:” opens the {block.kind.replace('-', ' ')}")

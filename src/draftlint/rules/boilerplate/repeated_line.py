@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Document, Line
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._common import clip
+from draftlint.text import normalize, title_forms
+
+_SKIPPED_KINDS = ("heading", "table", "list-item")
+
+
+class RepeatedLine(Rule):
+    """Flags a line of text that repeats an earlier line of the same document.
+
+    ## What it flags
+    The second and later occurrences of a line of at least ``min-words`` words (compared after normalising
+    case, quote marks, dashes, spaces and end punctuation), naming the line of the first. Headings, table
+    rows, list items (spec lists repeat on purpose), lines inside block quotes (pull quotes repeat the text on
+    purpose), short lines and lines that are the title (``title-repeated-in-body`` reports those) are
+    skipped.
+
+    ## Why it matters
+    A paragraph or a banner that appears twice is a copy-paste slip or scraped page furniture (a donation
+    banner at the top and the bottom, a generator's answer pasted twice). Readers notice at once, and the
+    duplicate pads the word count.
+
+    ## Example
+        Our reporting is funded by readers like you.
+        ...
+        Our reporting is funded by readers like you.
+
+    ## How to fix
+    Delete the repeated line; if it is site furniture, delete both.
+    """
+
+    code = "B004"
+    name = "repeated-line"
+    family = Family.BOILERPLATE
+
+    @dataclass(frozen=True)
+    class Options:
+        min_words: int = field(default=5, metadata={"help": "fewest words for a line to count"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        titles = title_forms(doc.title.text) if doc.title else set()
+        seen: dict[str, Line] = {}
+        for block in doc.prose_blocks:
+            if block.kind in _SKIPPED_KINDS or block.in_blockquote:
+                continue
+            for line in block.lines:
+                if len(line.text.split()) < opts.min_words:
+                    continue
+                key = normalize(line.text)
+                if key in titles:
+                    continue
+                first = seen.setdefault(key, line)
+                if first is not line:
+                    yield self.finding(doc, line.start, line.start + len(line.text),
+                                       f"line repeats line {first.number}: “{clip(line.text)}”")
