@@ -2,26 +2,16 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from conftest import run_cli
+from helpers import make_plugin
 from draftlint import registry, yamlrules
 from draftlint.registry import RegistryError
 
 RULE = "code: H001\nname: house-synergy\nkind: phrases\nfamily: style\nmessage: 'avoid “{match}”'\nphrases: [synergy, circle back]\n"
-
-
-def make_plugin(root: Path, name: str, module_source: str) -> dict:
-    """A real installed distribution (dist-info with entry_points.txt) on PYTHONPATH."""
-    (root / f"{name}.py").write_text(textwrap.dedent(module_source), encoding="utf-8")
-    info = root / f"{name}-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text(f"[draftlint.rules]\n{name} = {name}:rules\n", encoding="utf-8")
-    return {"PYTHONPATH": str(root)}
 
 
 PLUGIN = '''

@@ -183,9 +183,9 @@ def _skip_dir(path: Path, name: str) -> bool:
 
 def _inside(file: str, root: Path) -> bool:
     try:
-        Path(file).resolve().relative_to(root.resolve())
+        Path(file).resolve(strict=True).relative_to(root.resolve())
         return True
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # outside, dangling, or a loop (RuntimeError before 3.13)
         return False
 
 
