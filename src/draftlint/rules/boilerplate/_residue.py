@@ -1,0 +1,74 @@
+"""Helpers of the scraper-residue rules (B010-B019): standalone lines in reading order, and title matching."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from draftlint.document import Block, Document, Line
+from draftlint.findings import Fix, Span
+from draftlint.text import normalize, similarity, title_forms
+
+_EDGE = " \t.,;:!?|·•-–—*#>»›<«‹"
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    """One line of a prose block, with its block and its index in the document's sequence of lines."""
+
+    index: int
+    line: Line
+    block: Block
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def words(self) -> int:
+        return len(self.line.text.split())
+
+
+def body_lines(doc: Document) -> list[BodyLine]:
+    """Every line of every prose block (tables excepted), in document order."""
+    out: list[BodyLine] = []
+    for block in doc.prose_blocks:
+        if block.kind == "table":
+            continue
+        for line in block.lines:
+            out.append(BodyLine(len(out), line, block))
+    return out
+
+
+def bare(text: str) -> str:
+    """Lower case, single spaces, no punctuation at either end: for comparing a line with a label."""
+    return " ".join(text.casefold().split()).strip(_EDGE)
+
+
+def title_match(text: str, forms: set[str], min_similarity: float = 0.9) -> bool:
+    """True when ``text`` is the title (one of ``forms``), allowing small differences."""
+    norm = normalize(text)
+    return bool(norm) and any(norm == f or similarity(norm, f) >= min_similarity for f in forms)
+
+
+def titles_of(doc: Document) -> set[str]:
+    return title_forms(doc.title.text) if doc.title else set()
+
+
+def delete_lines(first: int, last: int) -> Fix:
+    return Fix(Span(first, 1, last, 1), whole_lines=True)
+
+
+def line_end(line: Line) -> int:
+    return line.start + len(line.text)
+
+
+def runs(lines: list[BodyLine], start: int, test) -> Iterator[BodyLine]:
+    """The lines from ``start`` on while ``test(line)`` holds."""
+    for item in lines[start:]:
+        if not test(item):
+            return
+        yield item
+
+
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")

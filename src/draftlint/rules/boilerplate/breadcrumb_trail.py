@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._residue import body_lines, delete_lines, line_end, titles_of
+from draftlint.text import normalize
+
+_SEP = r"\s*(?:>|»|›|→|/|\||::|\\)\s*"
+_CRUMB = r"[^>»›→/|\\:.!?]{1,60}?"
+# "Home > News > Politics", "You are here: Home » Blog", "Home / World / Europe"
+_HOME_TRAIL = re.compile(rf"(?:you are here\s*:\s*)?(?:home|homepage|start|main page){_SEP}{_CRUMB}(?:{_SEP}[^\n]{{1,150}})?", re.I)
+# "News > Politics > Elections": three or more crumbs joined by arrow-like separators (not "/" or "|")
+_ARROW_TRAIL = re.compile(r"[^>»›→\n]{1,40}(?:\s(?:>|»|›|→)\s[^>»›→\n]{1,40}){2,}")
+_HOME_WORD = re.compile(r"(?:home|homepage)\s", re.I)
+
+
+class BreadcrumbTrail(Rule):
+    """Flags a breadcrumb trail: "Home > News > Politics", or "Home" and a section run into the title.
+
+    ## What it flags
+    A line (of at most ``max-words`` words) that is a navigation trail: "Home" followed by a separator
+    (``>``, ``»``, ``›``, ``/``, ``|``) and more crumbs ("Home » Business » Markets"), three or more
+    crumbs joined by arrows ("News > Local > Schools"), or a trail whose separators were lost, starting
+    with "Home" and ending with the document's title ("Home Issues Prison official: ‘Anyone’ could
+    escape").
+
+    ## Why it matters
+    The breadcrumb is the site's navigation above the headline. In a draft it is a row of menu words,
+    often ending with the title a second time.
+
+    ## Example
+        Home > News > Environment > River clean-up wins award
+
+    ## How to fix
+    Delete the line.
+    """
+
+    code = "B011"
+    name = "breadcrumb-trail"
+    family = Family.BOILERPLATE
+
+    @dataclass(frozen=True)
+    class Options:
+        max_words: int = field(default=25, metadata={"help": "longest line, in words, that can be a breadcrumb"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        forms = titles_of(doc)
+        for item in body_lines(doc):
+            text = item.text
+            if item.words > opts.max_words or item.words < 2:
+                continue
+            trail = bool(_HOME_TRAIL.fullmatch(text) or _ARROW_TRAIL.fullmatch(text))
+            if not trail and _HOME_WORD.match(text):
+                norm = normalize(text)
+                trail = any(norm.endswith(" " + f) and len(norm) > len(f) + 5 for f in forms if f)
+            if trail:
+                yield self.finding(doc, item.line.start, line_end(item.line), f"breadcrumb trail “{text}” left from the page",
+                                   fix=delete_lines(item.line.number, item.line.number))

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._residue import SENTENCE_END, body_lines, line_end, title_match, titles_of
+
+# The top of a page ends at the first block of running text: a block of this many words, or a line of
+# LONG_LINE words. The article's own title, when the scraper kept it, is inside that top.
+_TEXT_BLOCK_WORDS = 40
+_LONG_LINE = 25
+# Without a copy of the title, a first heading still marks where the article starts when everything
+# above it is one or two tiny label lines ("tattoo", "Business").
+_LABEL_WORDS = 3
+
+
+class ChromeBeforeTitle(Rule):
+    """Flags short lines above the article's title: the site header, section label and links before it.
+
+    ## What it flags
+    In the top of the text (before the first block of running text), the short lines (at most
+    ``max-words`` words) that come before the body's own copy of the title (a line or heading matching the
+    title) or, when the title is not repeated, before a first heading that only one or two label lines
+    of up to three words precede. Each such line is one finding: site taglines ("A non-profit newsroom"),
+    menu words ("Listen Live", "Donate"), section labels ("Think Tanks", "CrimeHeadlines"), links to other
+    stories, widget labels ("Contact Form").
+
+    ## Why it matters
+    A scraper that starts at the top of the page keeps the header: everything printed above the headline
+    belongs to the site, not to the article. Readers meet it before the first word of the story.
+
+    ## Example
+        Think Tanks
+        Printable version
+
+        Risk that inflation could become a chronic problem
+
+        The institute responded to today's figures ...
+
+    ## How to fix
+    Delete the lines above the title (and the repeated title itself if the front matter holds it).
+    """
+
+    code = "B010"
+    name = "chrome-before-title"
+    family = Family.BOILERPLATE
+
+    @dataclass(frozen=True)
+    class Options:
+        max_words: int = field(default=12, metadata={"help": "longest line, in words, that is flagged"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        lines = body_lines(doc)
+        end = next((item.index for item in lines if item.words >= _LONG_LINE
+                    or len(item.block.plain.split()) >= _TEXT_BLOCK_WORDS), len(lines))
+        top = lines[:end]
+        forms = titles_of(doc)
+        copies = [item for item in top if forms and title_match(item.text, forms)]
+        if copies:
+            before = [item for item in top[:copies[-1].index] if item not in copies]
+        else:  # the first heading may itself be long (a standfirst set as a heading)
+            heading = next((item.index for item in lines[:end + 1] if item.block.kind == "heading"), None)
+            before = top[:heading] if heading else []
+            if len(before) > 2 or any(item.words > _LABEL_WORDS or SENTENCE_END.search(item.text) for item in before):
+                return
+        if doc.title is not None and doc.title.source != "front-matter":
+            before = [item for item in before if item.line.number != doc.title.line]
+        for item in before:
+            if item.words <= opts.max_words:
+                yield self.finding(doc, item.line.start, line_end(item.line),
+                                   f"page furniture above the title: “{item.text}”")

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._residue import BodyLine, bare, body_lines, delete_lines, line_end
+
+_NETWORK = (r"facebook messenger|facebook|twitter|whatsapp|e-mail|email|telegram|linkedin|pinterest|reddit|print"
+            r"|messenger|copy link|sms|tumblr|flipboard|threads|bluesky|mastodon|pocket|mail|x")
+_LABEL = re.compile(
+    r"(?:share|share this|share it|share now|share article|share story|share this (?:article|story|post|page|video)"
+    rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
+    r"|sharing is caring|spread the word|tweet this|pin it|email this|e-mail this|share or comment on this article)")
+# One or more network names, fused or separated by spaces or separators, each with an optional share count.
+_NETWORKS = re.compile(rf"(?:(?:{_NETWORK})[\s|·•,/]*\d{{0,7}}[\s|·•,/]*)+")
+_ONE_NETWORK = re.compile(rf"(?:{_NETWORK})\s*\d{{0,7}}")
+
+
+def _is_network_line(text: str) -> bool:
+    return bool(_NETWORKS.fullmatch(text.casefold()))
+
+
+class ShareWidget(Rule):
+    """Flags the buttons of a share widget: "Share", "Share this article", a stack of network names.
+
+    ## What it flags
+    A line that is a share label ("Share", "Share this article", "Share on Facebook", "Spread the word"),
+    a line made only of social-network and share-button names ("FacebookTwitterEmailPrint", "Facebook 12
+    | Twitter 4"), or a stack of two or more lines that each name one ("Facebook" / "Twitter" /
+    "WhatsApp"). A widget gives one finding, at its first line, spanning the button lines after it. A
+    single "Email" or "Print" line on its own is left to other rules.
+
+    ## Why it matters
+    Share buttons are links. Without their icons and links a scraper keeps only the names, which stand in
+    the text as a column of brand names ("Share Facebook Twitter WhatsApp Email Telegram").
+
+    ## Example
+        Share
+        Facebook
+        Twitter
+        WhatsApp
+
+    ## How to fix
+    Delete the widget's lines; the site template adds its own share buttons.
+    """
+
+    code = "B013"
+    name = "share-widget"
+    family = Family.BOILERPLATE
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        lines = body_lines(doc)
+        i = 0
+        while i < len(lines):
+            item = lines[i]
+            key = bare(item.text)
+            label = bool(_LABEL.fullmatch(key)) and item.words <= 10
+            buttons = self._buttons_after(lines, i + 1 if label else i)
+            if label or (buttons and (len(buttons) >= 2 or not _ONE_NETWORK.fullmatch(key))):
+                last = buttons[-1] if buttons else item
+                what = "share label" if label else "share buttons"
+                yield self.finding(doc, item.line.start, line_end(item.line),
+                                   f"{what} “{item.text}” left from the page"
+                                   + (f" (with {len(buttons)} button line{'s' * (len(buttons) > 1)} after it)" if label and buttons else ""),
+                                   fix=delete_lines(item.line.number, last.line.number))
+                i = last.index + 1
+                continue
+            i += 1
+
+    @staticmethod
+    def _buttons_after(lines: list[BodyLine], start: int) -> list[BodyLine]:
+        out = []
+        for item in lines[start:]:
+            if item.words > 8 or not _is_network_line(item.text):
+                break
+            if out and item.line.number > out[-1].line.number + 2:
+                break
+            out.append(item)
+        return out

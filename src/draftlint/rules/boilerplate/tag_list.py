@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._residue import SENTENCE_END, BodyLine, bare, body_lines, line_end
+
+_LABELS = r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
+_LABEL = re.compile(rf"(?:{_LABELS})", re.I)
+_INLINE = re.compile(rf"(?P<label>{_LABELS})\s*:\s*(?P<items>\S.*)", re.I)
+_ITEM_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/)\s*")
+# labels that introduce one category ("Filed under: Politics") as well as lists
+_SINGLE_OK = {"filed under", "categories", "category", "posted in"}
+
+
+def _is_item(item: BodyLine, max_words: int) -> bool:
+    return 1 <= item.words <= max_words and not SENTENCE_END.search(item.text)
+
+
+class TagList(Rule):
+    """Flags a tag or topic list left from the page: "Tagged" / "Topics" over a stack of keywords, "Tags: a, b".
+
+    ## What it flags
+    A label line ("Tags", "Tagged", "Topics", "Filed under", "Categories") followed by at least
+    ``min-items`` short lines or list items of at most ``max-item-words`` words without sentence
+    punctuation (the tags), or a single line "Tags: housing, Bronx, politics" / "Filed under: Politics".
+    One finding per list, at its label.
+
+    ## Why it matters
+    Tags and categories are the CMS's index of the page, shown as links under the article. In a draft they
+    are a stack of loose keywords after the last paragraph; the CMS has its own field for them.
+
+    ## Example
+        Tagged
+
+        new york city
+        housing
+        politics
+
+    ## How to fix
+    Delete the list and enter the tags in the CMS's tag field.
+    """
+
+    code = "B012"
+    name = "tag-list"
+    family = Family.BOILERPLATE
+
+    @dataclass(frozen=True)
+    class Options:
+        min_items: int = field(default=2, metadata={"help": "fewest tag lines after a label line"})
+        max_item_words: int = field(default=4, metadata={"help": "most words in one tag"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        lines = body_lines(doc)
+        for item in lines:
+            key = bare(item.text)
+            if _LABEL.fullmatch(key):
+                tags = []
+                for nxt in lines[item.index + 1:]:
+                    if not _is_item(nxt, opts.max_item_words) or nxt.line.number > (tags[-1] if tags else item).line.number + 2:
+                        break
+                    if tags and nxt.block is not tags[0].block and not (nxt.block.kind == tags[0].block.kind == "list-item"):
+                        break  # the tags are the lines of one block, or a run of list items
+                    tags.append(nxt)
+                if len(tags) >= opts.min_items:
+                    yield self.finding(doc, item.line.start, line_end(item.line),
+                                       f"tag list “{item.text}” ({len(tags)} tags) left from the page")
+                continue
+            m = _INLINE.fullmatch(item.text)
+            if m and item.words <= 30 and not SENTENCE_END.search(item.text):
+                items = [t for t in _ITEM_SPLIT.split(m.group("items")) if t]
+                label = " ".join(m.group("label").casefold().split())
+                wanted = 1 if label in _SINGLE_OK else opts.min_items
+                if len(items) >= wanted and all(len(t.split()) <= opts.max_item_words for t in items):
+                    yield self.finding(doc, item.line.start, line_end(item.line), f"tag list “{item.text}” left from the page")
