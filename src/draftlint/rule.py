@@ -123,7 +123,7 @@ class Summary:
     @classmethod
     def of(cls, doc: Document) -> "Summary":
         title_span = doc.span(doc.title.start, doc.title.end) if doc.title else None
-        heads = tuple((b.plain, doc.span(b.lines[0].start, b.lines[0].start + len(b.lines[0].text)))
+        heads = tuple((b.plain, doc.span(b.lines[0].start, b.lines[0].end))
                       for b in doc.headings if b.lines)
         return cls(doc.path, doc.title.text if doc.title else None, title_span, heads)
 
@@ -138,6 +138,8 @@ def _type_name(hint: Any) -> str:
 
 
 def _show(value: Any) -> str:
+    if value is None:
+        return "unset"
     if isinstance(value, tuple):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if isinstance(value, bool):
@@ -149,6 +151,11 @@ def _show(value: Any) -> str:
 
 def _coerce(value: Any, hint: Any, what: str) -> Any:
     origin = typing.get_origin(hint)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):  # X | None: unset, or an X
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None or len(args) != 1:
+            return value
+        return _coerce(value, args[0], what)
     if origin is tuple:
         if isinstance(value, str) or not isinstance(value, (list, tuple)):
             raise OptionError(f"{what} must be a list of {_type_name(typing.get_args(hint)[0])}, not {_kind(value)}")

@@ -6,6 +6,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
+from draftlint.rules.readability._common import head
 
 
 class LongSentence(Rule):
@@ -42,6 +43,5 @@ class LongSentence(Rule):
         for sentence in doc.sentences:
             count = sentence.words
             if count >= opts.max_words:
-                head = " ".join(sentence.text.split()[:8])
                 yield self.finding(doc, sentence.start, sentence.end,
-                                   f"sentence of {count} words (limit {opts.max_words}): “{head} …”")
+                                   f"sentence of {count} words (limit {opts.max_words}): “{head(sentence.text)}”")

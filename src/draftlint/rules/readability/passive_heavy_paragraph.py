@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from draftlint.document import Document, Sentence
+from draftlint.findings import Family, Finding, Severity
+from draftlint.rule import Rule
+from draftlint.rules.readability._common import head, sentences_by_paragraph
+
+BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'re", "’re"})
+_ADVERBS = frozenset({"not", "n't", "n’t", "also", "still", "already", "often", "never", "always", "now", "then",
+                      "just", "only", "even", "soon", "once", "again", "all", "both", "each", "seldom"})
+_MAX_BETWEEN = 3  # adverbs or further forms of "be" between "be" and the participle: "is not yet being built"
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_participle(word: str) -> bool:
+    """A past participle, without a tagger: an irregular form from the shipped list, or a regular "-ed"
+    word that is not a common adjective or a non-verb ("tired", "based", "need", "hundred")."""
+    if word in _words("irregular_participles.txt"):
+        return True
+    return (len(word) >= 5 and word.endswith("ed") and word.isalpha()
+            and word not in _words("not_passive_ed.txt"))
+
+
+def is_passive(words: list[str]) -> bool:
+    """A form of "be", up to three adverbs (or further forms of "be"), then a past participle."""
+    for i, word in enumerate(words):
+        if word not in BE:
+            continue
+        for nxt in words[i + 1:i + 2 + _MAX_BETWEEN]:
+            if is_participle(nxt):
+                return True
+            if not (nxt in BE or nxt in _ADVERBS or (nxt.endswith("ly") and len(nxt) > 4)):
+                break
+    return False
+
+
+def _sentence_words(sentence: Sentence) -> list[str]:
+    # soft hyphens (U+00AD) inside a word would hide it from the word lists
+    return [t.lower_.replace("\u00ad", "") for t in sentence.tokens if not (t.is_space or t.is_punct)]
+
+
+class PassiveHeavyParagraph(Rule):
+    """Flags a paragraph in which most sentences are in the passive voice.
+
+    ## What it flags
+    A paragraph of at least ``min-sentences`` sentences in which the share of passive sentences exceeds
+    ``max-share``. A sentence is passive when it holds a form of "be" (am, is, are, was, were, be, been,
+    being), optionally followed by adverbs ("not", "also", "-ly" words) or another form of "be", and then a
+    past participle: an irregular form from the shipped list (written, taken, held, ...) or a regular
+    "-ed" word. Without a part-of-speech tagger, common adjectives in "-ed" ("was tired", "is based in",
+    "were worried") and non-verbs ("need", "hundred") are listed as exceptions and never count. The finding
+    sits on the paragraph's first line and column. Severity is ``info``; the development set does not label
+    passive voice (score it with ``score.py --ignore-code R005``).
+
+    ## Why it matters
+    One passive sentence is often right (the actor is unknown or beside the point). A paragraph built of
+    them hides who did what, reads slowly and sounds official; content-analysis tools used by publishers
+    warn when more than about 10% of a text's sentences are passive. Counting per paragraph points at the
+    places where it piles up instead of at every single use.
+
+    ## Example
+        The budget was approved on Monday. The new rules were drafted by a committee. Objections were
+        raised but were not discussed.
+
+    ## How to fix
+    Name the actor and make it the subject: "The council approved the budget on Monday. A committee drafted
+    the new rules." Keep the passive where the actor truly does not matter.
+    """
+
+    code = "R005"
+    name = "passive-heavy-paragraph"
+    family = Family.READABILITY
+    severity = Severity.INFO
+    needs = frozenset({"sentences"})
+
+    @dataclass(frozen=True)
+    class Options:
+        min_sentences: int = field(default=3, metadata={"help": "paragraphs with fewer sentences are not checked"})
+        max_share: float = field(default=0.5, metadata={
+            "help": "0..1: a paragraph whose share of passive sentences is above this is flagged"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        for para, sentences in sentences_by_paragraph(doc):
+            if len(sentences) < opts.min_sentences:
+                continue
+            passive = sum(1 for s in sentences if is_passive(_sentence_words(s)))
+            if passive / len(sentences) > opts.max_share:
+                yield self.finding(doc, para.start, para.end,
+                                   f"{passive} of {len(sentences)} sentences in the passive voice: “{head(para.text)}”")
