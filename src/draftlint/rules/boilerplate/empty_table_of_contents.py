@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -12,8 +13,11 @@ from draftlint.text import normalize
 # Labels that can only mean a table of contents; "contents" alone can also head a section about what a box
 # or a report contains, so it needs a stronger sign (see below).
 _TOC_LABELS = frozenset({"table of contents", "in this article", "in this post", "on this page", "article contents",
-                         "toc", "jump to", "what's in this article"})
+                         "jump to", "what's in this article"})
 _AMBIGUOUS = frozenset({"contents"})
+# A generator macro that a site renders into the list: [TOC], [[_TOC_]], {:toc}, ${toc}, <!-- toc -->.
+_TOC_MACRO = re.compile(r"\[\[?\s*_?toc_?\s*\]\]?|\{:\s*toc\s*\}|\$\{toc\}", re.I)
+_TOC_COMMENT = re.compile(r"<!--\s*toc\b", re.I)
 
 
 class EmptyTableOfContents(Rule):
@@ -22,7 +26,8 @@ class EmptyTableOfContents(Rule):
     ## What it flags
     A heading or a line standing alone that is only a table-of-contents label ("Table of Contents", "In this
     article", "On this page", "Jump to", "Contents") when no entries follow it: the next block is not a list,
-    carries no links and is not a run of two or more short title lines. "Table of Contents" directly above
+    carries no links, is not a run of two or more short title lines and is not a macro that the site renders
+    into the list (``[TOC]``, ``[[_TOC_]]``, ``{:toc}``, ``<!-- toc -->``). "Table of Contents" directly above
     the first section heading, above an ordinary paragraph or at the end of the text is flagged; a bare
     "Contents" only when a section heading (or nothing) follows, since "Contents" can head a section about
     what a box or a report contains.
@@ -52,7 +57,7 @@ class EmptyTableOfContents(Rule):
         pass
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
-        blocks = [b for b in doc.blocks if b.kind != "html"]
+        blocks = [b for b in doc.blocks if b.kind != "html" or _TOC_COMMENT.match(b.raw.strip())]
         for i, block in enumerate(blocks):
             text = single_line(block)
             if text is None:
@@ -63,7 +68,7 @@ class EmptyTableOfContents(Rule):
             if doc.links_in(block) or _has_entries(doc, blocks[i + 1:], prose_follows_ok=label in _AMBIGUOUS):
                 continue
             line = block.lines[0]
-            yield self.finding(doc, line.start, line.start + len(line.text),
+            yield self.finding(doc, line.start, line.end,
                                f"“{text}” has no list of entries under it",
                                fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True))
 
@@ -74,7 +79,7 @@ def _has_entries(doc: Document, rest: list[Block], prose_follows_ok: bool) -> bo
     if not rest:
         return False
     first = rest[0]
-    if first.kind == "list-item" or doc.links_in(first):
+    if first.kind in ("list-item", "html") or doc.links_in(first) or _TOC_MACRO.fullmatch(first.plain):
         return True
     if first.kind == "heading":
         return False

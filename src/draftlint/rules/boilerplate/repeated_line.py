@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -10,6 +11,8 @@ from draftlint.rules.boilerplate._common import clip
 from draftlint.text import normalize, title_forms
 
 _SKIPPED_KINDS = ("heading", "table", "list-item")
+# "Weight: 2 kg with the battery fitted": a fact-box or spec row, which two product sections may share.
+_LABEL_VALUE = re.compile(r"^[^:\s]+(?:\s[^:\s]+){0,2}:\s")
 
 
 class RepeatedLine(Rule):
@@ -18,9 +21,9 @@ class RepeatedLine(Rule):
     ## What it flags
     The second and later occurrences of a line of at least ``min-words`` words (compared after normalising
     case, quote marks, dashes, spaces and end punctuation), naming the line of the first. Headings, table
-    rows, list items (spec lists repeat on purpose), lines inside block quotes (pull quotes repeat the text on
-    purpose), short lines and lines that are the title (``title-repeated-in-body`` reports those) are
-    skipped.
+    rows, list items and "Label: value" lines (spec lists and fact boxes repeat on purpose), lines inside
+    block quotes (pull quotes repeat the text on purpose), short lines and lines that are the title
+    (``title-repeated-in-body`` reports those) are skipped.
 
     ## Why it matters
     A paragraph or a banner that appears twice is a copy-paste slip or scraped page furniture (a donation
@@ -51,12 +54,12 @@ class RepeatedLine(Rule):
             if block.kind in _SKIPPED_KINDS or block.in_blockquote:
                 continue
             for line in block.lines:
-                if len(line.text.split()) < opts.min_words:
+                if len(line.text.split()) < opts.min_words or _LABEL_VALUE.match(line.text):
                     continue
                 key = normalize(line.text)
                 if key in titles:
                     continue
                 first = seen.setdefault(key, line)
                 if first is not line:
-                    yield self.finding(doc, line.start, line.start + len(line.text),
+                    yield self.finding(doc, line.start, line.end,
                                        f"line repeats line {first.number}: “{clip(line.text)}”")
