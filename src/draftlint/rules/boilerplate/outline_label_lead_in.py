@@ -31,8 +31,8 @@ class OutlineLabelLeadIn(Rule):
     …:". The label must have at least ``min-label-words`` words and be followed by text on the same item.
     In a list where at least two items open with such labels, the other items that open with a label of that
     length are flagged too: the whole list is the outline. Short "Label: value" items ("Price: $5", "Where:
-    City Hall", "Note: …", "Evidence of fraud: none") are not flagged, nor a label that introduces a list
-    below it.
+    City Hall", "Note: …", "Evidence of fraud: none") are not flagged, nor a fact-box lead-in of a few words
+    ("Impact on oil prices: …"), nor a label that introduces a list below it.
 
     ## Why it matters
     A text generator asked for "an analysis of X, a discussion of Y and examples of Z" turns the prompt's
@@ -53,7 +53,7 @@ class OutlineLabelLeadIn(Rule):
 
     @dataclass(frozen=True)
     class Options:
-        min_label_words: int = field(default=4, metadata={"help": "fewest words in a label before its colon"})
+        min_label_words: int = field(default=5, metadata={"help": "fewest words in a label before its colon"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         run: list[Block] = []
