@@ -49,11 +49,14 @@ class LineMap:
 
 @dataclass(frozen=True)
 class Line:
-    """One source line of a block, prose only, stripped; ``start`` is its document offset."""
+    """One source line of a block, prose only: ``start``/``end`` are the document offsets of its first and
+    last visible characters; ``text`` has its runs of whitespace (and masked markup) collapsed to one space,
+    for comparisons, never for positions."""
 
     number: int
     start: int
     text: str
+    end: int
 
 
 @dataclass(eq=False)
@@ -84,7 +87,7 @@ class Block:
             stripped = piece.strip()
             if stripped:
                 lead = len(piece) - len(piece.lstrip())
-                out.append(Line(number, offset + lead, " ".join(stripped.split())))
+                out.append(Line(number, offset + lead, " ".join(stripped.split()), offset + lead + len(stripped)))
             offset += len(piece) + 1
         return tuple(out)
 

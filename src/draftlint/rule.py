@@ -123,7 +123,7 @@ class Summary:
     @classmethod
     def of(cls, doc: Document) -> "Summary":
         title_span = doc.span(doc.title.start, doc.title.end) if doc.title else None
-        heads = tuple((b.plain, doc.span(b.lines[0].start, b.lines[0].start + len(b.lines[0].text)))
+        heads = tuple((b.plain, doc.span(b.lines[0].start, b.lines[0].end))
                       for b in doc.headings if b.lines)
         return cls(doc.path, doc.title.text if doc.title else None, title_span, heads)
 

@@ -110,10 +110,8 @@ class YamlRule(Rule):
             else:
                 matched = bool(self.matcher and self.matcher.fullmatch(text))
             if matched:
-                span = Span(line.number, line.start - doc.lines.line_start(line.number) + 1,
-                            line.number, line.start - doc.lines.line_start(line.number) + 1 + len(text))
                 fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fixable else None
-                yield self.finding_at(doc.path, span, self.message.replace("{match}", text), text, fix)
+                yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
     def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
         assert self.matcher is not None

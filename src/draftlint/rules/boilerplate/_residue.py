@@ -60,7 +60,7 @@ def delete_lines(first: int, last: int) -> Fix:
 
 
 def line_end(line: Line) -> int:
-    return line.start + len(line.text)
+    return line.end
 
 
 def runs(lines: list[BodyLine], start: int, test) -> Iterator[BodyLine]:

@@ -81,5 +81,5 @@ class DuplicateHeading(Rule):
             if earlier is block:
                 continue
             line = block.lines[0]
-            yield self.finding(doc, doc.lines.line_start(line.number), line.start + len(line.text),
+            yield self.finding(doc, doc.lines.line_start(line.number), line.end,
                                f"heading “{block.plain}” repeats the heading on line {earlier.first_line}")

@@ -58,5 +58,5 @@ class TitleRepeatedAsHeading(Rule):
             return
         line = heading.lines[0]
         fix = None if heading.containers else Fix(Span(heading.first_line, 1, heading.last_line, 1), whole_lines=True)
-        yield self.finding(doc, doc.lines.line_start(line.number), line.start + len(line.text),
+        yield self.finding(doc, doc.lines.line_start(line.number), line.end,
                            f"first heading {describe(score)} “{doc.title.text}” from the front matter", fix=fix)

@@ -50,11 +50,11 @@ class TitleRepeatedInBody(Rule):
             if block is first_heading or block.kind == "table":
                 continue
             for line in block.lines:
-                if line.start <= doc.title.start < line.start + len(line.text) + 1:
+                if line.start <= doc.title.start < line.end + 1:
                     continue
                 score = title_score(line.text, forms)
                 if score >= opts.min_similarity:
-                    yield self.finding(doc, line.start, line.start + len(line.text),
+                    yield self.finding(doc, line.start, line.end,
                                        f"line {describe(score)} “{doc.title.text}”",
                                        fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True)
                                        if block.first_line == block.last_line else None)
