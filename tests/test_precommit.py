@@ -1,12 +1,13 @@
 """The pre-commit hook, for real: the `pre-commit` package installs draftlint from this checkout (at its HEAD
 commit) into its own environment, and `git commit` in a temporary repository runs the hook.
 
-Slow (pre-commit builds a virtualenv and pip-installs draftlint with spaCy: a minute or two with a warm pip
+The end-to-end test is slow (pre-commit builds a virtualenv and pip-installs draftlint with spaCy: a minute or two with a warm pip
 cache) and needs the package registry, hence the `network` mark: deselect with `-m "not network"`.
 """
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -14,10 +15,13 @@ import venv
 from pathlib import Path
 
 import pytest
+import yaml
+from typer.testing import CliRunner
 
 from conftest import ROOT
+from draftlint.cli import app
 
-pytestmark = [pytest.mark.network, pytest.mark.slow]
+HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 CLEAN = "---\ntitle: Harbour dredging starts\n---\n\nThe harbour authority began dredging the east channel on Monday.\n"
 RESIDUE = "# Garden tips\n\nAs an AI language model, I cannot visit your garden, but here are some tips.\n"
@@ -41,6 +45,31 @@ def _git(repo: Path, *args: str, env: dict, check: bool = True, timeout: float =
     return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check, timeout=timeout)
 
 
+def test_hook_definition():
+    [hook] = HOOKS
+    assert hook["id"] == "draftlint" and hook["language"] == "python" and hook["require_serial"] is False
+    assert hook["entry"] == "draftlint check --force-exclude"
+    chosen = re.compile(hook["files"])
+    assert [bool(chosen.search(name)) for name in ("a.md", "b/c.markdown", "notes.txt", "x.py", "README.rst",
+                                                   "LICENSE", "md")] == [True, True, True, False, False, False, False]
+
+
+def test_force_exclude_applies_config_excludes_to_named_files(tmp_path, monkeypatch):
+    for rel in ("archive/2019/old.md", "drafts/new.md", "drafts/wip.draft.txt", "drafts/old/x.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(RESIDUE, encoding="utf-8")
+    (tmp_path / ".draftlint.yaml").write_text('exclude: [archive/2019, "*.draft.txt", old]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "drafts")  # config found by walking up; globs are relative to its folder
+    names = ["../archive/2019/old.md", "new.md", "wip.draft.txt", "old/x.md"]
+    runner = CliRunner()
+    forced = runner.invoke(app, ["check", "--no-cache", "--select", "B101", "--force-exclude", *names])
+    assert [line.split(":")[0] for line in forced.stdout.splitlines()[:-1]] == ["new.md"]
+    plain = runner.invoke(app, ["check", "--no-cache", "--select", "B101", *names])
+    assert len(plain.stdout.splitlines()) == 5  # a named file is linted unless --force-exclude
+
+
+@pytest.mark.network
+@pytest.mark.slow
 def test_hook_passes_a_clean_draft_and_blocks_residue(tmp_path):
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     if head.returncode != 0:

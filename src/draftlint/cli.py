@@ -84,11 +84,12 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide the findings recorded in this baseline file; report its stale entries."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every finding of this run in FILE (exit 0 unless an error)."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REV", help="Lint only files changed since the git revision REV and report findings on added or modified lines."),
+    force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply exclude globs to files named on the command line too (for pre-commit)."),
 ) -> None:
     """Lint drafts and report findings."""
     from draftlint import engine
     from draftlint.config import ConfigError
-    from draftlint.gate import Gate, GateError
+    from draftlint.gate import Gate, GateError, force_excluded
     from draftlint.registry import RegistryError
     from draftlint.report import Context, formats
 
@@ -117,7 +118,7 @@ def check(
 
             cache = Cache(config.root, plan)
         found = engine.discover([p for p in paths if p != "-"], config)
-        found.files = [f for f in found.files if gate.wants(f)]
+        found.files = [f for f in found.files if gate.wants(f) and not (force_exclude and force_excluded(f, config))]
         results = []
         if stdin_data is not None:
             results = engine.lint_batch([(stdin_filename or "stdin.md", stdin_data)], plan)

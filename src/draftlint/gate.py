@@ -8,6 +8,7 @@ called stale just because the diff filter dropped its finding.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,19 @@ from draftlint.gitdiff import Changes, GitError, changes_since
 
 class GateError(Exception):
     pass
+
+
+def force_excluded(path: str, config) -> bool:
+    """Whether ``exclude`` matches a file named on the command line (``--force-exclude``, as pre-commit needs).
+
+    The globs are matched as during discovery: against the path relative to the config's folder, each of its
+    parent folders, and the names of the file and of those folders.
+    """
+    from draftlint.engine import _excluded
+
+    rel = os.path.relpath(os.path.abspath(path), config.root)
+    parts = Path(path if rel.startswith("..") else rel).parts
+    return any(_excluded(Path(*parts[:i + 1]).as_posix(), parts[i], config.exclude) for i in range(len(parts)))
 
 
 @dataclass
