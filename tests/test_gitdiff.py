@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import ROOT
 from draftlint.cli import app
 from draftlint.findings import Finding, Severity
 from draftlint.gitdiff import Changes, parse_hunks, unquote
@@ -162,3 +163,36 @@ def test_ci_recipe_commands(repo):
     report_only = subprocess.run([DRAFTLINT, "check", "--diff-base", "HEAD~1", "--exit-zero", "--isolated", "."],
                                  cwd=repo, capture_output=True, text=True)
     assert report_only.returncode == 0 and "B101" in report_only.stdout
+
+
+def test_action_script_fetches_the_base_in_a_shallow_clone(repo, tmp_path):
+    """scripts/ci-check.sh, as action.yml runs it: a depth-1 clone of the pull request, the base fetched on demand."""
+    base = git(repo, "rev-parse", "HEAD")
+    pr_commit(repo)
+    clone = tmp_path / "ci-clone"
+    git(tmp_path, "clone", "--quiet", "--depth=1", repo.as_uri(), str(clone))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")} | ENV | {
+        "PATH": f"{Path(DRAFTLINT).parent}{os.pathsep}{os.environ['PATH']}", "DRAFTLINT_DIFF_BASE": base,
+        "DRAFTLINT_SARIF": "out.sarif", "DRAFTLINT_PATHS": "docs", "DRAFTLINT_ARGS": "--isolated --select B101"}
+    proc = subprocess.run(["bash", str(ROOT / "scripts" / "ci-check.sh")], cwd=clone, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert [line.split("::")[1].split(",")[0] for line in proc.stdout.splitlines()[:-1]] == [
+        "error file=docs/new.md", "error file=docs/old.md"]
+    assert len(json.loads((clone / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 2
+    bad = subprocess.run(["bash", str(ROOT / "scripts" / "ci-check.sh")], cwd=clone, capture_output=True, text=True,
+                         env=env | {"DRAFTLINT_DIFF_BASE": "0" * 40}, timeout=300)
+    assert bad.returncode != 0 and "::error" not in bad.stdout
+
+
+def test_action_definition_passes_every_input_to_the_script():
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    step = action["runs"]["steps"][-1]
+    assert step["run"] == 'bash "$GITHUB_ACTION_PATH/scripts/ci-check.sh"'
+    script = (ROOT / "scripts" / "ci-check.sh").read_text(encoding="utf-8")
+    used = {value.removeprefix("${{ inputs.").removesuffix(" }}") for value in step["env"].values()}
+    assert used | {"python-version"} == set(action["inputs"])
+    assert all(f"${{{name}" in script for name in step["env"])
