@@ -27,7 +27,8 @@ class FormulaicConclusion(Rule):
     ## Why it matters
     This is the ending of a template: announce the conclusion, repeat the headline's key phrase for search
     engines, restate the sections. It tells the reader nothing new and marks the article as generated or
-    padded.
+    padded. It is a warning, not info, because both signs must be present (the last word of the article, and
+    the headline repeated word for word); either alone is left to the writer.
 
     ## Example
         title: How the Harbour Toll Became a Setback for the Council
