@@ -23,6 +23,7 @@ KEYS = {
     "select": list, "ignore": list, "extend-select": list, "severity": dict, "fail-on": str,
     "per-file-ignores": dict, "exclude": list, "extend-exclude": list, "extensions": list, "rule-dirs": list,
     "rules": dict, "nlp-model": str, "max-file-size": int, "jobs": int, "cache": bool, "timeout": (int, float),
+    "follow-symlinks": bool,
 }
 
 
@@ -49,6 +50,7 @@ class Config:
     jobs: int | None = None
     cache: bool = True
     timeout: float = 60.0
+    follow_symlinks: bool = False  # follow links that lead out of the folder being walked
 
 
 def discover(start: Path) -> Path | None:
@@ -133,6 +135,7 @@ def from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         config.max_file_size = data["max-file-size"]
     config.jobs = data.get("jobs")
     config.cache = data.get("cache", True)
+    config.follow_symlinks = data.get("follow-symlinks", False)
     if "timeout" in data:
         if data["timeout"] <= 0:
             raise ConfigError(f'config error: {where}"timeout" must be a positive number of seconds')

@@ -148,9 +148,15 @@ def discover(paths: Iterable[str], config: Config) -> Discovery:
         def unreadable(exc: OSError) -> None:
             errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
 
-        for folder, dirs, names in os.walk(path, onerror=unreadable):
+        walked: set[str] = set()
+        for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=config.follow_symlinks):
+            real = os.path.realpath(folder)
+            if real in walked:  # a followed link back into a folder already walked: a loop
+                dirs[:] = []
+                continue
+            walked.add(real)
             rel_folder = os.path.relpath(folder, path)
-            dirs[:] = sorted(d for d in dirs if not _skip_dir(Path(folder) / d, d)
+            dirs[:] = sorted(d for d in dirs if not _skip_dir(Path(folder) / d, d, config.follow_symlinks)
                              and not _excluded(os.path.normpath(os.path.join(rel_folder, d)), d, config.exclude))
             for name in sorted(names):
                 if not name.lower().endswith(config.extensions):
@@ -159,7 +165,7 @@ def discover(paths: Iterable[str], config: Config) -> Discovery:
                 rel = os.path.normpath(os.path.join(rel_folder, name))
                 if _excluded(rel, name, config.exclude) or full in seen:
                     continue
-                if os.path.islink(full) and not _inside(full, path):
+                if os.path.islink(full) and not (config.follow_symlinks and os.path.isfile(full)) and not _inside(full, path):
                     continue
                 seen.add(full)
                 files.append(full)
@@ -177,8 +183,9 @@ def _why_missing(path: Path) -> str:
     return "no such file or folder"
 
 
-def _skip_dir(path: Path, name: str) -> bool:
-    return name.startswith(".") or name in SKIP_DIRS or (path / "pyvenv.cfg").exists() or path.is_symlink()
+def _skip_dir(path: Path, name: str, follow_symlinks: bool = False) -> bool:
+    return (name.startswith(".") or name in SKIP_DIRS or (path / "pyvenv.cfg").exists()
+            or (path.is_symlink() and not follow_symlinks))
 
 
 def _inside(file: str, root: Path) -> bool:
