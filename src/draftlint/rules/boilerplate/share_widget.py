@@ -15,13 +15,17 @@ _LABEL = re.compile(
     r"(?:share|share this|share it|share now|share article|share story|share this (?:article|story|post|page|video)"
     rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
     r"|sharing is caring|spread the word|tweet this|pin it|email this|e-mail this|share or comment on this article)")
-# One or more network names, fused or separated by spaces or separators, each with an optional share count.
-_NETWORKS = re.compile(rf"(?:(?:{_NETWORK})[\s|·•,/]*\d{{0,7}}[\s|·•,/]*)+")
+# WordPress share buttons: "Click to share on Twitter (Opens in new window)"
+_CLICK_TO_SHARE = re.compile(r"click to (?:share|email|print)\b.{0,60}")
+# One or more network names (or "share", "tweet"), fused or separated by spaces or separators, each with an
+# optional share count: "FacebookTwitterEmailPrint", "Facebook share", "Twitter 12 | Email".
+_NETWORKS = re.compile(rf"(?:(?:{_NETWORK}|share|tweet|pin)[\s|·•,/]*\d{{0,7}}[\s|·•,/]*)+")
 _ONE_NETWORK = re.compile(rf"(?:{_NETWORK})\s*\d{{0,7}}")
 
 
-def _is_network_line(text: str) -> bool:
-    return bool(_NETWORKS.fullmatch(text.casefold()))
+def _is_button_line(text: str) -> bool:
+    key = text.casefold()
+    return bool(_NETWORKS.fullmatch(key) or _CLICK_TO_SHARE.fullmatch(key))
 
 
 class ShareWidget(Rule):
@@ -30,8 +34,8 @@ class ShareWidget(Rule):
     ## What it flags
     A line that is a share label ("Share", "Share this article", "Share on Facebook", "Spread the word"),
     a line made only of social-network and share-button names ("FacebookTwitterEmailPrint", "Facebook 12
-    | Twitter 4"), or a stack of two or more lines that each name one ("Facebook" / "Twitter" /
-    "WhatsApp"). A widget gives one finding, at its first line, spanning the button lines after it. A
+    | Twitter 4", "Click to share on Facebook (Opens in new window)"), or a stack of two or more lines that
+    each name one ("Facebook" / "Twitter" / "WhatsApp"). A widget gives one finding, at its first line, spanning the button lines after it. A
     single "Email" or "Print" line on its own is left to other rules.
 
     ## Why it matters
@@ -64,7 +68,7 @@ class ShareWidget(Rule):
             key = bare(item.text)
             label = bool(_LABEL.fullmatch(key)) and item.words <= 10
             buttons = self._buttons_after(lines, i + 1 if label else i)
-            if label or (buttons and (len(buttons) >= 2 or not _ONE_NETWORK.fullmatch(key))):
+            if label or (buttons and (len(buttons) >= 2 or not _ONE_NETWORK.fullmatch(key))):  # not a lone "Email"
                 last = buttons[-1] if buttons else item
                 what = "share label" if label else "share buttons"
                 yield self.finding(doc, item.line.start, line_end(item.line),
@@ -79,7 +83,7 @@ class ShareWidget(Rule):
     def _buttons_after(lines: list[BodyLine], start: int) -> list[BodyLine]:
         out = []
         for item in lines[start:]:
-            if item.words > 8 or not _is_network_line(item.text):
+            if item.words > 10 or not _is_button_line(item.text):
                 break
             if out and item.line.number > out[-1].line.number + 2:
                 break
