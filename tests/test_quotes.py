@@ -234,9 +234,11 @@ def test_a_trained_pipeline_from_config_is_used_for_speakers(tmp_path):
 def test_a_missing_pipeline_is_a_clear_error(tmp_path):
     (tmp_path / ".draftlint.yaml").write_text(f"nlp-model: {tmp_path / 'no-such-pipeline'}\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("\"We will open at six and close at eleven,\" said Ana Ruiz.\n", encoding="utf-8")
-    result = run_cli("check", "a.md", "--select", "Q001", "-j", "1", cwd=tmp_path)
+    (tmp_path / "b.md").write_text("Plain text.\n", encoding="utf-8")
+    result = run_cli("check", "a.md", "b.md", "--select", "Q001", "-j", "2", cwd=tmp_path)
     assert result.returncode == 2
-    assert b"cannot load spaCy pipeline" in result.stderr and b"no-such-pipeline" in result.stderr
+    assert result.stderr.count(b"no-such-pipeline\" is neither an installed spaCy pipeline package nor a folder") == 1
+    assert result.stdout == b""  # checked before any file is read: no half-run summary
     assert b"Traceback" not in result.stderr
 
 

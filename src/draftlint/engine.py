@@ -114,8 +114,22 @@ def make_plan(registry: Registry, config: Config) -> Plan:
         severity[rule.code] = Severity.parse(level)
     for rule in rules:
         severity.setdefault(rule.code, rule.severity)
+    if config.nlp_model and not _pipeline_exists(config.nlp_model):
+        where = f"{config.path}: " if config.path else ""
+        raise ConfigError(f'config error: {where}nlp-model "{config.nlp_model}" is neither an installed spaCy '
+                          "pipeline package nor a folder (install it, e.g. python -m spacy download NAME, or remove the key)")
     return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
                 config.max_file_size, config.timeout)
+
+
+def _pipeline_exists(model: str) -> bool:
+    """Checked before any file is read, without importing spaCy: a package name or a saved pipeline folder."""
+    import importlib.util
+
+    try:
+        return Path(model).is_dir() or importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 # -- discovery ---------------------------------------------------------------------------------------------
