@@ -171,3 +171,11 @@ def test_report_to_stdout_and_bad_specs(drafts):
         result = check("a.md", "--report", spec)
         assert result.exit_code == 2 and "expected FORMAT:PATH" in result.stderr
     assert parse_report("sarif:C:/ci/out.sarif") == ("sarif", Path("C:/ci/out.sarif"))
+
+
+def test_extra_reports_are_never_coloured(drafts, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = check("a.md", "--report", "text:plain.txt")
+    assert "\033[" in result.stdout
+    assert (drafts / "plain.txt").read_text(encoding="utf-8").splitlines()[0] == f"a.md:3:1: B101 [error] {AI_MESSAGE}"

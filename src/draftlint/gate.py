@@ -101,8 +101,9 @@ class Gate:
     def write_reports(self, ctx, render: Callable[[str, object], str]) -> list[str]:
         """Write each ``--report FORMAT:PATH`` (``-`` is standard output); returns error messages."""
         errors = []
+        plain = dataclasses.replace(ctx, color=False)  # colour is for the primary report on a terminal only
         for name, path in self.reports:
-            text = render(name, ctx)
+            text = render(name, plain)
             if str(path) == "-":
                 sys.stdout.write(text)
                 continue
