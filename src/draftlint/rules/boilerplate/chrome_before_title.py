@@ -33,6 +33,10 @@ class ChromeBeforeTitle(Rule):
     belongs to the site, not to the article. Readers meet it before the first word of the story.
 
     ## Example
+        ---
+        title: Risk that inflation could become a chronic problem
+        ---
+
         Think Tanks
         Printable version
 

@@ -1,0 +1,124 @@
+"""Scraper and CMS residue (B010-B013, B110-B130): exact findings of the Python rules, fixes, docs, the seed."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SHARED
+from draftlint import registry
+from helpers import lint
+
+PYTHON_RULES = ("B010", "B011", "B012", "B013")
+
+
+def found(text: str, codes, path: str = "draft.md", options: dict | None = None):
+    codes = [codes] if isinstance(codes, str) else list(codes)
+    return [(f.code, f.line, f.column) for f in lint(text, path, select=codes, options=options)]
+
+
+LONG = ("The ferry will run twice a day from April until the end of October, the operator said on Monday, "
+        "and tickets will cost the same as they did last year for residents of the island.\n")
+
+
+def test_chrome_before_title_flags_each_short_line_above_the_title_copy():
+    text = "---\ntitle: Ferry returns\n---\n\nLocal\nListen Live\n\n# Ferry returns\n\nBy Ana Moreira\n\n" + LONG
+    assert found(text, "B010") == [("B010", 5, 1), ("B010", 6, 1)]
+
+
+def test_chrome_before_title_needs_the_title_or_a_tiny_label_over_a_heading():
+    # the title comes first: nothing above it
+    assert found("---\ntitle: Ferry returns\n---\n\n# Ferry returns\n\nLocal\n\n" + LONG, "B010") == []
+    # no copy of the title, and a sentence (not a label) above the first heading
+    assert found("---\ntitle: Ferry returns\n---\n\nThe boat is back.\n\n## Timetable\n\n" + LONG, "B010") == []
+    # no copy of the title, one tiny label above the first heading
+    assert found("---\ntitle: Ferry returns\n---\n\nferries\n\n## The boat is back\n\n" + LONG, "B010") == [("B010", 5, 1)]
+
+
+def test_chrome_before_title_stops_at_running_text():
+    # the title repeated after the first paragraph of text is not a page header
+    text = "---\ntitle: Ferry returns\n---\n\nLocal\n\n" + LONG + "\nFerry returns\n"
+    assert found(text, "B010") == []
+
+
+def test_chrome_before_title_max_words_option():
+    text = "---\ntitle: Ferry returns\n---\n\nAn independent newsroom for the islands and the coast\n\n# Ferry returns\n\n" + LONG
+    assert found(text, "B010") == [("B010", 5, 1)]
+    assert found(text, "B010", options={"B010": {"max-words": 5}}) == []
+
+
+def test_breadcrumb_with_separators_or_ending_in_the_title():
+    text = ("---\ntitle: Council approves the river path\n---\n\n"
+            "Home > News > Environment\n\nHome Environment Council approves the river path\n\n"
+            "Home Environment Planning\n\n" + LONG)
+    assert found(text, "B011") == [("B011", 5, 1), ("B011", 7, 1)]
+
+
+def test_breadcrumb_offers_a_line_deletion():
+    [finding] = lint("Home » Business » Markets\n\n" + LONG, select=["B011"])
+    assert finding.fix is not None and finding.fix.whole_lines and finding.fix.span[0] == finding.fix.span[2] == 1
+
+
+def test_tag_list_needs_tags_under_the_label():
+    assert found("Tagged\n\nferries\nharbour\n", "B012") == [("B012", 1, 1)]
+    assert found("Tagged\n\nferries\n", "B012") == []
+    assert found("Tagged\n\nferries\n", "B012", options={"B012": {"min-items": 1}}) == [("B012", 1, 1)]
+    # a sentence after the label is not a tag
+    assert found("Topics\n\nThe committee discussed the budget.\nIt met twice.\n", "B012") == []
+
+
+def test_tag_list_inline_items_must_be_short():
+    assert found("Tags: ferries, harbour\n", "B012") == [("B012", 1, 1)]
+    assert found("Tags: the shop stamps its bags with the date, the owner explained\n", "B012") == []
+
+
+def test_share_widget_is_one_finding_whose_fix_deletes_the_stack():
+    [finding] = lint("Share\nFacebook\nTwitter\nEmail\n\n" + LONG, select=["B013"])
+    assert (finding.line, finding.column) == (1, 1)
+    assert finding.fix is not None and finding.fix.whole_lines and (finding.fix.span[0], finding.fix.span[2]) == (1, 4)
+    assert "3 button lines" in finding.message
+
+
+def test_share_widget_leaves_a_lone_email_line_and_prose_alone():
+    assert found("Email\n\n" + LONG, "B013") == []
+    assert found("Shareholders voted to share the report on Facebook and Twitter.\n", "B013") == []
+    assert found("Facebook\nTwitter\n\n" + LONG, "B013") == [("B013", 1, 1)]
+
+
+@pytest.mark.parametrize("code", PYTHON_RULES)
+def test_python_rule_doc_example_is_flagged(code):
+    rule = registry.load().rules[code]
+    section = rule.doc_text().split("## Example", 1)[1].split("\n## ", 1)[0]
+    example = "\n".join(line[4:] for line in section.strip("\n").split("\n")) + "\n"
+    assert code in [f.code for f in lint(example, select=[code])], example
+
+
+def test_residue_inside_a_sentence_is_not_flagged():
+    text = ("Readers can share the story or subscribe to the newsletter, and the site shows an advertisement "
+            "under each article, the editor said. Click here, she joked, is the worst link text ever written.\n")
+    assert [f.code for f in lint(text, select=["B01", "B11", "B12", "B13"])] == []
+
+
+SEED = SHARED / "seed" / "content-farm-article.txt"
+DEVSET = SHARED / "devset"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed is not available")
+def test_seed_reading_time_stamp_and_lone_close_are_flagged():
+    text = SEED.read_text(encoding="utf-8")
+    findings = found(text, ["B110", "B113"], path="content-farm-article.txt")
+    assert findings == [("B110", 3, 1), ("B113", 47, 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DEVSET / "score.py").is_file(), reason="../shared/devset is not available")
+def test_devset_boilerplate_family_meets_the_targets(tmp_path):
+    out = tmp_path / "findings.json"
+    run = subprocess.run([sys.executable, "-m", "draftlint", "check", "--isolated", "-f", "json", "-o", str(out),
+                          "--select", "B", "-j", "1", str(DEVSET / "docs")], cwd=ROOT, capture_output=True)
+    assert run.returncode in (0, 1), run.stderr.decode()
+    score = subprocess.run([sys.executable, str(DEVSET / "score.py"), str(out), "--json"], capture_output=True)
+    row = json.loads(score.stdout)["per_family"]["boilerplate"]
+    assert row["precision"] >= 0.9 and row["recall"] >= 0.85, row
