@@ -179,3 +179,11 @@ def test_extra_reports_are_never_coloured(drafts, monkeypatch):
     result = check("a.md", "--report", "text:plain.txt")
     assert "\033[" in result.stdout
     assert (drafts / "plain.txt").read_text(encoding="utf-8").splitlines()[0] == f"a.md:3:1: B101 [error] {AI_MESSAGE}"
+
+
+def test_junit_marks_skipped_files(drafts):
+    (drafts / "c.md").write_bytes(b"\x00\x01binary")
+    root = ET.fromstring(check(".", "-f", "junit").stdout.encode("utf-8"))
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert suites["c.md"].find("testcase/skipped") is not None and suites["c.md"].get("skipped") == "1"
+    assert root.get("skipped") == "1" and suites["b.md"].find("testcase/skipped") is None
