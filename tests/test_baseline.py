@@ -123,3 +123,16 @@ def test_fingerprint_uses_text_and_context_not_position():
     assert fingerprint(other_code, lines) != fingerprint(f, lines)
     whole_doc = Finding("x.md", 0, 0, 0, 0, "R003", "x", "readability", Severity.INFO, "hard to read (grade 14)")
     assert fingerprint(whole_doc, lines) == fingerprint(whole_doc, [])
+
+
+def test_no_baseline_is_written_when_a_rule_crashed(repo, monkeypatch):
+    from draftlint.rules.titles.title_repeated_in_body import TitleRepeatedInBody
+
+    def boom(self, doc, opts):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(TitleRepeatedInBody, "check", boom)
+    result = runner.invoke(app, ["check", "--isolated", "--no-cache", "-j", "1", "--select", "B101,T002", "drafts",
+                                 "--write-baseline", "baseline.json"])
+    assert result.exit_code == 2 and "not writing the baseline baseline.json: a rule crashed" in result.stderr
+    assert not (repo / "baseline.json").exists()

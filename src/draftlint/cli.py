@@ -170,7 +170,7 @@ def check(
             raise typer.Exit(EXIT_ERROR)
     else:
         sys.stdout.write(rendered)
-    for message in gate.write_reports(ctx, lambda name, c: formats()[name](c)):
+    for message in gate.write_reports(ctx, formats()):
         _err(message)
         status = EXIT_ERROR
 

@@ -78,6 +78,9 @@ class Gate:
         """Write the baseline, hide what it records, keep changed lines: (run, baseline outcome, notes)."""
         notes: list[str] = []
         if self.write_baseline is not None:
+            if run.crashes:
+                raise GateError(f"not writing the baseline {self.write_baseline}: a rule crashed, so findings may be "
+                                f"missing from it")
             written = Baseline.of(self.write_baseline, run.findings, sources)
             try:
                 written.write()
@@ -98,12 +101,12 @@ class Gate:
             findings = [f for f in findings if self.changes.touches(f)]
         return dataclasses.replace(run, findings=findings), outcome, notes
 
-    def write_reports(self, ctx, render: Callable[[str, object], str]) -> list[str]:
+    def write_reports(self, ctx, renderers: dict[str, Callable]) -> list[str]:
         """Write each ``--report FORMAT:PATH`` (``-`` is standard output); returns error messages."""
         errors = []
         plain = dataclasses.replace(ctx, color=False)  # colour is for the primary report on a terminal only
         for name, path in self.reports:
-            text = render(name, plain)
+            text = renderers[name](plain)
             if str(path) == "-":
                 sys.stdout.write(text)
                 continue
