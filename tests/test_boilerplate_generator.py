@@ -104,3 +104,8 @@ def test_seed_generator_residue():
         ("B002", 36, 5), ("B002", 37, 5), ("B002", 38, 5),
         ("B109", 40, 1), ("B003", 42, 1), ("B108", 42, 360), ("B108", 42, 590),
     ]
+
+
+def test_table_of_contents_label_as_the_title_line_is_not_flagged():
+    assert found("Contents\n\nThe box holds a charger, a cable and a manual.\n", "B001", path="a.txt") == []
+    assert found("Intro line of the draft\n\nContents\n", "B001", path="a.txt") == [("B001", 3, 1)]

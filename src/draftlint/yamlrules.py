@@ -29,7 +29,7 @@ KIND_KEYS = {"phrases": {"phrases", "exceptions", "skip-quoted"}, "pattern": {"p
              "line": {"pattern", "phrases"}}
 DOC_KEYS = {"what", "why", "example", "fix"}
 EXAMPLE_KEYS = {"fail", "pass"}
-FIXES = ("delete-line",)
+FIXES = ("delete-line", "delete-sentence")  # delete-line for kind line, delete-sentence for the others
 # A quantified group that itself ends in a quantifier: (a+)+, (\w*)*, (x+|y)+ ... can backtrack
 # catastrophically, so such patterns are refused at load.
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
@@ -62,7 +62,7 @@ class YamlRule(Rule):
         self.message = spec["message"]
         self.docs = spec.get("docs") or {}
         self.max_words = spec.get("max-words")
-        self.fixable = spec.get("fix") == "delete-line"
+        self.fix = spec.get("fix")
         examples = spec.get("examples") or {}
         self.examples = Examples(tuple(examples.get("fail", ())), tuple(examples.get("pass", ())))
         flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
@@ -110,21 +110,53 @@ class YamlRule(Rule):
             else:
                 matched = bool(self.matcher and self.matcher.fullmatch(text))
             if matched:
-                fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fixable else None
+                fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
     def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
         assert self.matcher is not None
         text = block.text
+        matches = list(self.matcher.finditer(text))
+        if not matches:
+            return
         skip = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
         if self.skip_quoted:
             skip += [(q.start - block.start, q.end - block.start) for q in doc.quotes if q.block is block]
-        for m in self.matcher.finditer(text):
+        for m in matches:
             if any(a <= m.start() < b for a, b in skip):
                 continue
             matched = " ".join(m.group().split())
             lead = len(m.group()) - len(m.group().lstrip())  # a pattern anchored with ^\s* reports from its first word
-            yield self.finding(doc, block.start + m.start() + lead, block.start + m.end(), self.message.replace("{match}", matched))
+            fix = _sentence_fix(doc, block, m.start() + lead) if self.fix == "delete-sentence" else None
+            yield self.finding(doc, block.start + m.start() + lead, block.start + m.end(),
+                               self.message.replace("{match}", matched), fix)
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?)\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
+
+
+def _sentence_fix(doc: Document, block: Block, start: int) -> Fix | None:
+    """Delete the sentence that the match at ``start`` (block offset) opens: the whole block when the sentence is
+    all of it, else the sentence and the spaces after it (or before it, at the end of the block). No fix when
+    the match does not open a sentence, the sentence has no end mark, or it spans lines."""
+    text = block.text
+    if not _SENTENCE_BEFORE.search(text[:start]):
+        return None
+    end_mark = _SENTENCE_END.search(text, start)
+    if end_mark is None:
+        return None
+    end = end_mark.end()
+    if not text[:start].strip() and not text[end:].strip():
+        return Fix(Span(block.first_line, 1, block.last_line, 1), whole_lines=True)
+    if text[end:].strip():
+        while end < len(text) and text[end] == " ":
+            end += 1
+    else:
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+    span = doc.span(block.start + start, block.start + end)
+    return Fix(span) if span.line == span.end_line else None
 
 
 def _phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
@@ -197,6 +229,8 @@ def validate(spec: dict[str, Any], where: str) -> None:
         fail('key "exceptions" must be a list of strings')
     if "fix" in spec and spec["fix"] not in FIXES:
         fail(f'key "fix" must be one of {", ".join(FIXES)}')
+    if spec.get("fix") in FIXES and (spec["fix"] == "delete-line") != (spec.get("kind") == "line"):
+        fail('key "fix": delete-line goes with kind line, delete-sentence with kinds phrases and pattern')
     if "max-words" in spec and (not isinstance(spec["max-words"], int) or isinstance(spec["max-words"], bool) or spec["max-words"] < 1):
         fail('key "max-words" must be a positive integer')
     for key, allowed_keys in (("docs", DOC_KEYS), ("examples", EXAMPLE_KEYS)):

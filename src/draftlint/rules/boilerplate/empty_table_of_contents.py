@@ -60,7 +60,7 @@ class EmptyTableOfContents(Rule):
         blocks = [b for b in doc.blocks if b.kind != "html" or _TOC_COMMENT.match(b.raw.strip())]
         for i, block in enumerate(blocks):
             text = single_line(block)
-            if text is None:
+            if text is None or (doc.title and block.start <= doc.title.start < block.end):
                 continue
             label = normalize(text)
             if label not in _TOC_LABELS and label not in _AMBIGUOUS:
