@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from draftlint.document import Block, Document
@@ -52,11 +51,7 @@ class EmptyTableOfContents(Rule):
     name = "empty-table-of-contents"
     family = Family.BOILERPLATE
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
-    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+    def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
         blocks = [b for b in doc.blocks if b.kind != "html" or _TOC_COMMENT.match(b.raw.strip())]
         for i, block in enumerate(blocks):
             text = single_line(block)
