@@ -94,3 +94,21 @@ def test_plan_fixes_collapses_blank_lines_and_handles_lone_cr():
     change = fixmod.plan_fixes("a.md", data, [finding(1, col=5, end_col=10, whole=False)])
     assert change.fixed == b"one two\n"
     assert fixmod.plan_fixes("a.md", b"x\n", []) is None
+
+
+def test_generator_disclaimer_sentence_is_removed(tmp_path):
+    """B101's fix deletes the sentence the disclaimer opens: the paragraph when it is all of it, else the
+    sentence and its trailing space; a disclaimer in mid-sentence has no safe fix."""
+    draft = tmp_path / "notes.md"
+    draft.write_text("# Bridge notes\n\n"
+                     "As an AI language model, I cannot browse the web. Here is an overview of the works.\n\n"
+                     "The council met on Monday. As an AI model, I have no opinion on it.\n\n"
+                     "As an AI language model, I must say this alone.\n\n"
+                     "Speaking as an AI language model is what the chatbot did here.\n", encoding="utf-8")
+    proc = run_cli("check", "--isolated", "--no-cache", "--select", "B101", "--fix", str(draft), cwd=tmp_path)
+    assert draft.read_text(encoding="utf-8") == (
+        "# Bridge notes\n\nHere is an overview of the works.\n\nThe council met on Monday.\n\n"
+        "Speaking as an AI language model is what the chatbot did here.\n")
+    assert proc.returncode == 1 and b"notes.md:7:10: B101" in proc.stdout  # the unfixable one remains
+    again = run_cli("check", "--isolated", "--no-cache", "--select", "B101", "--fix", str(draft), cwd=tmp_path)
+    assert again.returncode == 1 and draft.read_text(encoding="utf-8").endswith("chatbot did here.\n")

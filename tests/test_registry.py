@@ -70,6 +70,8 @@ def test_yaml_rule_folder(tmp_path):
     (RULE.replace("H001", "h1"), "must be one to three capital letters"),
     (RULE + "scope: [paragrah]\n", "(did you mean \"paragraph\"?)"),
     (RULE + "x: !!python/object/apply:os.system ['true']\n", "not valid YAML"),
+    (RULE + "fix: delete-line\n", 'key "fix": delete-line goes with kind line'),
+    (RULE + "fix: rewrite\n", 'key "fix" must be one of delete-line, delete-sentence'),
 ])
 def test_bad_yaml_rule_names_file_and_key(tmp_path, text, message):
     path = tmp_path / "bad.yaml"
