@@ -119,6 +119,11 @@ def test_wall_of_text_counts_each_section_and_ignores_code():
         (5, 4, "section “Digging” runs 80 words without a subheading (limit 60)")]
 
 
+def test_wall_of_text_under_an_empty_heading_points_at_the_text():
+    text = "#\n\n" + " ".join(["soil"] * 30) + ".\n"
+    assert found(text, "R004", {"R004": {"max-words": 20}}) == [(3, 1, "text runs 30 words without a subheading (limit 20)")]
+
+
 # -- R005 passive-heavy-paragraph ----------------------------------------------------------------------
 @pytest.mark.parametrize("sentence,passive", [
     ("the plan was approved on monday", True),

@@ -45,11 +45,12 @@ class ReadingEase(Rule):
     ## Example
         Notwithstanding considerable institutional reluctance, the municipality's infrastructural
         modernisation programme necessitated comprehensive intergovernmental coordination ...
-    gives a reading ease near 0 and a grade above 20: far beyond a general audience.
+    scores a reading ease below 0 and a grade above 30: far beyond any audience.
 
     ## How to fix
     Split long sentences and prefer short, common words (“use” for “utilise”, “about” for “approximately”).
-    If the text is meant for specialists, set ``audience: expert`` for those files.
+    If the project writes for specialists, set ``audience: expert`` in its config
+    (``rules: {reading-ease: {audience: expert}}``).
     """
 
     code = "R003"
