@@ -1,4 +1,4 @@
-"""Scraper and CMS residue (B010-B013, B110-B130): exact findings of the Python rules, fixes, docs, the seed."""
+"""Scraper and CMS residue (B010-B014, B110-B130): exact findings of the Python rules, fixes, docs, the seed."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ from conftest import ROOT, SHARED
 from draftlint import registry
 from helpers import lint
 
-PYTHON_RULES = ("B010", "B011", "B012", "B013")
+PYTHON_RULES = ("B010", "B011", "B012", "B013", "B014")
 
 
 def found(text: str, codes, path: str = "draft.md", options: dict | None = None):
@@ -85,6 +85,15 @@ def test_share_widget_leaves_a_lone_email_line_and_prose_alone():
     assert found("Email\n\n" + LONG, "B013") == []
     assert found("Shareholders voted to share the report on Facebook and Twitter.\n", "B013") == []
     assert found("Facebook\nTwitter\n\n" + LONG, "B013") == [("B013", 1, 1)]
+
+
+def test_headline_stack_needs_adjacent_headline_and_date_pairs():
+    stack = "### Harbour master retires\n\nApril 30, 2022\n\n### Fish market opens\n\nApril 28, 2022\n"
+    assert found(LONG + "\n#### Latest\n\n" + stack, "B014") == [("B014", 3, 6)]
+    assert found(LONG + "\n#### Latest\n\n" + stack, "B014", options={"B014": {"min-teasers": 3}}) == []
+    # a paragraph between the two teasers breaks the run
+    broken = stack.replace("\n\n### Fish", "\n\n" + LONG + "\n### Fish")
+    assert found(broken, "B014") == []
 
 
 @pytest.mark.parametrize("code", PYTHON_RULES)

@@ -72,3 +72,10 @@ def runs(lines: list[BodyLine], start: int, test) -> Iterator[BodyLine]:
 
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+# A line that is only a calendar date with a year: "April 28, 2022", "Tuesday, 28 April 2022", "2022-04-28".
+DATE_LINE = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?"
+    rf"(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})", re.I)

@@ -9,12 +9,13 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._residue import SENTENCE_END, BodyLine, bare, body_lines, line_end
 
-_LABELS = r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
+_LABELS = (r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
+           r"|tag archives|category archives")
 _LABEL = re.compile(rf"(?:{_LABELS})", re.I)
 _INLINE = re.compile(rf"(?P<label>{_LABELS})\s*:\s*(?P<items>\S.*)", re.I)
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/)\s*")
 # labels that introduce one category ("Filed under: Politics") as well as lists
-_SINGLE_OK = {"filed under", "categories", "category", "posted in"}
+_SINGLE_OK = {"filed under", "categories", "category", "posted in", "tag archives", "category archives"}
 
 
 def _is_item(item: BodyLine, max_words: int) -> bool:
