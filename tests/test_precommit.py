@@ -85,7 +85,7 @@ def test_hook_passes_a_clean_draft_and_blocks_residue(tmp_path):
     _git(repo, "init", "--quiet", env=env)
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n-   repo: {ROOT.as_posix()}\n    rev: {head.stdout.strip()}\n    hooks:\n    -   id: draftlint\n"
-        f"        args: [--isolated, --no-cache]\n", encoding="utf-8")
+        f"        args: [--isolated, --no-cache, --fail-on, error]\n", encoding="utf-8")
     version = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
     subprocess.run([*command, "install"], cwd=repo, env=env, check=True, capture_output=True, timeout=60)
 
