@@ -29,6 +29,7 @@ def drafts(tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text(AI, encoding="utf-8")
     (tmp_path / "b.md").write_text("# Fine\n\nA plain, clean sentence.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     return tmp_path
 
 
@@ -190,3 +191,15 @@ def test_junit_marks_skipped_files(drafts):
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert suites["c.md"].find("testcase/skipped") is not None and suites["c.md"].get("skipped") == "1"
     assert root.get("skipped") == "1" and suites["b.md"].find("testcase/skipped") is None
+
+
+def test_paths_are_relative_to_the_github_workspace(drafts, monkeypatch):
+    (drafts / "docs").mkdir()
+    (drafts / "docs" / "d.md").write_text(AI, encoding="utf-8")
+    monkeypatch.chdir(drafts / "docs")
+    assert check("d.md", "-f", "github").stdout.startswith("::error file=d.md,line=3,")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(drafts))
+    assert check("d.md", "-f", "github").stdout.startswith("::error file=docs/d.md,line=3,")
+    run = json.loads(check("d.md", "-f", "sarif").stdout)["runs"][0]
+    assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == drafts.resolve().as_uri() + "/"
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/d.md"

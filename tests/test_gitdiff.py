@@ -46,6 +46,7 @@ def repo(tmp_path, monkeypatch):
     git(root, "add", ".")
     git(root, "commit", "--quiet", "-m", "base")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     monkeypatch.chdir(root)
     return root
 

@@ -25,10 +25,18 @@ class Context:
     baseline: "Outcome | None" = None  # what --baseline hid and which of its entries are stale
     sources: "Sources | None" = None  # source lines, for fingerprints (SARIF)
 
+    @property
+    def root(self) -> Path:
+        """The folder that report paths are relative to: the checkout in GitHub Actions, else the working folder."""
+        return Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd()).resolve()
+
     def relative(self, path: str) -> str | None:
-        """``path`` relative to the working folder (POSIX separators), or None when it lies outside it."""
-        rel = os.path.relpath(os.path.abspath(path), os.getcwd())
-        return None if rel == ".." or rel.startswith("../") or os.path.isabs(rel) else Path(rel).as_posix()
+        """``path`` relative to ``root`` (POSIX separators), or None when it lies outside it."""
+        try:
+            rel = Path(os.path.relpath(Path(path).resolve(), self.root)).as_posix()
+        except ValueError:  # another drive (Windows)
+            return None
+        return None if rel == ".." or rel.startswith("../") else rel
 
 
 FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")

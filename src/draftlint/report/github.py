@@ -3,7 +3,7 @@
     ::warning file=drafts/a.md,line=3,col=1,endLine=3,endColumn=24,title=B101 ai-disclaimer::message
 
 GitHub requires ``%``, CR and LF to be escaped in the message, and additionally ``:`` and ``,`` in property
-values. Paths are relative to the working folder (run from the repository root). The plain summary line
+values. Paths are relative to ``GITHUB_WORKSPACE`` (the checkout) when it is set, else to the working folder. The plain summary line
 follows the annotations. This format is never chosen automatically: pass ``--format github`` (or
 ``--report github:-``) in the workflow.
 """

@@ -1,9 +1,9 @@
 """SARIF 2.1.0: one run, the tool's rules with their documentation, one result per finding.
 
 Uploaded to GitHub code scanning (github/codeql-action/upload-sarif) or read by any SARIF viewer.
-Locations are relative to the working folder (``uriBaseId`` ``SRCROOT``, declared in
-``originalUriBaseIds``); columns count Unicode code points (``columnKind``), end columns are exclusive as
-in SARIF. ``partialFingerprints["draftlint/v1"]`` is the baseline fingerprint of the finding (the code, the
+Locations are relative to the working folder, or to ``GITHUB_WORKSPACE`` when it is set (``uriBaseId``
+``SRCROOT``, declared in ``originalUriBaseIds``); columns count Unicode code points (``columnKind``), end
+columns are exclusive as in SARIF. ``partialFingerprints["draftlint/v1"]`` is the baseline fingerprint of the finding (the code, the
 flagged text and its context on the line) plus its occurrence number, so it does not change when lines
 are inserted above the finding. A document-level finding (line 0) has no region.
 """
@@ -99,7 +99,7 @@ def render(ctx: Context) -> str:
         invocation["toolExecutionNotifications"] = notifications
     run = {
         "tool": {"driver": {"name": "draftlint", "version": ctx.version, "rules": descriptors}},
-        "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+        "originalUriBaseIds": {"SRCROOT": {"uri": ctx.root.as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
         "invocations": [invocation],
         "results": results,
