@@ -84,7 +84,9 @@ def test_share_widget_is_one_finding_whose_fix_deletes_the_stack():
 def test_share_widget_leaves_a_lone_email_line_and_prose_alone():
     assert found("Email\n\n" + LONG, "B013") == []
     assert found("Shareholders voted to share the report on Facebook and Twitter.\n", "B013") == []
-    assert found("Facebook\nTwitter\n\n" + LONG, "B013") == [("B013", 1, 1)]
+    assert found("Facebook\nTwitter\nEmail\n\n" + LONG, "B013") == [("B013", 1, 1)]
+    # a company's apps, listed: brand names but no share button
+    assert found("Meta owns these apps:\n\n- Facebook\n- Instagram\n- WhatsApp\n- Messenger\n", "B013") == []
 
 
 def test_headline_stack_needs_adjacent_headline_and_date_pairs():

@@ -10,7 +10,12 @@ from draftlint.rule import Rule
 from draftlint.rules.boilerplate._residue import BodyLine, bare, body_lines, delete_lines, line_end
 
 _NETWORK = (r"facebook messenger|facebook|twitter|whatsapp|e-mail|email|telegram|linkedin|pinterest|reddit|print"
-            r"|messenger|copy link|sms|tumblr|flipboard|threads|bluesky|mastodon|pocket|mail|x")
+            r"|messenger|copy link|sms|tumblr|flipboard|threads|bluesky|mastodon|pocket|mail|instagram|youtube"
+            r"|tiktok|x")
+# A stack of brand names with no share label is a share widget only if it has a button that is not a brand
+# ("Email", "Print", "Copy link"): "Facebook / Instagram / WhatsApp / Messenger" is how an article lists one
+# company's apps.
+_SHARE_BUTTON = re.compile(r"e-?mail|print|copy link|share|tweet|\bpin\b|\bsms\b")
 _LABEL = re.compile(
     r"(?:share|share this|share it|share now|share article|share story|share this (?:article|story|post|page|video)"
     rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
@@ -35,8 +40,10 @@ class ShareWidget(Rule):
     A line that is a share label ("Share", "Share this article", "Share on Facebook", "Spread the word"),
     a line made only of social-network and share-button names ("FacebookTwitterEmailPrint", "Facebook 12
     | Twitter 4", "Click to share on Facebook (Opens in new window)"), or a stack of two or more lines that
-    each name one ("Facebook" / "Twitter" / "WhatsApp"). A widget gives one finding, at its first line, spanning the button lines after it. A
-    single "Email" or "Print" line on its own is left to other rules.
+    each name one ("Facebook" / "Twitter" / "Email"). A widget gives one finding, at its first line,
+    spanning the button lines after it. A single "Email" or "Print" line on its own is left to other rules,
+    and so is a list of brand names without a share label or a button such as "Email", "Print" or "Copy
+    link" (an article listing a company's apps).
 
     ## Why it matters
     Share buttons are links. Without their icons and links a scraper keeps only the names, which stand in
@@ -68,7 +75,10 @@ class ShareWidget(Rule):
             key = bare(item.text)
             label = bool(_LABEL.fullmatch(key)) and item.words <= 10
             buttons = self._buttons_after(lines, i + 1 if label else i)
-            if label or (buttons and (len(buttons) >= 2 or not _ONE_NETWORK.fullmatch(key))):  # not a lone "Email"
+            widget = buttons and (len(buttons) >= 2 or not _ONE_NETWORK.fullmatch(key))  # not a lone "Email"
+            if widget and not label:
+                widget = any(_SHARE_BUTTON.search(b.text.casefold()) for b in buttons)
+            if label or widget:
                 last = buttons[-1] if buttons else item
                 what = "share label" if label else "share buttons"
                 yield self.finding(doc, item.line.start, line_end(item.line),
