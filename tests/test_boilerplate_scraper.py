@@ -37,6 +37,11 @@ def test_chrome_before_title_needs_the_title_or_a_tiny_label_over_a_heading():
     assert found("---\ntitle: Ferry returns\n---\n\nferries\n\n## The boat is back\n\n" + LONG, "B010") == [("B010", 5, 1)]
 
 
+def test_chrome_before_title_uses_the_h1_when_it_is_worded_unlike_the_title():
+    text = "---\ntitle: Ferry back | Harbour Times\n---\n\nHarbour Times\nLocal\n\n# The ferry is back after a refit\n\n" + LONG
+    assert found(text, "B010") == [("B010", 5, 1), ("B010", 6, 1)]
+
+
 def test_chrome_before_title_stops_at_running_text():
     # the title repeated after the first paragraph of text is not a page header
     text = "---\ntitle: Ferry returns\n---\n\nLocal\n\n" + LONG + "\nFerry returns\n"

@@ -23,8 +23,8 @@ class ChromeBeforeTitle(Rule):
     ## What it flags
     In the top of the text (before the first block of running text), the short lines (at most
     ``max-words`` words) that come before the body's own copy of the title (a line or heading matching the
-    title) or, when the title is not repeated, before a first heading that only one or two label lines
-    of up to three words precede. Each such line is one finding: site taglines ("A non-profit newsroom"),
+    title), else before a level-1 heading (the page's headline, even when worded unlike the title), else
+    before a first heading that only one or two label lines of up to three words precede. Each such line is one finding: site taglines ("A non-profit newsroom"),
     menu words ("Listen Live", "Donate"), section labels ("Think Tanks", "CrimeHeadlines"), links to other
     stories, widget labels ("Contact Form").
 
@@ -63,8 +63,12 @@ class ChromeBeforeTitle(Rule):
         top = lines[:end]
         forms = titles_of(doc)
         copies = [item for item in top if forms and title_match(item.text, forms)]
+        h1 = next((item for item in top if item.block.kind == "heading" and item.block.level == 1
+                   and item.line.number != (doc.title.line if doc.title else 0)), None)
         if copies:
             before = [item for item in top[:copies[-1].index] if item not in copies]
+        elif h1 is not None:  # a page's one H1 is its headline, even when it is worded unlike the title
+            before = top[:h1.index]
         else:  # the first heading may itself be long (a standfirst set as a heading)
             heading = next((item.index for item in lines[:end + 1] if item.block.kind == "heading"), None)
             before = top[:heading] if heading else []
