@@ -45,7 +45,8 @@ class TitleRepeatedAsHeading(Rule):
 
     @dataclass(frozen=True)
     class Options:
-        min_similarity: float = field(default=0.9, metadata={"help": "0..1: how close the heading must be to the title"})
+        min_similarity: float = field(default=0.9, metadata={
+            "help": "0..1: how close the heading must be to the title"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         if doc.title is None or doc.title.source != "front-matter":

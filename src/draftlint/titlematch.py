@@ -1,0 +1,174 @@
+"""Near-duplicate titles: content tokens, a similarity that survives synonym swaps, and a candidate search
+that never compares every pair.
+
+A title becomes its **content tokens**: normalised words (site suffix stripped), without stop words, lightly
+stemmed (``Russia's`` -> ``russia``, ``talks`` -> ``talk``, ``understanding`` -> ``understand``), each kept
+once in order of appearance. Two titles are near-duplicates when their longest common subsequence of
+content tokens covers at least ``threshold`` of the longer title and at least ``min_shared`` tokens, with
+at most one other token when only ``min_shared`` are shared (or when the token sequences are identical).
+A spun copy swaps a few words for synonyms but keeps the rest in order ("How Russia's call for peace
+talks turned into a diplomatic defeat" / "How Russia's call to peace conversations became a diplomatic
+setback": 4 of 7 in order); two stories on one topic share words in a different order and with other
+words around them.
+
+Candidates come from a prefix-filtered inverted index (the all-pairs set-similarity join): tokens are
+ordered by how rare they are in the whole collection, and a pair that shares at least ``o`` tokens must
+share one of the first ``len - o + 1`` tokens of both titles. Only those rare prefix tokens are indexed,
+so common words never produce long candidate lists, and the search is exact for the score above.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from draftlint.text import title_forms, words
+
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each either even ever every few for from
+further had has have having he her here hers him his how i if in into is it its itself just let may me
+might more most must my myself no nor not now of off on once only or other our ours out over own per
+really same shall she should so some such than that the their theirs them then there these they this
+those though through thus to too under until up upon us very via vs was we were what when where whether
+which while who whom whose why will with within without would yet you your yours
+""".split())
+
+_DIGIT = re.compile(r"\d")
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: possessives, plurals, -ing and -ed. Crude, but the same on both sides."""
+    word = word.strip("'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    return word
+
+
+def base_title(title: str) -> str:
+    """The normalised title without a site suffix (" - Site Name"), unless the suffix holds a number
+    ("Part 2" is part of the title, not a site name)."""
+    forms = sorted(title_forms(title), key=len)
+    if not forms:
+        return ""
+    short, full = forms[0], forms[-1]
+    if short != full and _DIGIT.search(full[len(short):] if full.startswith(short) else full):
+        return full
+    return short
+
+
+def content_tokens(title: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for word in words(base_title(title)):
+        token = stem(word)
+        if token and token not in STOP_WORDS and word not in STOP_WORDS:
+            seen.setdefault(token, None)
+    return tuple(seen)
+
+
+def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def score(a: Sequence[str], b: Sequence[str]) -> float:
+    """Shared content tokens in order (longest common subsequence) over the longer title's tokens."""
+    if not a or not b:
+        return 0.0
+    return _lcs(a, b) / max(len(a), len(b))
+
+
+@dataclass
+class Stats:
+    """What a search cost: ``comparisons`` is the number of candidate pairs scored."""
+
+    titles: int = 0
+    comparisons: int = 0
+
+
+def _numbers_differ(a: Sequence[str], b: Sequence[str]) -> bool:
+    na = {t for t in a if _DIGIT.search(t)}
+    nb = {t for t in b if _DIGIT.search(t)}
+    return bool(na and nb and na != nb)
+
+
+def _overlap_needed(size: int, threshold: float, min_shared: int) -> int:
+    """The fewest tokens a title of ``size`` tokens must share with any partner to match it (see is_match)."""
+    if size <= min_shared:
+        return size  # identical, or all of it shared with a partner at most one token longer
+    if size == min_shared + 1:
+        return min_shared
+    return max(min_shared + 1, math.ceil(threshold * size - 1e-9))
+
+
+def is_match(a: Sequence[str], b: Sequence[str], threshold: float, min_shared: int) -> float:
+    """The score of a pair when it is a near-duplicate, else 0."""
+    if tuple(a) == tuple(b):
+        return 1.0 if a else 0.0
+    longer = max(len(a), len(b))
+    if min(len(a), len(b)) < max(min_shared, threshold * longer) or len(set(a).intersection(b)) < min_shared:
+        return 0.0
+    common = _lcs(a, b)
+    if common < min_shared or (common == min_shared and longer - common > 1):
+        return 0.0  # a few shared words are chance unless almost nothing else differs
+    value = common / longer
+    return value if value >= threshold and not _numbers_differ(a, b) else 0.0
+
+
+def find_pairs(titles: Sequence[Sequence[str]], threshold: float, min_shared: int,
+               probes: Iterable[int] | None = None, stats: Stats | None = None) -> Iterator[tuple[int, int, float]]:
+    """Near-duplicate pairs ``(i, j, score)`` among token sequences, each pair once.
+
+    ``probes`` limits the search to pairs with at least one member among those indices (a run's files
+    against an archive index); by default every title probes. ``i`` is always a probe."""
+    stats = stats if stats is not None else Stats()
+    stats.titles = len(titles)
+    frequency = Counter(t for tokens in titles for t in tokens)
+    rank = {t: r for r, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}  # rarest first
+    probing = set(range(len(titles))) if probes is None else set(probes)
+    # token -> (title, the token's rank in that title, tokens after it there, overlap that title needs)
+    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    # titles that never probe are indexed first; each probe then looks the index up before joining it,
+    # so that every pair is scored once
+    for i in [i for i in range(len(titles)) if i not in probing] + sorted(probing):
+        tokens = titles[i]
+        size = len(tokens)
+        need = _overlap_needed(size, threshold, min_shared)
+        prefix = sorted(tokens, key=rank.__getitem__)[:size - need + 1]
+        if i in probing:
+            shared: dict[int, int] = {}  # candidate -> prefix tokens shared so far; -1 once ruled out
+            for p, token in enumerate(prefix):
+                rest = size - p - 1
+                for j, after, need_j in postings.get(token, ()):
+                    count = shared.get(j, 0)
+                    if count < 0:
+                        continue
+                    # positional filter: the tokens left after this one cannot reach the overlap needed
+                    if count + 1 + (rest if rest < after else after) < (need if need > need_j else need_j):
+                        shared[j] = -1
+                    else:
+                        shared[j] = count + 1
+            for j in sorted(j for j, count in shared.items() if count > 0):
+                stats.comparisons += 1
+                value = is_match(tokens, titles[j], threshold, min_shared)
+                if value:
+                    yield (i, j, value)
+        for q, token in enumerate(prefix):
+            postings[token].append((i, size - q - 1, need))
