@@ -1,4 +1,4 @@
-"""Scraper and CMS residue (B010-B014, B110-B130): exact findings of the Python rules, fixes, docs, the seed."""
+"""Scraper and CMS residue (B010-B015, B110-B131): exact findings of the Python rules, fixes, docs, the seed."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ from conftest import ROOT, SHARED
 from draftlint import registry
 from helpers import lint
 
-PYTHON_RULES = ("B010", "B011", "B012", "B013", "B014")
+PYTHON_RULES = ("B010", "B011", "B012", "B013", "B014", "B015")
 
 
 def found(text: str, codes, path: str = "draft.md", options: dict | None = None):
@@ -101,6 +101,14 @@ def test_headline_stack_needs_adjacent_headline_and_date_pairs():
     # a paragraph between the two teasers breaks the run
     broken = stack.replace("\n\n### Fish", "\n\n" + LONG + "\n### Fish")
     assert found(broken, "B014") == []
+
+
+def test_fused_link_run_ignores_names_written_in_camel_case_and_sentences():
+    assert found("Climate ChangeEl NiñoGlobal warming\n", "B015") == [("B015", 1, 1)]
+    assert found("CrimeHeadlines\n", "B015") == [("B015", 1, 1)]
+    assert found("YouTube and WhatsApp\n", "B015") == []
+    assert found("NewsUK\n", "B015") == []  # one join, and "UK" is no word of four letters
+    assert found("The ChangeEl NiñoGlobal warming story ran twice.\n", "B015") == []
 
 
 @pytest.mark.parametrize("code", PYTHON_RULES)

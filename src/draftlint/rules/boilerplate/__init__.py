@@ -3,6 +3,7 @@ from draftlint.rules.boilerplate.breadcrumb_trail import BreadcrumbTrail
 from draftlint.rules.boilerplate.chrome_before_title import ChromeBeforeTitle
 from draftlint.rules.boilerplate.empty_table_of_contents import EmptyTableOfContents
 from draftlint.rules.boilerplate.formulaic_conclusion import FormulaicConclusion
+from draftlint.rules.boilerplate.fused_link_run import FusedLinkRun
 from draftlint.rules.boilerplate.headline_stack import HeadlineStack
 from draftlint.rules.boilerplate.outline_label_lead_in import OutlineLabelLeadIn
 from draftlint.rules.boilerplate.repeated_line import RepeatedLine
@@ -10,4 +11,4 @@ from draftlint.rules.boilerplate.share_widget import ShareWidget
 from draftlint.rules.boilerplate.tag_list import TagList
 
 RULES = (EmptyTableOfContents, OutlineLabelLeadIn, FormulaicConclusion, RepeatedLine,
-         ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack)
+         ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack, FusedLinkRun)
