@@ -8,7 +8,7 @@ from typing import Iterator
 from draftlint.document import Document, Sentence
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import Rule
-from draftlint.rules.readability._common import head, sentences_by_paragraph
+from draftlint.rules.readability._common import Quotations, head, sentences_by_paragraph
 
 BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'re", "’re"})
 _ADVERBS = frozenset({"not", "n't", "n’t", "also", "still", "already", "often", "never", "always", "now", "then",
@@ -59,7 +59,8 @@ class PassiveHeavyParagraph(Rule):
     past participle: an irregular form from the shipped list (written, taken, held, ...) or a regular
     "-ed" word. Without a part-of-speech tagger, common adjectives in "-ed" ("was tired", "is based in",
     "were worried") and non-verbs ("need", "hundred") are listed as exceptions and never count. The finding
-    sits on the paragraph's first line and column. Severity is ``info``; the development set does not label
+    sits on the paragraph's first line and column. Sentences that open inside a quotation are a speaker's
+    words, which the writer cannot restyle: they are left out of the count. Severity is ``info``; the development set does not label
     passive voice (score it with ``score.py --ignore-code R005``).
 
     ## Why it matters
@@ -90,7 +91,9 @@ class PassiveHeavyParagraph(Rule):
             "help": "0..1: a paragraph whose share of passive sentences is above this is flagged"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
-        for para, sentences in sentences_by_paragraph(doc):
+        quotations = Quotations(doc)
+        for para, found in sentences_by_paragraph(doc):
+            sentences = [s for s in found if not quotations.opens(doc, s)]
             if len(sentences) < opts.min_sentences:
                 continue
             passive = sum(1 for s in sentences if is_passive(_sentence_words(s)))

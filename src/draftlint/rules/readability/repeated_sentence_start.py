@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import bisect
-
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from draftlint.document import Document, Sentence
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import Rule
+from draftlint.rules.readability._common import Quotations
 
 _RUN_KINDS = frozenset({"paragraph", "blockquote", "footnote"})
 
@@ -33,8 +32,7 @@ def _openings(doc: Document) -> Iterator[tuple[str, int, int] | None]:
     list item, one whose first word is quoted (a speaker's words), or a heading, list, table or code block
     between two sentences."""
     order = {id(b): i for i, b in enumerate(doc.blocks)}
-    quotes = sorted((q.start, q.end) for q in doc.quotes)
-    starts = [a for a, _ in quotes]
+    quotations = Quotations(doc)
     last = None
     for sentence in doc.sentences:
         if sentence.block.kind not in _RUN_KINDS:
@@ -45,8 +43,7 @@ def _openings(doc: Document) -> Iterator[tuple[str, int, int] | None]:
             yield None
         last = index
         opening = _opening_word(sentence)
-        i = bisect.bisect_right(starts, opening[1]) - 1 if opening else -1
-        yield None if opening is None or (i >= 0 and opening[1] < quotes[i][1]) else opening
+        yield None if opening is None or quotations.covers(opening[1]) else opening
 
 
 class RepeatedSentenceStart(Rule):
