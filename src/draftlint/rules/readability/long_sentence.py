@@ -15,7 +15,10 @@ class LongSentence(Rule):
     ## What it flags
     A sentence of prose (paragraphs, list items, block quotes) whose word count, counting whitespace-separated
     tokens, reaches ``max-words``. Sentences come from spaCy's rule-based sentencizer; they never cross a
-    block, and in a stack of short lines each line stands alone.
+    block, and in a stack of separate lines (not hard-wrapped prose) each line stands alone. Common
+    abbreviations and initials (Mr., Dr., U.S., Jan., J.) do not end a sentence, a sentence's opening quote
+    mark belongs to it (the finding starts there), and a lowercase word never starts a sentence
+    (``"Stop!" said the guard.`` is one).
 
     ## Why it matters
     Past about 40 words a reader has to hold too much in mind before the sentence resolves; news style aims
