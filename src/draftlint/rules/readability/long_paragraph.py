@@ -15,8 +15,10 @@ class LongParagraph(Rule):
     ## What it flags
     A paragraph of running prose (a paragraph, list item, block quote or footnote) with more than
     ``max-words`` words, counting whitespace-separated tokens of its text (link targets, inline code and
-    markup do not count). A stack of separate short lines is not one paragraph: each line counts alone, as
-    the sentence splitter sees it. The finding spans the paragraph and sits on its first line and column.
+    markup do not count). A hard-wrapped paragraph (lines of similar width) counts as one; a block whose
+    lines are of uneven width (scraped text, where each line was a paragraph on the page, or a stack of
+    labels) counts line by line, as the sentence splitter sees it. The finding spans the paragraph and
+    sits on its first line and column.
 
     ## Why it matters
     On a screen a paragraph of 200 words is a grey block that readers skip; content-analysis tools used by
