@@ -26,8 +26,8 @@ class BreadcrumbTrail(Rule):
     A line (of at most ``max-words`` words) that is a navigation trail: "Home" followed by a separator
     (``>``, ``»``, ``›``, ``/``, ``|``) and more crumbs ("Home » Business » Markets"), three or more
     crumbs joined by arrows ("News > Local > Schools"), or a trail whose separators were lost, starting
-    with "Home" and ending with the document's title ("Home Issues Prison official: ‘Anyone’ could
-    escape").
+    with "Home" and ending with the document's title ("Home Business Harbour dues rise for the first
+    time").
 
     ## Why it matters
     The breadcrumb is the site's navigation above the headline. In a draft it is a row of menu words,

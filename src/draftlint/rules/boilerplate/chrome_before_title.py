@@ -24,8 +24,8 @@ class ChromeBeforeTitle(Rule):
     In the top of the text (before the first block of running text), the short lines (at most
     ``max-words`` words) that come before the body's own copy of the title (a line or heading matching the
     title), else before a level-1 heading (the page's headline, even when worded unlike the title), else
-    before a first heading that only one or two label lines of up to three words precede. Each such line is one finding: site taglines ("A non-profit newsroom"),
-    menu words ("Listen Live", "Donate"), section labels ("Think Tanks", "CrimeHeadlines"), links to other
+    before a first heading that only one or two label lines of up to three words precede. Each such line is one finding: site taglines ("An independent newsroom"),
+    menu words ("Listen Live", "Donate"), section labels ("Business Desk", "LocalNews"), links to other
     stories, widget labels ("Contact Form").
 
     ## Why it matters
@@ -34,15 +34,15 @@ class ChromeBeforeTitle(Rule):
 
     ## Example
         ---
-        title: Risk that inflation could become a chronic problem
+        title: Harbour dues rise for the first time in a decade
         ---
 
-        Think Tanks
+        Business Desk
         Printable version
 
-        Risk that inflation could become a chronic problem
+        Harbour dues rise for the first time in a decade
 
-        The institute responded to today's figures ...
+        Fishing crews will pay eight percent more from April ...
 
     ## How to fix
     Delete the lines above the title (and the repeated title itself if the front matter holds it).

@@ -47,7 +47,7 @@ class ShareWidget(Rule):
 
     ## Why it matters
     Share buttons are links. Without their icons and links a scraper keeps only the names, which stand in
-    the text as a column of brand names ("Share Facebook Twitter WhatsApp Email Telegram").
+    the text as a column of brand names ("Share Facebook X LinkedIn Email").
 
     ## Example
         Share

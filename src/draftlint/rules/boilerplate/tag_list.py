@@ -38,9 +38,9 @@ class TagList(Rule):
     ## Example
         Tagged
 
-        new york city
-        housing
-        politics
+        harbour
+        ferries
+        island life
 
     ## How to fix
     Delete the list and enter the tags in the CMS's tag field.
