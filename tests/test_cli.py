@@ -46,7 +46,7 @@ def test_json_output_schema(tmp_path):
         "path": str(tmp_path / "a.md"), "line": 3, "column": 1, "end_line": 3, "end_column": 24,
         "code": "B101", "name": "ai-disclaimer", "family": "boilerplate", "severity": "error",
         "message": "text generator disclaimer “As an AI language model” left in the draft",
-        "excerpt": "As an AI language model", "fixable": False}
+        "excerpt": "As an AI language model", "fixable": True}
 
 
 def test_statistics(tmp_path):

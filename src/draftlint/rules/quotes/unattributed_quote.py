@@ -184,7 +184,8 @@ class UnattributedQuote(Rule):
         segment = analysis.segment_at(offset)
         found = analysis.sentences_overlapping(offset, offset + 1)
         if found and found[0].sentence.end <= offset + 1 and found[0].sentence.start < offset:
-            # spaCy hung the opening mark on the sentence before: that sentence is the one before the quote
+            # a trained pipeline's parser hung the opening mark on the sentence before (the blank pipeline's
+            # boundary step prevents this): that sentence is the one before the quote
             return found[0] if found[0].unquoted else None
         i = found[0].index - 1 if found else _index_before(analysis, offset)
         while i >= 0:
