@@ -42,6 +42,15 @@ def test_chrome_before_title_uses_the_h1_when_it_is_worded_unlike_the_title():
     assert found(text, "B010") == [("B010", 5, 1), ("B010", 6, 1)]
 
 
+def test_chrome_before_title_in_a_short_draft_that_repeats_the_title_at_the_end():
+    # no block of running text, so the whole draft is "top": only the first copy of the title counts
+    text = ("---\ntitle: Seal the gaps\n---\n\n# Seal the gaps\n\nDraught strips cost little.\n\n## Doors\n\n"
+            "Check the letterbox.\n\nSeal the gaps\n")
+    assert found(text, "B010") == []
+    # a second H1 is not the title: nothing above it is flagged
+    assert found("# Seal the gaps\n\nA short intro\n\n# Doors\n\nCheck the letterbox.\n", "B010") == []
+
+
 def test_chrome_before_title_stops_at_running_text():
     # the title repeated after the first paragraph of text is not a page header
     text = "---\ntitle: Ferry returns\n---\n\nLocal\n\n" + LONG + "\nFerry returns\n"

@@ -12,6 +12,8 @@ from draftlint.rules.boilerplate._residue import SENTENCE_END, body_lines, line_
 # LONG_LINE words. The article's own title, when the scraper kept it, is inside that top.
 _TEXT_BLOCK_WORDS = 40
 _LONG_LINE = 25
+# A page header is a few lines; a copy of the title further down is the title repeated, not the headline.
+_HEADER_LINES = 15
 # Without a copy of the title, a first heading still marks where the article starts when everything
 # above it is one or two tiny label lines ("tattoo", "Business").
 _LABEL_WORDS = 3
@@ -21,9 +23,9 @@ class ChromeBeforeTitle(Rule):
     """Flags short lines above the article's title: the site header, section label and links before it.
 
     ## What it flags
-    In the top of the text (before the first block of running text), the short lines (at most
-    ``max-words`` words) that come before the body's own copy of the title (a line or heading matching the
-    title), else before a level-1 heading (the page's headline, even when worded unlike the title), else
+    In the top of the text (before the first block of running text, within the first 15 lines), the short
+    lines (at most ``max-words`` words) that come before the body's first copy of the title (a line or
+    heading matching the title), else before a level-1 heading (the page's headline, even when worded unlike the title), else
     before a first heading that only one or two label lines of up to three words precede. Each such line is one finding: site taglines ("An independent newsroom"),
     menu words ("Listen Live", "Donate"), section labels ("Business Desk", "LocalNews"), links to other
     stories, widget labels ("Contact Form").
@@ -60,23 +62,26 @@ class ChromeBeforeTitle(Rule):
         lines = body_lines(doc)
         end = next((item.index for item in lines if item.words >= _LONG_LINE
                     or len(item.block.plain.split()) >= _TEXT_BLOCK_WORDS), len(lines))
-        top = lines[:end]
+        top = lines[:min(end, _HEADER_LINES + 1)]
         forms = titles_of(doc)
-        copies = [item for item in top if forms and title_match(item.text, forms)]
-        h1 = next((item for item in top if item.block.kind == "heading" and item.block.level == 1
-                   and item.line.number != (doc.title.line if doc.title else 0)), None)
-        if copies:
-            before = [item for item in top[:copies[-1].index] if item not in copies]
-        elif h1 is not None:  # a page's one H1 is its headline, even when it is worded unlike the title
+        source = doc.title.source if doc.title is not None else None
+        own = doc.title.line if doc.title is not None and source != "front-matter" else 0
+        copy = next((item for item in top if forms and item.line.number != own and title_match(item.text, forms)), None)
+        if source == "h1":  # the title is the body's own heading: what stands above it is the header
+            copy = next((item for item in top if item.line.number == own), None)
+        h1 = next((item for item in top if item.block.kind == "heading" and item.block.level == 1), None)
+        if copy is not None:
+            before = top[:copy.index]
+        elif h1 is not None and source == "front-matter":  # the page's H1 is its headline, however worded
             before = top[:h1.index]
         else:  # the first heading may itself be long (a standfirst set as a heading)
             heading = next((item.index for item in lines[:end + 1] if item.block.kind == "heading"), None)
             before = top[:heading] if heading else []
             if len(before) > 2 or any(item.words > _LABEL_WORDS or SENTENCE_END.search(item.text) for item in before):
                 return
-        if doc.title is not None and doc.title.source != "front-matter":
-            before = [item for item in before if item.line.number != doc.title.line]
         for item in before:
+            if item.line.number == own or title_match(item.text, forms):
+                continue
             if item.words <= opts.max_words:
                 yield self.finding(doc, item.line.start, line_end(item.line),
                                    f"page furniture above the title: “{item.text}”")
