@@ -85,10 +85,12 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every finding of this run in FILE (exit 0 unless an error)."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REV", help="Lint only files changed since the git revision REV and report findings on added or modified lines."),
     force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply exclude globs to files named on the command line too (for pre-commit)."),
+    titles_index: Optional[Path] = typer.Option(None, "--titles-index", help="Also compare titles against this index (written by `draftlint index`)."),
 ) -> None:
     """Lint drafts and report findings."""
     from draftlint import engine
     from draftlint.config import ConfigError
+    from draftlint import titles_index as titles_index_mod
     from draftlint.gate import Gate, GateError, force_excluded
     from draftlint.registry import RegistryError
     from draftlint.report import Context, formats
@@ -102,6 +104,7 @@ def check(
         if fail_on is not None:
             config.fail_on = fail_on.value
         plan = engine.make_plan(reg, config)
+        titles_index_mod.use(plan, str(titles_index) if titles_index else None)
         gate = Gate.prepare(report or [], baseline, write_baseline, diff_base)
     except (ConfigError, RegistryError, GateError) as exc:
         _err(str(exc))
@@ -282,6 +285,32 @@ def clean(
         raise typer.Exit(EXIT_ERROR)
     removed = cache.clean(root)
     print(f"removed {root / cache.FOLDER}" if removed else f"no cache in {root}")
+
+
+@app.command()
+def index(
+    paths: List[str] = typer.Argument(..., help="Files and folders of the archive (as for check)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Write the titles index (JSON) to FILE."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file (skips discovery)."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore all config files."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores]."),
+) -> None:
+    """Write the archive's titles (path, title, content tokens) for `check --titles-index`."""
+    from draftlint import config as configmod, titles_index
+    from draftlint.config import ConfigError
+
+    try:
+        config = configmod.load(config_path, isolated=isolated)
+        entries, found = titles_index.index_files(paths, config, jobs or config.jobs or os.cpu_count() or 1)
+        for message in found.errors:
+            _err(message)
+        if found.errors:
+            raise typer.Exit(EXIT_ERROR)
+        titles_index.write(entries, str(output))
+    except ConfigError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+    _err(f"indexed {len(entries)} titles of {len(found.files)} files in {output}")
 
 
 def _progress(total: int):

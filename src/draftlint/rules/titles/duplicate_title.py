@@ -68,7 +68,7 @@ class DuplicateTitle(CorpusRule):
                 yield self._at(other, f"{how} {_near(this.path, other)}:{this.title_span.line} “{this.title}”")
             else:
                 entry = archive[j - len(run)]
-                yield self._at(this, f"{how} {_near(entry.path, this)} in the titles index “{entry.title}”")
+                yield self._at(this, f"{how} {entry.path} in the titles index “{entry.title}”")
 
     def _at(self, summary: Summary, message: str) -> Finding:
         assert summary.title_span is not None

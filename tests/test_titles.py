@@ -1,0 +1,183 @@
+"""Title family: title matching, the cross-file duplicate-title rule, the titles index and its command line."""
+from __future__ import annotations
+
+import itertools
+import json
+import random
+
+import pytest
+
+from conftest import run_cli
+from draftlint import engine, registry
+from draftlint.config import Config
+from draftlint.titlematch import Stats, content_tokens, find_pairs, is_match, stem
+from helpers import lint
+
+RUSSIA = "How Russia's call for peace talks turned into a diplomatic defeat"
+RUSSIA_SPUN = "How Russia's call to peace conversations became a diplomatic setback"
+
+
+# -- title matching ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("word,expected", [("talks", "talk"), ("russia's", "russia"), ("understanding", "understand"),
+                                           ("turned", "turn"), ("stories", "story"), ("business", "business"),
+                                           ("status", "status"), ("bus", "bus"), ("agreed", "agreed")])
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+def test_content_tokens_drop_stop_words_site_suffix_and_repeats():
+    assert content_tokens("The Rise and Rise of the Night Train - Valley Courier") == ("rise", "night", "train")
+    assert content_tokens("A Walking Tour of the Old Harbour - Part 2") == ("walk", "tour", "old", "harbour", "part", "2")
+
+
+@pytest.mark.parametrize("a,b,matches", [
+    (RUSSIA, RUSSIA_SPUN, True),
+    ("Understanding a Paradigm Shift with Examples", "Understanding the Concept of a Paradigm Shift", True),
+    ("Winter Ferry Timetable", "The winter ferry timetable!", True),
+    # one story, two stories: the shared words are few for the length, or in another order
+    ("Bronx councilmember faces re-election fight over rezoning",
+     "Rezoning plan plagues Bronx city councilmember's re-election bid", False),
+    ("Graduate Ingress API to GA", "Graduate API gzip compression to GA", False),
+    ("Council votes to freeze bridge tolls", "Drivers protest new bridge tolls", False),
+    ("A Walking Tour of the Old Harbour, Part 1", "A Walking Tour of the Old Harbour, Part 2", False),
+    ("Budget", "Budget", True),
+    ("Budget", "Budget cuts", False),
+])
+def test_is_match(a, b, matches):
+    assert bool(is_match(content_tokens(a), content_tokens(b), 0.5, 3)) is matches
+
+
+def test_find_pairs_reports_each_pair_once_and_respects_probes():
+    titles = [content_tokens(t) for t in (RUSSIA, "Winter ferry timetable", RUSSIA_SPUN, "The winter ferry timetable")]
+    assert sorted((i, j) for i, j, _ in find_pairs(titles, 0.5, 3)) == [(2, 0), (3, 1)]
+    # only title 0 probes: its pair with 2 is found, the pair 1-3 (no probe) is not searched
+    assert [(i, j) for i, j, _ in find_pairs(titles, 0.5, 3, probes=[0])] == [(0, 2)]
+
+
+def test_find_pairs_scales_by_candidates_not_by_all_pairs():
+    """100,000 synthetic titles (Zipf-distributed content words, as in real headlines) with 50 planted
+    spun copies: every copy is found, and the number of scored pairs stays a small multiple of the number
+    of titles instead of the 5 billion pairs of a full comparison."""
+    rng = random.Random(20261126)
+    consonants, vowels = "bcdfghjklmnprst", "aeiou"
+    vocabulary = ["".join(w) for w in itertools.product(consonants, vowels, consonants, vowels, consonants)]
+    rng.shuffle(vocabulary)
+    cumulative = list(itertools.accumulate(1 / (rank + 100) for rank in range(len(vocabulary))))
+    titles = [tuple(dict.fromkeys(rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(4, 8))))
+              for _ in range(100_000)]
+    planted = set()
+    for n, i in enumerate(rng.sample(range(len(titles)), 50)):
+        tag = "".join("abcdefghij"[int(d)] for d in f"{n:02d}")
+        original = titles[i] + ("planted" + tag,)
+        titles[i] = original
+        titles.append(original[:-2] + ("synonym" + tag,) + original[-1:])  # one word swapped for a synonym
+        planted.add((len(titles) - 1, i))
+    stats = Stats()
+    found = {(i, j) for i, j, _ in find_pairs(titles, 0.5, 3, stats=stats)}
+    assert planted <= found
+    assert stats.titles == 100_050
+    assert stats.comparisons < 20 * stats.titles  # a full comparison would score 50,000 pairs per title
+
+
+# -- the rules through the engine ----------------------------------------------------------------------------
+def test_title_repeated_as_heading_fix_deletes_the_heading_but_not_inside_a_quotation():
+    plain = lint('---\ntitle: "Night Trains Return"\n---\n\n# Night trains return\n\nText.\n', select=["T001"])
+    assert [(f.line, f.fix.whole_lines, f.fix.span.line, f.fix.span.end_line) for f in plain] == [(5, True, 5, 5)]
+    quoted = lint('---\ntitle: "Night Trains Return"\n---\n\n> # Night trains return\n', select=["T001"])
+    assert [(f.line, f.fix) for f in quoted] == [(5, None)]
+
+
+def test_duplicate_heading_can_compare_across_sections():
+    text = "# Hotels\n\n## In Lisbon\n\n### What we liked\n\nA.\n\n## In Porto\n\n### What we liked\n\nB.\n"
+    assert lint(text, select=["T003"]) == []
+    found = lint(text, select=["T003"], options={"T003": {"siblings-only": False}})
+    assert [(f.line, f.message) for f in found] == [(11, "heading “What we liked” repeats the heading on line 5")]
+
+
+def _run(paths, options=None):
+    plan = engine.make_plan(registry.load(), Config(select=["T004"], rules=options or {}))
+    return engine.finish(engine.lint_files([str(p) for p in paths], plan, 1), plan)
+
+
+def test_duplicate_title_reports_both_files_naming_each_other(tmp_path):
+    (tmp_path / "posts").mkdir()
+    a = tmp_path / "posts" / "a.md"
+    b = tmp_path / "b.txt"
+    a.write_text(f'---\ntitle: "{RUSSIA}"\n---\n\nText.\n', encoding="utf-8")
+    b.write_text(f"{RUSSIA_SPUN}\n\nText.\n", encoding="utf-8")
+    run = _run([a, b])
+    assert [(f.path, f.line, f.message) for f in run.findings] == [
+        (str(b), 1, f"nearly the same title (57% of content words in common) as posts/a.md:2 “{RUSSIA}”"),
+        (str(a), 2, f"nearly the same title (57% of content words in common) as ../b.txt:1 “{RUSSIA_SPUN}”"),
+    ]
+
+
+# -- the titles index and the command line -------------------------------------------------------------------
+def _archive(tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.md").write_text(f'---\ntitle: "{RUSSIA}"\n---\n\nText.\n', encoding="utf-8")
+    (tmp_path / "archive" / "other.md").write_text("# Winter Ferry Timetable\n\nText.\n", encoding="utf-8")
+    (tmp_path / "archive" / "notitle.txt").write_text("This file has no title line, only a sentence.\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text(f'---\ntitle: "{RUSSIA_SPUN}"\n---\n\nText.\n', encoding="utf-8")
+
+
+def test_index_writes_paths_titles_and_tokens(tmp_path):
+    _archive(tmp_path)
+    done = run_cli("index", "archive", "-o", "titles.json", "--isolated", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert b"indexed 2 titles of 3 files in titles.json" in done.stderr
+    data = json.loads((tmp_path / "titles.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert data["titles"] == [
+        {"path": "archive/old.md", "title": RUSSIA, "tokens": list(content_tokens(RUSSIA))},
+        {"path": "archive/other.md", "title": "Winter Ferry Timetable", "tokens": ["winter", "ferry", "timetable"]},
+    ]
+
+
+def test_check_with_titles_index_reports_only_on_the_run_naming_the_archive_path(tmp_path):
+    _archive(tmp_path)
+    assert run_cli("index", "archive", "new.md", "-o", "titles.json", "--isolated", cwd=tmp_path).returncode == 0
+    done = run_cli("check", "new.md", "--isolated", "--no-cache", "--select", "T004", "--titles-index", "titles.json",
+                   cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.decode().splitlines()[0] == (
+        f"new.md:2:1: T004 [warning] nearly the same title (57% of content words in common) as archive/old.md "
+        f"in the titles index “{RUSSIA}”")
+    # the run's file is in the index too: it is never compared with its own (possibly stale) entry
+    assert "new.md in the titles index" not in done.stdout.decode()
+
+
+def test_titles_index_can_come_from_config(tmp_path):
+    _archive(tmp_path)
+    assert run_cli("index", "archive", "-o", "titles.json", "--isolated", cwd=tmp_path).returncode == 0
+    (tmp_path / ".draftlint.yaml").write_text("select: [T004]\nrules:\n  duplicate-title: {index: titles.json}\n")
+    done = run_cli("check", "new.md", "--no-cache", cwd=tmp_path)
+    assert done.returncode == 1 and b"archive/old.md in the titles index" in done.stdout
+
+
+@pytest.mark.parametrize("content,message", [
+    (None, "titles index titles.json: No such file or directory"),
+    ('{"version": 1, "titles": [', "titles index titles.json is not valid JSON (line 1, column 27: Expecting value)"),
+    ("[1, 2]", 'titles index titles.json is not a draftlint titles index (no "version" and "titles" list)'),
+    ('{"version": 9, "titles": []}', "titles index titles.json has format version 9, this draftlint reads version 1"),
+    ('{"version": 1, "titles": [{"path": "a.md"}]}', 'titles index titles.json: entry 1 needs a "path" and a "title"'),
+])
+def test_bad_titles_index_is_a_usage_error(tmp_path, content, message):
+    _archive(tmp_path)
+    if content is not None:
+        (tmp_path / "titles.json").write_text(content, encoding="utf-8")
+    done = run_cli("check", "new.md", "--isolated", "--no-cache", "--titles-index", "titles.json", cwd=tmp_path)
+    assert done.returncode == 2
+    assert message in done.stderr.decode()
+    assert b"Traceback" not in done.stderr
+
+
+def test_index_errors(tmp_path):
+    _archive(tmp_path)
+    missing = run_cli("index", "nowhere", "-o", "titles.json", "--isolated", cwd=tmp_path)
+    assert missing.returncode == 2 and b"nowhere" in missing.stderr and not (tmp_path / "titles.json").exists()
+    unwritable = run_cli("index", "archive", "-o", "no/such/folder/titles.json", "--isolated", cwd=tmp_path)
+    assert unwritable.returncode == 2
+    assert b"cannot write the titles index no/such/folder/titles.json" in unwritable.stderr
+    no_output = run_cli("index", "archive", "--isolated", cwd=tmp_path)
+    assert no_output.returncode == 2
