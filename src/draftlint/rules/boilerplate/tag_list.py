@@ -12,7 +12,7 @@ from draftlint.rules.boilerplate._residue import SENTENCE_END, BodyLine, bare, b
 _LABELS = (r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
            r"|tag archives|category archives")
 _LABEL = re.compile(rf"(?:{_LABELS})", re.I)
-_INLINE = re.compile(rf"(?P<label>{_LABELS})\s*:\s*(?P<items>\S.*)", re.I)
+_INLINE = re.compile(rf"(?:(?P<label>{_LABELS})\s*:|(?P<bare>posted in|filed under))\s*(?P<items>\S.*)", re.I)
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/)\s*")
 # labels that introduce one category ("Filed under: Politics") as well as lists
 _SINGLE_OK = {"filed under", "categories", "category", "posted in", "tag archives", "category archives"}
@@ -28,7 +28,8 @@ class TagList(Rule):
     ## What it flags
     A label line ("Tags", "Tagged", "Topics", "Filed under", "Categories") followed by at least
     ``min-items`` short lines or list items of at most ``max-item-words`` words without sentence
-    punctuation (the tags), or a single line "Tags: housing, Bronx, politics" / "Filed under: Politics".
+    punctuation (the tags), or a single line "Tags: housing, Bronx, politics" / "Filed under: Politics" /
+    "Posted in Uncategorized".
     One finding per list, at its label.
 
     ## Why it matters
@@ -74,7 +75,9 @@ class TagList(Rule):
             m = _INLINE.fullmatch(item.text)
             if m and item.words <= 30 and not SENTENCE_END.search(item.text):
                 items = [t for t in _ITEM_SPLIT.split(m.group("items")) if t]
-                label = " ".join(m.group("label").casefold().split())
+                label = " ".join((m.group("label") or m.group("bare")).casefold().split())
                 wanted = 1 if label in _SINGLE_OK else opts.min_items
-                if len(items) >= wanted and all(len(t.split()) <= opts.max_item_words for t in items):
+                # without a colon ("Posted in Uncategorized") the categories must look like names
+                named = m.group("bare") is None or all(t[0].isupper() or t[0].isdigit() for t in items)
+                if named and len(items) >= wanted and all(len(t.split()) <= opts.max_item_words for t in items):
                     yield self.finding(doc, item.line.start, line_end(item.line), f"tag list “{item.text}” left from the page")
