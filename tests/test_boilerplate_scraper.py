@@ -1,4 +1,4 @@
-"""Scraper and CMS residue (B010-B015, B110-B131): exact findings of the Python rules, fixes, docs, the seed."""
+"""Scraper and CMS residue (B010-B016, B110-B131): exact findings of the Python rules, fixes, docs, the seed."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ from conftest import ROOT, SHARED
 from draftlint import registry
 from helpers import lint
 
-PYTHON_RULES = ("B010", "B011", "B012", "B013", "B014", "B015")
+PYTHON_RULES = ("B010", "B011", "B012", "B013", "B014", "B015", "B016")
 
 
 def found(text: str, codes, path: str = "draft.md", options: dict | None = None):
@@ -118,6 +118,16 @@ def test_fused_link_run_ignores_names_written_in_camel_case_and_sentences():
     assert found("YouTube and WhatsApp\n", "B015") == []
     assert found("NewsUK\n", "B015") == []  # one join, and "UK" is no word of four letters
     assert found("The ChangeEl NiñoGlobal warming story ran twice.\n", "B015") == []
+
+
+def test_lone_link_bullet_only_between_paragraphs_and_not_numbered():
+    bullet = LONG + "\n- The latest on the harbour works, free to read\n\n" + LONG
+    assert found(bullet, "B016") == [("B016", 3, 3)]
+    assert found(bullet.replace("- The latest", "1. The latest"), "B016") == []
+    assert found(bullet.replace("free to read", "free to read."), "B016") == []
+    assert found(bullet, "B016", options={"B016": {"max-words": 8}}) == []
+    # the first of two items is a list, not a lone bullet
+    assert found(LONG + "\n- The latest on the harbour works\n- Ferry times for the summer\n\n" + LONG, "B016") == []
 
 
 @pytest.mark.parametrize("code", PYTHON_RULES)
