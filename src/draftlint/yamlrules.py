@@ -11,7 +11,9 @@ Kinds:
 """
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -74,6 +76,8 @@ class YamlRule(Rule):
             self.matcher = re.compile(spec["pattern"], flags)
         if self.kind == "line" and spec.get("phrases"):
             self.line_set = frozenset(_norm_line(p) for p in spec["phrases"])
+        # the lengths a pattern can match: a line of another length never fullmatches, so skip the regex
+        self.widths = _widths(self.matcher) if self.matcher is not None else (0, 0)
         exceptions = spec.get("exceptions") or ()
         self.exceptions = _phrase_regex(exceptions, flags) if exceptions else None
         self.skip_quoted = spec.get("skip-quoted", False)
@@ -101,14 +105,15 @@ class YamlRule(Rule):
                 yield from self._check_text(doc, block)
 
     def _check_lines(self, doc: Document, block: Block) -> Iterable[Finding]:
+        low, high = self.widths
         for line in block.lines:
             text = line.text
-            if self.max_words and len(text.split()) > self.max_words:
+            if self.max_words and text.count(" ") + 1 > self.max_words:  # Line.text: words joined by one space
                 continue
             if self.line_set and _norm_line(text) in self.line_set:
                 matched = True
             else:
-                matched = bool(self.matcher and self.matcher.fullmatch(text))
+                matched = bool(self.matcher and low <= len(text) <= high and self.matcher.fullmatch(text))
             if matched:
                 fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
@@ -164,6 +169,17 @@ def _phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 
+def _widths(pattern: re.Pattern[str]) -> tuple[int, int]:
+    """The shortest and longest text ``pattern`` can match, in characters (re's own parser computes them)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return _parser.parse(pattern.pattern, pattern.flags).getwidth()
+    except Exception:  # a parser detail changed: no shortcut
+        return 0, sys.maxsize
+
+
+@functools.lru_cache(maxsize=65536)
 def _norm_line(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .:!|·•-–—")
 
