@@ -143,14 +143,16 @@ def find_pairs(titles: Sequence[Sequence[str]], threshold: float, min_shared: in
     frequency = Counter(t for tokens in titles for t in tokens)
     rank = {t: r for r, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}  # rarest first
     probing = set(range(len(titles))) if probes is None else set(probes)
-    # token -> (title, the token's rank in that title, tokens after it there, overlap that title needs)
+    # token -> (title, tokens after it in that title's rarity order, overlap that title needs)
     postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    sets = [frozenset(tokens) for tokens in titles]
+    needed = [_overlap_needed(len(tokens), threshold, min_shared) for tokens in titles]
     # titles that never probe are indexed first; each probe then looks the index up before joining it,
     # so that every pair is scored once
     for i in [i for i in range(len(titles)) if i not in probing] + sorted(probing):
         tokens = titles[i]
         size = len(tokens)
-        need = _overlap_needed(size, threshold, min_shared)
+        need = needed[i]
         prefix = sorted(tokens, key=rank.__getitem__)[:size - need + 1]
         if i in probing:
             shared: dict[int, int] = {}  # candidate -> prefix tokens shared so far; -1 once ruled out
@@ -165,8 +167,11 @@ def find_pairs(titles: Sequence[Sequence[str]], threshold: float, min_shared: in
                         shared[j] = -1
                     else:
                         shared[j] = count + 1
+            own = sets[i]
             for j in sorted(j for j, count in shared.items() if count > 0):
                 stats.comparisons += 1
+                if len(own.intersection(sets[j])) < max(need, needed[j]):
+                    continue  # too few tokens in common, whatever their order
                 value = is_match(tokens, titles[j], threshold, min_shared)
                 if value:
                     yield (i, j, value)
