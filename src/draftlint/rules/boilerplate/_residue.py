@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 from draftlint.document import Block, Document, Line
 from draftlint.findings import Fix, Span
+from draftlint.rules.boilerplate._common import _SENTENCE_END as SENTENCE_END  # noqa: F401 - re-exported
 from draftlint.text import normalize, similarity, title_forms
 
 _EDGE = " \t.,;:!?|·•-–—*#>»›<«‹"
@@ -62,16 +62,6 @@ def delete_lines(first: int, last: int) -> Fix:
 def line_end(line: Line) -> int:
     return line.end
 
-
-def runs(lines: list[BodyLine], start: int, test) -> Iterator[BodyLine]:
-    """The lines from ``start`` on while ``test(line)`` holds."""
-    for item in lines[start:]:
-        if not test(item):
-            return
-        yield item
-
-
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 # A line that is only a calendar date with a year: "April 28, 2022", "Tuesday, 28 April 2022", "2022-04-28".
