@@ -258,20 +258,25 @@ class RuleTimeout(Exception):
     pass
 
 
+def _expire(signum, frame):
+    raise RuleTimeout()
+
+
 @contextmanager
-def time_limit(seconds: float):
-    """Interrupt a rule that runs longer than ``seconds`` (POSIX main thread; elsewhere no limit)."""
+def rule_alarm(seconds: float):
+    """Yield ``arm(on)``, which starts (True) or stops (False) a ``seconds`` timer that interrupts the running
+    rule with RuleTimeout. The signal handler is installed once for all the rules of a document (POSIX main
+    thread; elsewhere, or with no limit, ``arm`` does nothing)."""
     if not seconds or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
-        yield
+        yield lambda on: None
         return
 
-    def expire(signum, frame):
-        raise RuleTimeout()
+    def arm(on: bool) -> None:
+        signal.setitimer(signal.ITIMER_REAL, seconds if on else 0)
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGALRM, _expire)
     try:
-        yield
+        yield arm
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -281,23 +286,27 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
     hidden = suppress.collect(doc)
     for message in hidden.problems:
         result.findings.append(_file_finding(doc.path, "E002", message))
-    for rule in plan.document_rules:
-        opts = plan.options[rule.code]
-        try:
-            with time_limit(plan.timeout):
-                found = list(rule.check(doc, opts))
-        except RuleTimeout:
-            result.crashes.append(f"rule {rule.code} ({rule.name}) crashed on {doc.path}: "
-                                  f"no result within the time limit of {plan.timeout:g} s")
-            continue
-        except Exception as exc:  # a crashing rule must not take the others down
-            result.crashes.append(f"rule {rule.code} ({rule.name}) crashed on {doc.path}: {type(exc).__name__}: {exc}")
-            continue
-        level = plan.severity[rule.code]
-        for finding in found:
-            finding = dataclasses.replace(finding, path=doc.path, severity=level)
-            if not hidden.hides(finding):
-                result.findings.append(finding)
+    with rule_alarm(plan.timeout) as arm:
+        for rule in plan.document_rules:
+            opts = plan.options[rule.code]
+            try:
+                arm(True)
+                try:
+                    found = list(rule.check(doc, opts))
+                finally:
+                    arm(False)
+            except RuleTimeout:
+                result.crashes.append(f"rule {rule.code} ({rule.name}) crashed on {doc.path}: "
+                                      f"no result within the time limit of {plan.timeout:g} s")
+                continue
+            except Exception as exc:  # a crashing rule must not take the others down
+                result.crashes.append(f"rule {rule.code} ({rule.name}) crashed on {doc.path}: {type(exc).__name__}: {exc}")
+                continue
+            level = plan.severity[rule.code]
+            for finding in found:
+                finding = dataclasses.replace(finding, path=doc.path, severity=level)
+                if not hidden.hides(finding):
+                    result.findings.append(finding)
     result.summary = Summary.of(doc)
     result.suppressions = hidden
     return result

@@ -126,9 +126,9 @@ def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
     results: list[list[Sentence]] = [[] for _ in docs]
     if texts:
         nlp = pipeline()
-        for (index, block, offset), parsed in zip(jobs, nlp.pipe(texts, batch_size=BATCH_SIZE)):
+        for (index, block, offset), text, parsed in zip(jobs, texts, nlp.pipe(texts, batch_size=BATCH_SIZE)):
             for sent in parsed.sents:
-                raw = sent.text
+                raw = text[sent.start_char:sent.end_char]  # sent.text, without rebuilding it from its tokens
                 stripped = raw.strip()
                 if not stripped:
                     continue
