@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from draftlint.document import Document
@@ -64,11 +63,7 @@ class ShareWidget(Rule):
     name = "share-widget"
     family = Family.BOILERPLATE
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
-    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+    def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
         lines = body_lines(doc)
         i = 0
         while i < len(lines):
