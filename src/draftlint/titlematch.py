@@ -8,13 +8,16 @@ content tokens covers at least ``threshold`` of the longer title and at least ``
 at most one other token when only ``min_shared`` are shared (or when the token sequences are identical).
 A spun copy swaps a few words for synonyms but keeps the rest in order ("How Russia's call for peace
 talks turned into a diplomatic defeat" / "How Russia's call to peace conversations became a diplomatic
-setback": 4 of 7 in order); two stories on one topic share words in a different order and with other
-words around them.
+setback": 4 of 7 in order). Two stories on one topic usually share fewer words, or the same few words
+in titles of different length ("Bronx councilmember faces re-election fight over rezoning" / "Rezoning plan
+plagues Bronx city councilmember's re-election bid": 3 in order of 8).
 
 Candidates come from a prefix-filtered inverted index (the all-pairs set-similarity join): tokens are
 ordered by how rare they are in the whole collection, and a pair that shares at least ``o`` tokens must
 share one of the first ``len - o + 1`` tokens of both titles. Only those rare prefix tokens are indexed,
-so common words never produce long candidate lists, and the search is exact for the score above.
+so common words never produce long candidate lists; a positional filter drops a candidate as soon as the
+tokens left after a shared one cannot reach ``o``, and a set-overlap check precedes the order check. The
+search is exact: it finds every pair that ``is_match`` accepts.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from draftlint.text import title_forms, words
+from draftlint.text import title_forms
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -37,6 +40,7 @@ which while who whom whose why will with within without would yet you your yours
 """.split())
 
 _DIGIT = re.compile(r"\d")
+_COMPOUND = re.compile(r"[\w']+(?:-[\w']+)*")
 
 
 def stem(word: str) -> str:
@@ -70,8 +74,9 @@ def base_title(title: str) -> str:
 
 
 def content_tokens(title: str) -> tuple[str, ...]:
+    """The title's content words, stemmed, each once, in order; a hyphenated compound is one word."""
     seen: dict[str, None] = {}
-    for word in words(base_title(title)):
+    for word in _COMPOUND.findall(base_title(title)):
         token = stem(word)
         if token and token not in STOP_WORDS and word not in STOP_WORDS:
             seen.setdefault(token, None)
@@ -86,13 +91,6 @@ def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
             current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
         previous = current
     return previous[-1]
-
-
-def score(a: Sequence[str], b: Sequence[str]) -> float:
-    """Shared content tokens in order (longest common subsequence) over the longer title's tokens."""
-    if not a or not b:
-        return 0.0
-    return _lcs(a, b) / max(len(a), len(b))
 
 
 @dataclass
@@ -119,7 +117,8 @@ def _overlap_needed(size: int, threshold: float, min_shared: int) -> int:
 
 
 def is_match(a: Sequence[str], b: Sequence[str], threshold: float, min_shared: int) -> float:
-    """The score of a pair when it is a near-duplicate, else 0."""
+    """The score of a near-duplicate pair (content tokens shared in order, over the longer title's
+    tokens; 1.0 when identical), else 0."""
     if tuple(a) == tuple(b):
         return 1.0 if a else 0.0
     longer = max(len(a), len(b))

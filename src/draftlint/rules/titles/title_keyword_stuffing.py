@@ -10,7 +10,7 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.titles._common import title_score
 from draftlint.text import title_forms
-from draftlint.titlematch import STOP_WORDS, base_title, content_tokens, stem
+from draftlint.titlematch import STOP_WORDS, base_title, stem
 
 _WORD = re.compile(r"[\w'’]+")
 _CLAUSE_END = re.compile(r"[.!?;:]+(?=\s|$)")
@@ -33,8 +33,8 @@ class TitleKeywordStuffing(Rule):
     that occurs at least ``min-count`` times in the body and at least ``min-density`` times per 1,000 words
     of body. Lines that repeat the whole title are left to ``title-repeated-in-body`` and not counted. A
     phrase that the body writes as a name (every word capitalised, as in "World Health Organization") is
-    the article's subject, not a keyword, and is left alone; so are two-word phrases, which news stories
-    repeat naturally ("peace talks", "interest rates"). One finding, on the title line, for the longest
+    the article's subject, not a keyword, and is left alone; so are two-word phrases (below ``min-words``),
+    which news stories repeat naturally ("peace talks", "interest rates"). One finding, on the title line, for the longest
     phrase that crosses the thresholds.
 
     ## Why it matters
@@ -69,7 +69,8 @@ class TitleKeywordStuffing(Rule):
         if doc.title is None:
             return
         title_words = [(m, token) for m in _WORD.finditer(doc.title.text) if (token := _content(m.group()))]
-        title_words = title_words[:len(content_tokens(base_title(doc.title.text)))]  # no site suffix
+        base = [word for word in _WORD.findall(base_title(doc.title.text)) if _content(word)]
+        title_words = title_words[:len(base)]  # without the site suffix
         tokens = [token for _, token in title_words]
         phrases = {tuple(tokens[i:i + n]): (i, n) for n in range(opts.min_words, opts.max_words + 1)
                    for i in range(len(tokens) - n + 1)}
