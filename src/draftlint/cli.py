@@ -293,7 +293,7 @@ def index(
     output: Path = typer.Option(..., "--output", "-o", help="Write the titles index (JSON) to FILE."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file (skips discovery)."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore all config files."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores]."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
 ) -> None:
     """Write the archive's titles (path, title, content tokens) for `check --titles-index`."""
     from draftlint import config as configmod, titles_index
