@@ -91,6 +91,24 @@ class Block:
             offset += len(piece) + 1
         return tuple(out)
 
+    @cached_property
+    def stacked(self) -> bool:
+        """A stack of separate lines (a widget, a list of labels, an address), not one paragraph that is
+        hard-wrapped: line-level rules and sentence splitting treat each line of a stack on its own."""
+        pieces = self.text.split("\n")
+        if len(pieces) == 1:
+            return False
+        # Hard-wrapped prose: lines of similar width, a last line no longer than the others (a short line
+        # followed by a long one is a title or label above its own paragraph, not a wrap), and a sentence
+        # running on across a break somewhere (a line that ends in a comma or a hyphen, or goes on in lower
+        # case): a stack of headlines or links has lines of similar width too, each one capitalised.
+        widths = [len(line.strip()) for line in pieces[:-1]]
+        if not (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
+                and len(pieces[-1].strip()) <= max(widths) + 10):
+            return True
+        return not any(a.rstrip().endswith((",", "-", ";")) or b.lstrip()[:1].islower()
+                       for a, b in zip(pieces, pieces[1:]))
+
     @property
     def in_blockquote(self) -> bool:
         return self.kind == "blockquote" or "blockquote" in self.containers

@@ -81,21 +81,13 @@ def _add_boundary_fixes(nlp) -> None:
     nlp.add_pipe("draftlint_sentence_boundaries", after="sentencizer")
 
 
-def _looks_wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped prose: lines of similar width, and a last line no longer than the others (a short
-    line followed by a long one is a title or label above its own paragraph, not a wrap)."""
-    widths = [len(line.strip()) for line in lines[:-1]]
-    return (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
-            and len(lines[-1].strip()) <= max(widths) + 10)
-
-
 def segments(block: "Block") -> Iterator[tuple[int, str]]:
     """(offset in block, text) pieces that sentences never cross: the block, or each of its lines when
     the block is a stack of separate lines rather than one hard-wrapped paragraph."""
-    pieces = block.text.split("\n")
-    if len(pieces) == 1 or _looks_wrapped(pieces):
+    if not block.stacked:
         yield 0, block.text
         return
+    pieces = block.text.split("\n")
     offset = 0
     for piece in pieces:
         if piece.strip():

@@ -76,8 +76,10 @@ class YamlRule(Rule):
             self.matcher = re.compile(spec["pattern"], flags)
         if self.kind == "line" and spec.get("phrases"):
             self.line_set = frozenset(_norm_line(p) for p in spec["phrases"])
-        # the lengths a pattern can match: a line of another length never fullmatches, so skip the regex
+        # the lengths a pattern can match (a line of another length never fullmatches), and strings one of
+        # which every match contains: a text with none of them is skipped without running the regex
         self.widths = _widths(self.matcher) if self.matcher is not None else (0, 0)
+        self.needles = _required_literals(self.matcher) if self.matcher is not None else None
         exceptions = spec.get("exceptions") or ()
         self.exceptions = _phrase_regex(exceptions, flags) if exceptions else None
         self.skip_quoted = spec.get("skip-quoted", False)
@@ -105,6 +107,8 @@ class YamlRule(Rule):
                 yield from self._check_text(doc, block)
 
     def _check_lines(self, doc: Document, block: Block) -> Iterable[Finding]:
+        if len(block.lines) > 1 and not block.stacked:
+            return  # the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own
         low, high = self.widths
         for line in block.lines:
             text = line.text
@@ -113,14 +117,23 @@ class YamlRule(Rule):
             if self.line_set and _norm_line(text) in self.line_set:
                 matched = True
             else:
-                matched = bool(self.matcher and low <= len(text) <= high and self.matcher.fullmatch(text))
+                matched = bool(self.matcher and low <= len(text) <= high and self._may_match(text)
+                               and self.matcher.fullmatch(text))
             if matched:
                 fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
+    def _may_match(self, text: str) -> bool:
+        if self.needles is None:
+            return True
+        folded = _folded(text)
+        return any(needle in folded for needle in self.needles)
+
     def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
         assert self.matcher is not None
         text = block.text
+        if not self._may_match(text):
+            return
         matches = list(self.matcher.finditer(text))
         if not matches:
             return
@@ -177,6 +190,60 @@ def _widths(pattern: re.Pattern[str]) -> tuple[int, int]:
         return _parser.parse(pattern.pattern, pattern.flags).getwidth()
     except Exception:  # a parser detail changed: no shortcut
         return 0, sys.maxsize
+
+
+_MAX_NEEDLES = 12
+
+
+def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which occurs (folded, see ``_folded``) in every text ``pattern`` can match,
+    read from re's own parse of the pattern: a run of literal characters, or one per branch of an alternation.
+    None when the pattern has no such set of at most _MAX_NEEDLES strings."""
+    from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+    def best_of(items) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        run: list[str] = []
+
+        def consider(found: frozenset[str] | None) -> None:
+            nonlocal best
+            if found and len(found) <= _MAX_NEEDLES and (best is None or min(map(len, found)) > min(map(len, best))):
+                best = found
+
+        for op, av in list(items) + [(None, None)]:
+            if op is c.LITERAL and av < 128:
+                run.append(chr(av))
+                continue
+            if run:
+                consider(frozenset({"".join(run).lower()}))
+                run = []
+            if op is c.SUBPATTERN:
+                consider(best_of(av[3]))
+            elif op is c.BRANCH:
+                branches = [best_of(branch) for branch in av[1]]
+                if all(branches):
+                    consider(frozenset().union(*branches))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                consider(best_of(av[2]))
+            elif op is c.ATOMIC_GROUP:
+                consider(best_of(av))
+        return best
+
+    try:
+        found = best_of(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a parser detail changed: no shortcut
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+# The only characters that re's IGNORECASE matches with an ASCII letter and that str.lower() does not turn into
+# that letter (checked over all of Unicode): after this and lower(), an ASCII run matched by a pattern is a substring.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return text.translate(_FOLD).lower()
 
 
 @functools.lru_cache(maxsize=65536)

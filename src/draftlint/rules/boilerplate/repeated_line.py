@@ -53,13 +53,20 @@ class RepeatedLine(Rule):
         for block in doc.prose_blocks:
             if block.kind in _SKIPPED_KINDS or block.in_blockquote:
                 continue
-            for line in block.lines:
-                if len(line.text.split()) < opts.min_words or _LABEL_VALUE.match(line.text):
+            # A hard-wrapped paragraph is compared whole: its lines are pieces of sentences. Keys use the
+            # source text, so lines that differ only in inline code or link targets are not "the same".
+            if len(block.lines) > 1 and not block.stacked:
+                units = [(block.lines[0], block.lines[-1].end)]
+            else:
+                units = [(line, line.end) for line in block.lines]
+            for first_line, end in units:
+                source = doc.text[first_line.start:end]
+                if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source):
                     continue
-                key = normalize(line.text)
+                key = normalize(source)
                 if key in titles:
                     continue
-                first = seen.setdefault(key, line)
-                if first is not line:
-                    yield self.finding(doc, line.start, line.end,
-                                       f"line repeats line {first.number}: “{clip(line.text)}”")
+                first = seen.setdefault(key, first_line)
+                if first is not first_line:
+                    yield self.finding(doc, first_line.start, end,
+                                       f"line repeats line {first.number}: “{clip(' '.join(source.split()))}”")
