@@ -52,9 +52,12 @@ def test_chrome_before_title_in_a_short_draft_that_repeats_the_title_at_the_end(
 
 
 def test_chrome_before_title_stops_at_running_text():
-    # the title repeated after the first paragraph of text is not a page header
-    text = "---\ntitle: Ferry returns\n---\n\nLocal\n\n" + LONG + "\nFerry returns\n"
+    # the title repeated after the first paragraph of text does not make the lines above that paragraph a
+    # page header (four words are more than a section label)
+    text = "---\ntitle: Ferry returns\n---\n\nNotes from the quay\n\n" + LONG + "\nFerry returns\n"
     assert found(text, "B010") == []
+    # a one-word section label above the first paragraph is one
+    assert found(text.replace("Notes from the quay", "Local"), "B010") == [("B010", 5, 1)]
 
 
 def test_chrome_before_title_max_words_option():

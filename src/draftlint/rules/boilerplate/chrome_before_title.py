@@ -14,8 +14,8 @@ _TEXT_BLOCK_WORDS = 40
 _LONG_LINE = 25
 # A page header is a few lines; a copy of the title further down is the title repeated, not the headline.
 _HEADER_LINES = 15
-# Without a copy of the title, a first heading still marks where the article starts when everything
-# above it is one or two tiny label lines ("tattoo", "Business").
+# Without a copy of the title, the first heading or paragraph of running text still marks where the
+# article starts when everything above it is one or two tiny label lines ("tattoo", "Business").
 _LABEL_WORDS = 3
 
 
@@ -25,10 +25,11 @@ class ChromeBeforeTitle(Rule):
     ## What it flags
     In the top of the text (before the first block of running text, within the first 15 lines), the short
     lines (at most ``max-words`` words) that come before the body's first copy of the title (a line or
-    heading matching the title), else before a level-1 heading (the page's headline, even when worded unlike the title), else
-    before a first heading that only one or two label lines of up to three words precede. Each such line is one finding: site taglines ("An independent newsroom"),
-    menu words ("Listen Live", "Donate"), section labels ("Business Desk", "LocalNews"), links to other
-    stories, widget labels ("Contact Form").
+    heading matching the title), else before a level-1 heading (the page's headline, even when worded
+    unlike the title), else before the first heading or the first paragraph of running text when only one
+    or two label lines of up to three words precede it ("Business" above the first paragraph). Each such
+    line is one finding: site taglines ("An independent newsroom"), menu words ("Listen Live", "Donate"),
+    section labels ("Business Desk", "LocalNews"), links to other stories, widget labels ("Contact Form").
 
     ## Why it matters
     A scraper that starts at the top of the page keeps the header: everything printed above the headline
@@ -74,10 +75,11 @@ class ChromeBeforeTitle(Rule):
             before = top[:copy.index]
         elif h1 is not None and source == "front-matter":  # the page's H1 is its headline, however worded
             before = top[:h1.index]
-        else:  # the first heading may itself be long (a standfirst set as a heading)
-            heading = next((item.index for item in lines[:end + 1] if item.block.kind == "heading"), None)
-            before = top[:heading] if heading else []
-            if len(before) > 2 or any(item.words > _LABEL_WORDS or SENTENCE_END.search(item.text) for item in before):
+        else:  # the first heading (it may itself be long: a standfirst set as a heading) or running text
+            start = next((item.index for item in lines[:end + 1] if item.block.kind == "heading"), end)
+            before = top[:start] if start < len(lines) else []
+            if len(before) > 2 or any(item.words > _LABEL_WORDS or SENTENCE_END.search(item.text)
+                                      or item.text.endswith((",", ";", ":")) for item in before):  # "Dear members,"
                 return
         for item in before:
             if item.line.number == own or title_match(item.text, forms):
