@@ -106,7 +106,8 @@ class Block:
         if not (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
                 and len(pieces[-1].strip()) <= max(widths) + 10):
             return True
-        return not any(a.rstrip().endswith((",", "-", ";")) or b.lstrip()[:1].islower()
+        # A line in Title Case is a headline, not a piece of a sentence: "… Setback For Putin" / "close".
+        return not any(a.rstrip().endswith((",", "-", ";")) or (b.lstrip()[:1].islower() and not _title_case(a))
                        for a, b in zip(pieces, pieces[1:]))
 
     @property
@@ -222,6 +223,15 @@ class Document:
     @cached_property
     def words(self) -> int:
         return sum(len(b.text.split()) for b in self.prose_blocks if b.kind != "heading")
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more is capitalised: a headline, not a line of running prose."""
+    words = _LONG_WORD.findall(line)
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 # Straight quotes pair up in order; curly quotes open and close. A closing mark is only a closing mark
