@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from draftlint.document import Document
+from draftlint.document import Document, Line
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._residue import SENTENCE_END, body_lines, line_end
@@ -20,6 +20,9 @@ astrazeneca glaxosmithkline exxonmobil arcelormittal pricewaterhousecoopers smit
 easyjet mcdonald mcdonalds mccain mcconnell mckinsey macarthur macdonald mackenzie vanderbilt lucasfilm
 salesforce airpods airtag facetime imessage appletv skytrain sharepoint onedrive xbox sportscenter
 """.split())
+# Fused link texts lost their separators and markup; a line that still has them is something else
+# ("To BitvSet, VecMap:", "[RegexBuilder][regexbuilder]", "_UseCapturesGenericArg_").
+_SEPARATED = re.compile(r"[,;:|`_*\[\]]")
 _SINGLE_PART = 4  # a one-word line joins two words of at least this many letters ("Crime" + "Headlines")
 
 
@@ -33,11 +36,16 @@ def _fusions(text: str) -> int:
     return count
 
 
+def _has_link(doc: Document, line: Line) -> bool:
+    return any(link.start < line.end and line.start < link.end for link in doc.links)
+
+
 class FusedLinkRun(Rule):
     """Flags a line of link texts run together: "Climate ChangeEl NiñoGlobal warming", "CrimeHeadlines".
 
     ## What it flags
-    A short standalone line (at most ``max-words`` words, no sentence punctuation, not a heading) in which
+    A short standalone line (at most ``max-words`` words, no sentence punctuation, no separators or markup
+    left: commas, colons, bars, links, code or emphasis, not a heading) in which
     words are glued together where links used to be separate: at least two places where a lower-case
     letter runs straight into a capitalised word ("NewsPoliticsElections", "Climate ChangeEl NiñoGlobal
     warming"), or a single word made of two such words of four letters or more ("CrimeHeadlines").
@@ -66,6 +74,8 @@ class FusedLinkRun(Rule):
         for item in body_lines(doc):
             if item.block.kind == "heading" or item.words > opts.max_words or SENTENCE_END.search(item.text):
                 continue
+            if _SEPARATED.search(doc.source_lines[item.line.number - 1]) or _has_link(doc, item.line):
+                continue  # links, markup or separators still there: nothing was run together
             fusions = _fusions(item.text)
             single = (item.words == 1 and fusions == 1
                       and all(len(part) >= _SINGLE_PART for part in _FUSION.split(re.sub(r"\W", "", item.text))))

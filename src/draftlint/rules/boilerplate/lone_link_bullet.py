@@ -22,8 +22,9 @@ class LoneLinkBullet(Rule):
     ## What it flags
     A bullet list of exactly one item, set between paragraphs of running text, whose item is one line of
     ``min-words`` to ``max-words`` words with no sentence punctuation at its end and no colon (for
-    example "- The latest news about the storm, free to read"). Numbered items (a listicle's "1. Start
-    early") and items that end like sentences are left alone.
+    example "- The latest news about the storm, free to read"). In a draft whose links survived (Markdown
+    with links), the item must itself hold a link; in text scraped without links its shape is all there is.
+    Numbered items (a listicle's "1. Start early") and items that end like sentences are left alone.
 
     ## Why it matters
     News pages drop boxes of links to other stories into the middle of an article; a scraper turns a
@@ -51,6 +52,7 @@ class LoneLinkBullet(Rule):
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         blocks = [b for b in doc.blocks if b.kind != "html"]
+        has_links = any(link.kind == "link" for link in doc.links)
         for i, block in enumerate(blocks):
             if block.kind != "list-item" or len(block.lines) != 1 or block.containers[:-1] or not 0 < i < len(blocks) - 1:
                 continue
@@ -58,6 +60,8 @@ class LoneLinkBullet(Rule):
             if before.kind != "paragraph" or after.kind == "list-item" or not _is_bullet(doc, block):
                 continue
             line = block.lines[0]
+            if has_links and not any(link.block is block for link in doc.links):
+                continue  # where links survived, a related-story bullet is a link
             words = len(line.text.split())
             if opts.min_words <= words <= opts.max_words and ":" not in line.text and not SENTENCE_END.search(line.text):
                 yield self.finding(doc, line.start, line_end(line),

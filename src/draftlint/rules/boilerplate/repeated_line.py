@@ -21,7 +21,8 @@ class RepeatedLine(Rule):
     ## What it flags
     The second and later occurrences of a line of at least ``min-words`` words (compared after normalising
     case, quote marks, dashes, spaces and end punctuation), naming the line of the first. Headings, table
-    rows, list items and "Label: value" lines (spec lists and fact boxes repeat on purpose), lines inside
+    rows, list items, "Label: value" lines (spec lists and fact boxes repeat on purpose), lead-ins that end
+    in a colon ("Then run:" before each listing), lines inside
     block quotes (pull quotes repeat the text on purpose), short lines and lines that are the title
     (``title-repeated-in-body`` reports those) are skipped.
 
@@ -61,7 +62,7 @@ class RepeatedLine(Rule):
                 units = [(line, line.end) for line in block.lines]
             for first_line, end in units:
                 source = doc.text[first_line.start:end]
-                if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source):
+                if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":"):
                     continue
                 key = normalize(source)
                 if key in titles:
