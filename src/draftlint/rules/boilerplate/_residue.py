@@ -30,12 +30,17 @@ class BodyLine:
 
 
 def body_lines(doc: Document) -> list[BodyLine]:
-    """Every line of every prose block (tables excepted), in document order."""
+    """The lines of the prose blocks (tables excepted), in document order; a hard-wrapped paragraph (a block
+    of several lines that is not ``stacked``) is one line, so its pieces are never taken for lines of their
+    own."""
     out: list[BodyLine] = []
     for block in doc.prose_blocks:
-        if block.kind == "table":
+        if block.kind == "table" or not block.lines:
             continue
-        for line in block.lines:
+        lines = block.lines
+        if len(lines) > 1 and not block.stacked:
+            lines = (Line(lines[0].number, lines[0].start, block.plain, lines[-1].end),)
+        for line in lines:
             out.append(BodyLine(len(out), line, block))
     return out
 
