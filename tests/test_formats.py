@@ -41,7 +41,7 @@ def check(*args: str):
 
 
 def ctx_of(*findings: Finding, paths: tuple[str, ...] = ()) -> Context:
-    run = RunResult(list(findings), [], [], len(paths), 0, sorted(paths))
+    run = RunResult(list(findings), [], [], len(paths), [], sorted(paths))
     return Context(run, registry.load(), version="0.1.0")
 
 

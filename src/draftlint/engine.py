@@ -424,7 +424,7 @@ class RunResult:
     crashes: list[str]
     notes: list[str]
     files: int  # files linted
-    skipped: int = 0  # files left out with a note (binary, over max-file-size)
+    skipped: list[str] = field(default_factory=list)  # files left out with a note (binary, over max-file-size)
     paths: list[str] = field(default_factory=list)  # every file of the run, linted or skipped
 
 
@@ -434,14 +434,15 @@ def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
     crashes: list[str] = []
     notes: list[str] = []
     by_path: dict[str, FileResult] = {}
-    files = skipped = 0
+    files = 0
+    skipped: list[str] = []
     for result in results:
         by_path[result.path] = result
         findings.extend(result.findings)
         crashes.extend(result.crashes)
         if result.note:
             notes.append(result.note)
-            skipped += 1
+            skipped.append(result.path)
         else:
             files += 1
     summaries = [r.summary for r in by_path.values() if r.summary is not None]

@@ -15,7 +15,7 @@ def render(ctx: Context) -> str:
         "tool": {"name": "draftlint", "version": ctx.version},
         "summary": {
             "files": ctx.result.files,
-            "files_skipped": ctx.result.skipped,
+            "files_skipped": len(ctx.result.skipped),
             "files_with_findings": len({f.path for f in findings}),
             "findings": len(findings),
             "by_severity": {k: levels.get(k, 0) for k in ("error", "warning", "info")},

@@ -36,7 +36,7 @@ def summary_line(ctx: Context) -> str:
     parts = [f"{by_level[s]} {s}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_level[s]]
     checked = ctx.result.files
     noun = "file" if checked == 1 else "files"
-    skipped = f" ({ctx.result.skipped} skipped)" if ctx.result.skipped else ""
+    skipped = f" ({len(ctx.result.skipped)} skipped)" if ctx.result.skipped else ""
     if not findings:
         return f"No findings in {checked} {noun}{skipped}.{baseline_note(ctx)}"
     total = len(findings)

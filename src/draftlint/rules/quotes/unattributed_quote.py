@@ -9,8 +9,8 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._attribution import _WORD, SPEECH_VERBS, Analysis, SentenceInfo, analyse, plain
 
-# a blockquote that is an editor's note or a callout, not a quotation
-_CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|(?:note|notes|warning|caution|tip|important|update|updated|editor'?s note|"
+# a blockquote that is an editor's note or a callout, not a quotation ("> ⚠ Update: ...", "> [!NOTE]")
+_CALLOUT = re.compile(r"^[^\w\"“‘'\[]*(?:\[!\w+\]|(?:note|notes|warning|caution|tip|important|update|updated|editor'?s note|"
                       r"correction|disclaimer|disclosure|summary|tl;?dr|info|hint|todo)\b\s*[:.!-]?)", re.IGNORECASE)
 # a signature line under a blockquote: "— Jane Smith", "-- J. Smith, The Times"
 _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\s+(?:the\s+|an?\s+)?)?[A-Z0-9]")
