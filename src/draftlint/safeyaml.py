@@ -24,7 +24,26 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_C_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+
+
+def _load_with_libyaml(text: str) -> tuple[bool, Any]:
+    """(True, data) from the C loader when the text has no alias; (False, None) for anything else, which the
+    pure-Python loader then handles: it is the reference for aliases (refused) and for error messages."""
+    if _C_LOADER is None:
+        return False, None
+    try:
+        if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_C_LOADER)):
+            return False, None
+        return True, yaml.load(text, Loader=_C_LOADER)  # noqa: S506 - libyaml's SafeLoader
+    except yaml.YAMLError:
+        return False, None
+
+
 def load(text: str) -> Any:
+    fast, data = _load_with_libyaml(text)
+    if fast:
+        return data
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:

@@ -76,13 +76,16 @@ class YamlRule(Rule):
             self.matcher = re.compile(spec["pattern"], flags)
         if self.kind == "line" and spec.get("phrases"):
             self.line_set = frozenset(_norm_line(p) for p in spec["phrases"])
-        # the lengths a pattern can match (a line of another length never fullmatches), and strings one of
-        # which every match contains: a text with none of them is skipped without running the regex
-        self.widths = _widths(self.matcher) if self.matcher is not None else (0, 0)
-        self.needles = _required_literals(self.matcher) if self.matcher is not None else None
         exceptions = spec.get("exceptions") or ()
         self.exceptions = _phrase_regex(exceptions, flags) if exceptions else None
         self.skip_quoted = spec.get("skip-quoted", False)
+
+    @functools.cached_property
+    def _shortcuts(self) -> tuple[tuple[int, int], tuple[str, ...] | None]:
+        """The lengths the pattern can match (a line of another length never fullmatches), and strings one of
+        which every match contains (a text with none is skipped without running the regex); worked out on
+        first use, so a run that does not select the rule never pays for it."""
+        return _shortcuts(self.matcher) if self.matcher is not None else ((0, 0), None)
 
     def doc_text(self) -> str:  # type: ignore[override]
         what = self.docs.get("what", "").strip()
@@ -109,7 +112,7 @@ class YamlRule(Rule):
     def _check_lines(self, doc: Document, block: Block) -> Iterable[Finding]:
         if len(block.lines) > 1 and not block.stacked:
             return  # the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own
-        low, high = self.widths
+        (low, high), _ = self._shortcuts
         for line in block.lines:
             text = line.text
             if self.max_words and text.count(" ") + 1 > self.max_words:  # Line.text: words joined by one space
@@ -124,10 +127,11 @@ class YamlRule(Rule):
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
     def _may_match(self, text: str) -> bool:
-        if self.needles is None:
+        needles = self._shortcuts[1]
+        if needles is None:
             return True
         folded = _folded(text)
-        return any(needle in folded for needle in self.needles)
+        return any(needle in folded for needle in needles)
 
     def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
         assert self.matcher is not None
@@ -182,23 +186,14 @@ def _phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 
-def _widths(pattern: re.Pattern[str]) -> tuple[int, int]:
-    """The shortest and longest text ``pattern`` can match, in characters (re's own parser computes them)."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        return _parser.parse(pattern.pattern, pattern.flags).getwidth()
-    except Exception:  # a parser detail changed: no shortcut
-        return 0, sys.maxsize
-
-
 _MAX_NEEDLES = 12
 
 
-def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings one of which occurs (folded, see ``_folded``) in every text ``pattern`` can match,
-    read from re's own parse of the pattern: a run of literal characters, or one per branch of an alternation.
-    None when the pattern has no such set of at most _MAX_NEEDLES strings."""
+def _shortcuts(pattern: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str, ...] | None]:
+    """From re's own parse of ``pattern``: the shortest and longest text it can match, in characters; and
+    lower-case ASCII strings one of which occurs (folded, see ``_folded``) in every text it can match (a run of
+    literal characters, or one per branch of an alternation), None when there is no such set of at most
+    _MAX_NEEDLES strings."""
     from re import _constants as c, _parser  # type: ignore[attr-defined]
 
     def best_of(items) -> frozenset[str] | None:
@@ -230,10 +225,11 @@ def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         return best
 
     try:
-        found = best_of(_parser.parse(pattern.pattern, pattern.flags))
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        widths, found = parsed.getwidth(), best_of(parsed)
     except Exception:  # a parser detail changed: no shortcut
-        return None
-    return tuple(sorted(found)) if found else None
+        return (0, sys.maxsize), None
+    return widths, (tuple(sorted(found)) if found else None)
 
 
 # The only characters that re's IGNORECASE matches with an ASCII letter and that str.lower() does not turn into
@@ -307,7 +303,8 @@ def validate(spec: dict[str, Any], where: str) -> None:
         if not isinstance(spec.get("pattern"), str):
             fail('key "pattern" is required and must be a string (a regular expression)')
     if isinstance(spec.get("pattern"), str):
-        check_regex(spec["pattern"], f'{where}: key "pattern"')
+        # compiled with the rule's own flags, so that YamlRule gets this compiled pattern from re's cache
+        check_regex(spec["pattern"], f'{where}: key "pattern"', re.IGNORECASE if spec.get("ignore-case", True) else 0)
     if "exceptions" in spec and not (isinstance(spec["exceptions"], list) and all(isinstance(p, str) for p in spec["exceptions"])):
         fail('key "exceptions" must be a list of strings')
     if "fix" in spec and spec["fix"] not in FIXES:
@@ -330,9 +327,9 @@ def validate(spec: dict[str, Any], where: str) -> None:
             fail(f'key "{key}" must be true or false')
 
 
-def check_regex(pattern: str, where: str) -> None:
+def check_regex(pattern: str, where: str, flags: int = 0) -> None:
     try:
-        re.compile(pattern)
+        re.compile(pattern, flags)
     except re.error as exc:
         raise RuleFileError(f"{where} is not a valid regular expression: {exc}") from None
     if _NESTED_QUANTIFIER.search(pattern):
