@@ -14,7 +14,6 @@ import re
 import signal
 import threading
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -403,6 +402,8 @@ def lint_files(paths: list[str], plan: Plan, jobs: int = 1, cache: Any = None,
                 for result in lint_batch(batch, plan):
                     yield done(result)
         return
+    from concurrent.futures import ProcessPoolExecutor  # imported here: a run of a few files never needs it
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan,)) as pool:
         in_flight: deque = deque()
         for batch in batches():
