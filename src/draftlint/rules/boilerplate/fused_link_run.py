@@ -22,17 +22,24 @@ salesforce airpods airtag facetime imessage appletv skytrain sharepoint onedrive
 """.split())
 # Fused link texts lost their separators and markup; a line that still has them is something else
 # ("To BitvSet, VecMap:", "[RegexBuilder][regexbuilder]", "_UseCapturesGenericArg_").
-_SEPARATED = re.compile(r"[,;:|`_*\[\]]")
-_SINGLE_PART = 4  # a one-word line joins two words of at least this many letters ("Crime" + "Headlines")
+_SEPARATED = re.compile(r"[,;:|`_*\[\]()<>/&]|\.\s")
+# A word made of letters only: link texts are words ("ChangeEl", "quotasHarbour"); "http.Flusher", "v1.List"
+# and "KubeCon/CloudNativeCon" are code or names.
+_WORD = re.compile(r"[^\W\d_]+")
+# Menus and tag runs are nouns; a line with these words in it is a sentence that mentions a CamelCase name.
+_FUNCTION_WORDS = frozenset("""
+a an and are as at be by for from has have if in into is it not of on or that the this to was were when will with
+""".split())
 
 
-def _fusions(text: str) -> int:
+def _fused_words(text: str) -> int:
+    """How many words of ``text`` have a fusion in them (a word with several is a CamelCase identifier,
+    "ReadWriteOncePod", more often than a run of one-word links)."""
     count = 0
     for token in text.split():
-        word = re.sub(r"[^\w'’-]", "", token)
-        if word.casefold().replace("'", "").replace("’", "") in _CAMEL_NAMES:
-            continue
-        count += len(_FUSION.findall(word))
+        word = token.strip("\"'“”‘’")
+        if _WORD.fullmatch(word) and word.casefold() not in _CAMEL_NAMES and len(_FUSION.findall(word)) == 1:
+            count += 1
     return count
 
 
@@ -41,15 +48,17 @@ def _has_link(doc: Document, line: Line) -> bool:
 
 
 class FusedLinkRun(Rule):
-    """Flags a line of link texts run together: "Climate ChangeEl NiñoGlobal warming", "CrimeHeadlines".
+    """Flags a line of link texts run together: "Climate ChangeEl NiñoGlobal warming".
 
     ## What it flags
-    A short standalone line (at most ``max-words`` words, no sentence punctuation, no separators or markup
-    left: commas, colons, bars, links, code or emphasis, not a heading) in which
-    words are glued together where links used to be separate: at least two places where a lower-case
-    letter runs straight into a capitalised word ("NewsPoliticsElections", "Climate ChangeEl NiñoGlobal
-    warming"), or a single word made of two such words of four letters or more ("CrimeHeadlines").
-    Names written that way on purpose (YouTube, WhatsApp, PowerPoint, McDonald's ...) do not count.
+    A short standalone line of two or more words (at most ``max-words``, no sentence punctuation, no
+    function words such as "the" or "for", no separators or markup left: commas, colons, bars, links, code
+    or emphasis, brackets, slashes, ampersands or a full stop inside; not a heading) in which words are glued together where links used to
+    be separate: at least two words in which a lower-case letter runs straight into a capitalised word
+    ("Climate ChangeEl NiñoGlobal warming", "Fishing quotasHarbour duesFerry timetable"). Only words of
+    letters with one such joint count, so code ("http.Flusher", "ReadWriteOncePod") does not; nor do names
+    written that way on purpose (YouTube, WhatsApp, PowerPoint, McDonald's ...). A single CamelCase word
+    is left alone: it is as likely an identifier as a fused label.
 
     ## Why it matters
     Menus, category labels, tag clouds and related links are lists of links. A scraper that strips the
@@ -74,11 +83,12 @@ class FusedLinkRun(Rule):
         for item in body_lines(doc):
             if item.block.kind == "heading" or item.words > opts.max_words or SENTENCE_END.search(item.text):
                 continue
-            if _SEPARATED.search(doc.source_lines[item.line.number - 1]) or _has_link(doc, item.line):
+            source = doc.source_lines[item.line.number - 1:doc.lines.position(item.line.end)[0]]
+            if any(_SEPARATED.search(text) for text in source) or _has_link(doc, item.line):
                 continue  # links, markup or separators still there: nothing was run together
-            fusions = _fusions(item.text)
-            single = (item.words == 1 and fusions == 1
-                      and all(len(part) >= _SINGLE_PART for part in _FUSION.split(re.sub(r"\W", "", item.text))))
-            if fusions >= 2 or single:
+            words = item.text.casefold().split()
+            if len(words) < 2 or _FUNCTION_WORDS.intersection(words):
+                continue  # one CamelCase word is a name or an identifier; function words make a sentence
+            if _fused_words(item.text) >= 2:
                 yield self.finding(doc, item.line.start, line_end(item.line),
                                    f"link texts run together “{item.text}”: a menu, tag or related-links list left from the page")
