@@ -82,7 +82,7 @@ def test_user_regex_cannot_hang_the_run(tmp_path):
     (pack / "slow.yaml").write_text("code: H001\nname: overlapping\nkind: pattern\nfamily: style\nmessage: slow\n"
                                     "pattern: '(a|a)*b'\n", encoding="utf-8")  # exponential, and not nested
     (tmp_path / ".draftlint.yaml").write_text("rule-dirs: [pack]\ntimeout: 1\n", encoding="utf-8")
-    (tmp_path / "a.md").write_text("a" * 60 + "\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("a" * 60 + "c b\n", encoding="utf-8")  # the "b" gets past any cheap pre-check
     proc = run_cli("check", "--no-cache", "a.md", cwd=tmp_path, timeout=60)
     assert proc.returncode == 2
     assert b"rule H001 (overlapping) crashed on a.md: no result within the time limit of 1 s" in proc.stderr
