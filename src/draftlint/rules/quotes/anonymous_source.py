@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from draftlint.document import Document
@@ -60,11 +59,7 @@ class AnonymousSource(Rule):
     family = Family.QUOTE
     needs = frozenset({"sentences"})
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
-    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+    def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
         analysis = analyse(doc)
         anonymous_nouns: set[str] = set()  # nouns the document introduced as anonymous ("the anonymous employee")
         flagged: set[tuple[int, str]] = set()  # (paragraph, noun): one finding per person per paragraph

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from draftlint.document import PROSE_KINDS, Document
@@ -76,11 +75,7 @@ class UnverifiableExpert(Rule):
     family = Family.QUOTE
     needs = frozenset({"sentences"})
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
-    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+    def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
         placeholder_lines: set[int] = set()
         for block in doc.blocks:
             if block.kind not in PROSE_KINDS:
