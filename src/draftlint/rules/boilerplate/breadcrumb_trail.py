@@ -14,8 +14,15 @@ _SEP = r"\s*(?:>|»|›|→|/|\||::|\\)\s*"
 _CRUMB = r"[^>»›→/|\\:.!?]{1,60}?"
 # "Home > News > Politics", "You are here: Home » Blog", "Home / World / Europe"
 _HOME_TRAIL = re.compile(rf"(?:you are here\s*:\s*)?(?:home|homepage|start|main page){_SEP}{_CRUMB}(?:{_SEP}[^\n]{{1,150}})?", re.I)
-# "News > Politics > Elections": three or more crumbs joined by arrow-like separators (not "/" or "|")
-_ARROW_TRAIL = re.compile(r"[^>»›→\n]{1,40}(?:\s(?:>|»|›|→)\s[^>»›→\n]{1,40}){2,}")
+# "News > Politics > Elections": three or more crumbs joined by arrow-like separators (not "/" or "|"); a
+# crumb is a name of one to four words ("v1.40 → v1.41", "(Protobuf > CBOR)", "Deny (x=false) > ..." are not)
+_ARROW = re.compile(r"\s(?:>|»|›|→)\s")
+_CRUMB_NAME = re.compile(r"[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3}")
+
+
+def _arrow_trail(text: str) -> bool:
+    crumbs = _ARROW.split(text)
+    return len(crumbs) >= 3 and all(_CRUMB_NAME.fullmatch(crumb.strip()) for crumb in crumbs)
 _HOME_WORD = re.compile(r"(?:home|homepage)\s", re.I)
 
 
@@ -54,7 +61,7 @@ class BreadcrumbTrail(Rule):
             text = item.text
             if item.words > opts.max_words or item.words < 2:
                 continue
-            trail = bool(_HOME_TRAIL.fullmatch(text) or _ARROW_TRAIL.fullmatch(text))
+            trail = bool(_HOME_TRAIL.fullmatch(text)) or _arrow_trail(text)
             if not trail and _HOME_WORD.match(text):
                 norm = normalize(text)
                 trail = any(norm.endswith(" " + f) and len(norm) > len(f) + 5 for f in forms if f)

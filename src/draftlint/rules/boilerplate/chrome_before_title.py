@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -17,6 +18,10 @@ _HEADER_LINES = 15
 # Without a copy of the title, the first heading or paragraph of running text still marks where the
 # article starts when everything above it is one or two tiny label lines ("tattoo", "Business").
 _LABEL_WORDS = 3
+# Two sentences of this many words above the anchor are text, not a page header.
+_SENTENCE_WORDS = 8
+# "Feature Name: …", "Start Date: …": a field of a metadata list above the title
+_METADATA = re.compile(r"[^\W\d_][\w ]{0,30}:(?:\s\S|$)")
 
 
 class ChromeBeforeTitle(Rule):
@@ -81,9 +86,11 @@ class ChromeBeforeTitle(Rule):
             if len(before) > 2 or any(item.words > _LABEL_WORDS or SENTENCE_END.search(item.text)
                                       or item.text.endswith((",", ";", ":")) for item in before):  # "Dear members,"
                 return
+        if sum(item.words >= _SENTENCE_WORDS and bool(SENTENCE_END.search(item.text)) for item in before) >= 2:
+            return  # sentences above the heading: the text starts there, the heading is a section of it
         for item in before:
-            if item.line.number == own or title_match(item.text, forms):
-                continue
+            if item.line.number == own or title_match(item.text, forms) or _METADATA.match(item.text) and item.block.kind == "list-item":
+                continue  # "- Start Date: 2020-03-02": the document's own metadata list, not the page's
             if item.words <= opts.max_words:
                 yield self.finding(doc, item.line.start, line_end(item.line),
                                    f"page furniture above the title: “{item.text}”")

@@ -21,7 +21,8 @@ class HeadlineStack(Rule):
 
     ## What it flags
     A run of at least ``min-teasers`` teasers, where a teaser is a headline (a heading, or a short line
-    without a full stop) directly followed by a line that is only a date ("April 28, 2022"). The finding
+    without a full stop) directly followed by a paragraph line that is only a date ("April 28, 2022"; a
+    date set as a heading starts a section of a change log or timeline). The finding
     sits on the widget's label when a short heading or line stands just above the first headline ("This
     week", "Latest"), otherwise on the first headline. Known labels ("Trending", "Most read") are also
     reported by ``related-widget``; this rule finds the widget by its shape, whatever its label says.
@@ -58,7 +59,7 @@ class HeadlineStack(Rule):
         teasers: list[BodyLine] = []  # the headline of each teaser of the current run
         last_date = -1
         for item in lines:
-            if item.index == 0 or not DATE_LINE.fullmatch(item.text):
+            if item.index == 0 or item.block.kind != "paragraph" or not DATE_LINE.fullmatch(item.text):
                 continue
             headline = lines[item.index - 1]
             if not _is_headline(headline) or DATE_LINE.fullmatch(headline.text):

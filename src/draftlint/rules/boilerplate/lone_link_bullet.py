@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from draftlint.document import Block, Document
-from draftlint.findings import Family, Finding
+from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._residue import SENTENCE_END, line_end
 
 _BULLETS = "-*+•"
+# A headline starts with a capital letter and has no code, task-list or option syntax in it.
+_HEADLINE = re.compile(r"(?![A-Z]+\b)[A-Z][^\[\]=/`_<>{}]*")
+# A line that stops on one of these words was cut off (a wrapped sentence), it is no headline.
+_DANGLING = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
 def _is_bullet(doc: Document, block: Block) -> bool:
@@ -24,6 +29,8 @@ class LoneLinkBullet(Rule):
     ``min-words`` to ``max-words`` words with no sentence punctuation at its end and no colon (for
     example "- The latest news about the storm, free to read"). In a draft whose links survived (Markdown
     with links), the item must itself hold a link; in text scraped without links its shape is all there is.
+    The item must read like a headline: it starts with a capital letter, holds no code, task-list or
+    option syntax (``[x]``, ``--flag``, ``a/b``, ``=``) and does not stop on a word such as "in" or "the".
     Numbered items (a listicle's "1. Start early") and items that end like sentences are left alone.
 
     ## Why it matters
@@ -44,6 +51,7 @@ class LoneLinkBullet(Rule):
     code = "B016"
     name = "lone-link-bullet"
     family = Family.BOILERPLATE
+    severity = Severity.INFO  # its shape is all it has to go on: a hint, not a verdict
 
     @dataclass(frozen=True)
     class Options:
@@ -63,6 +71,8 @@ class LoneLinkBullet(Rule):
             if has_links and not any(link.block is block for link in doc.links):
                 continue  # where links survived, a related-story bullet is a link
             words = len(line.text.split())
-            if opts.min_words <= words <= opts.max_words and ":" not in line.text and not SENTENCE_END.search(line.text):
+            if (opts.min_words <= words <= opts.max_words and ":" not in line.text and "--" not in line.text
+                    and not SENTENCE_END.search(line.text) and _HEADLINE.fullmatch(line.text)
+                    and line.text.split()[-1].casefold() not in _DANGLING):
                 yield self.finding(doc, line.start, line_end(line),
                                    f"lone bullet “{line.text}” between paragraphs: a link to another story left from the page")
