@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._residue import body_lines, delete_lines, line_end, titles_of
+from draftlint.rules.boilerplate._common import body_lines, delete_lines, titles_of
 from draftlint.text import normalize
 
 _SEP = r"\s*(?:>|»|›|→|/|\||::|\\)\s*"
@@ -66,5 +66,5 @@ class BreadcrumbTrail(Rule):
                 norm = normalize(text)
                 trail = any(norm.endswith(" " + f) and len(norm) > len(f) + 5 for f in forms if f)
             if trail:
-                yield self.finding(doc, item.line.start, line_end(item.line), f"breadcrumb trail “{text}” left from the page",
+                yield self.finding(doc, item.line.start, item.line.end, f"breadcrumb trail “{text}” left from the page",
                                    fix=delete_lines(item.line.number, item.line.number))

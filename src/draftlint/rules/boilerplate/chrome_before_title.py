@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._residue import SENTENCE_END, body_lines, line_end, title_match, titles_of
+from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines, title_match, titles_of
 
 # The top of a page ends at the first block of running text: a block of this many words, or a line of
 # LONG_LINE words. The article's own title, when the scraper kept it, is inside that top.
@@ -92,5 +92,5 @@ class ChromeBeforeTitle(Rule):
             if item.line.number == own or title_match(item.text, forms) or _METADATA.match(item.text) and item.block.kind == "list-item":
                 continue  # "- Start Date: 2020-03-02": the document's own metadata list, not the page's
             if item.words <= opts.max_words:
-                yield self.finding(doc, item.line.start, line_end(item.line),
+                yield self.finding(doc, item.line.start, item.line.end,
                                    f"page furniture above the title: “{item.text}”")

@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Document, Line
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._residue import SENTENCE_END, body_lines, line_end
+from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines
 
 # A word boundary lost when link texts were joined: a lower-case run, then a capital that starts a new word
 # ("Climate ChangeEl Niño", "CrimeHeadlines", "articlesMore").
@@ -90,5 +90,5 @@ class FusedLinkRun(Rule):
             if len(words) < 2 or _FUNCTION_WORDS.intersection(words):
                 continue  # one CamelCase word is a name or an identifier; function words make a sentence
             if _fused_words(item.text) >= 2:
-                yield self.finding(doc, item.line.start, line_end(item.line),
+                yield self.finding(doc, item.line.start, item.line.end,
                                    f"link texts run together “{item.text}”: a menu, tag or related-links list left from the page")

@@ -6,7 +6,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._residue import DATE_LINE, SENTENCE_END, BodyLine, body_lines, line_end
+from draftlint.rules.boilerplate._common import DATE_LINE, SENTENCE_END, BodyLine, body_lines
 
 _HEADLINE_WORDS = 20
 _LABEL_WORDS = 4
@@ -79,5 +79,5 @@ class HeadlineStack(Rule):
         if label is not None and (label.words > _LABEL_WORDS or SENTENCE_END.search(label.text) or DATE_LINE.fullmatch(label.text)):
             label = None
         at = label or first
-        yield self.finding(doc, at.line.start, line_end(at.line),
+        yield self.finding(doc, at.line.start, at.line.end,
                            f"list of {len(teasers)} other stories' headlines and dates left from the page, starting “{at.text}”")

@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Block, Document
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._residue import SENTENCE_END, line_end
+from draftlint.rules.boilerplate._common import SENTENCE_END
 
 _BULLETS = "-*+•"
 # A headline starts with a capital letter and has no code, task-list or option syntax in it.
@@ -74,5 +74,5 @@ class LoneLinkBullet(Rule):
             if (opts.min_words <= words <= opts.max_words and ":" not in line.text and "--" not in line.text
                     and not SENTENCE_END.search(line.text) and _HEADLINE.fullmatch(line.text)
                     and line.text.split()[-1].casefold() not in _DANGLING):
-                yield self.finding(doc, line.start, line_end(line),
+                yield self.finding(doc, line.start, line.end,
                                    f"lone bullet “{line.text}” between paragraphs: a link to another story left from the page")

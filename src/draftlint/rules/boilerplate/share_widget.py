@@ -6,7 +6,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._residue import BodyLine, bare, body_lines, delete_lines, line_end
+from draftlint.rules.boilerplate._common import BodyLine, bare, body_lines, delete_lines
 
 _NETWORK = (r"facebook messenger|facebook|twitter|whatsapp|e-mail|email|telegram|linkedin|pinterest|reddit|print"
             r"|messenger|copy link|sms|tumblr|flipboard|threads|bluesky|mastodon|pocket|mail|instagram|youtube"
@@ -77,7 +77,7 @@ class ShareWidget(Rule):
             if label or widget:
                 last = buttons[-1] if buttons else item
                 what = "share label" if label else "share buttons"
-                yield self.finding(doc, item.line.start, line_end(item.line),
+                yield self.finding(doc, item.line.start, item.line.end,
                                    f"{what} “{item.text}” left from the page"
                                    + (f" (with {len(buttons)} button line{'s' * (len(buttons) > 1)} after it)" if label and buttons else ""),
                                    fix=delete_lines(item.line.number, last.line.number))

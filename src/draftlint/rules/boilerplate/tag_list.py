@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._residue import SENTENCE_END, BodyLine, bare, body_lines, line_end
+from draftlint.rules.boilerplate._common import SENTENCE_END, BodyLine, bare, body_lines
 
 _LABELS = (r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
            r"|tag archives|category archives")
@@ -69,7 +69,7 @@ class TagList(Rule):
                         break  # the tags are the lines of one block, or a run of list items
                     tags.append(nxt)
                 if len(tags) >= opts.min_items:
-                    yield self.finding(doc, item.line.start, line_end(item.line),
+                    yield self.finding(doc, item.line.start, item.line.end,
                                        f"tag list “{item.text}” ({len(tags)} tags) left from the page")
                 continue
             m = _INLINE.fullmatch(item.text)
@@ -80,4 +80,4 @@ class TagList(Rule):
                 # without a colon ("Posted in Uncategorized") the categories must look like names
                 named = m.group("bare") is None or all(t[0].isupper() or t[0].isdigit() for t in items)
                 if named and len(items) >= wanted and all(len(t.split()) <= opts.max_item_words for t in items):
-                    yield self.finding(doc, item.line.start, line_end(item.line), f"tag list “{item.text}” left from the page")
+                    yield self.finding(doc, item.line.start, item.line.end, f"tag list “{item.text}” left from the page")
