@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -641,14 +640,13 @@ def _segments(doc: Document) -> list[Segment]:
     return out
 
 
-_CACHE: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
-
-
 def analyse(doc: Document) -> Analysis:
-    """The document's analysis, built once and shared by the quote rules."""
-    found = _CACHE.get(doc)
+    """The document's analysis, built once and shared by the quote rules. Kept on the document itself, so it
+    goes when the document goes (in a WeakKeyDictionary the analysis, which refers to its document, would keep
+    every document of the run alive)."""
+    found = doc.__dict__.get("_quote_analysis")
     if found is None:
-        found = _CACHE[doc] = Analysis(doc)
+        found = doc.__dict__["_quote_analysis"] = Analysis(doc)
     return found
 
 
