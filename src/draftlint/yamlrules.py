@@ -186,7 +186,7 @@ def _phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 
-_MAX_NEEDLES = 12
+_MAX_NEEDLES = 32  # a few dozen substring tests still cost far less than one regex search
 
 
 def _shortcuts(pattern: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str, ...] | None]:
