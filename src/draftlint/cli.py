@@ -75,7 +75,7 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (report-only jobs)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for standard input (its suffix picks Markdown or text)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores); 1 stays in-process."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores, or none for a run under 256 kB); 1 stays in-process."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only: no notes, no summary."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache (.draftlint_cache/)."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes (atomically), then report what remains."),
@@ -111,7 +111,7 @@ def check(
         raise typer.Exit(EXIT_ERROR)
 
     paths = paths or ["."]
-    workers = jobs or config.jobs or os.cpu_count() or 1
+    workers = jobs or config.jobs  # None: all cores, or in-process for a small run
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
 
     def lint() -> tuple["engine.RunResult", list[str]]:

@@ -29,6 +29,9 @@ from draftlint.rule import Rule, Summary, suggest
 SKIP_DIRS = frozenset({"node_modules", "venv", "env", "site-packages", "__pycache__", "_build", "dist", "build"})
 FILE_CODES = {"E001": ("unreadable-file", "file"), "E002": ("invalid-front-matter", "file")}
 CHUNK = 16
+# Below this many bytes in all, starting worker processes (each imports the rules and spaCy) costs more than
+# it saves: with the default number of jobs, such a run stays in-process.
+SERIAL_BYTES = 256_000
 
 
 # -- selection ---------------------------------------------------------------------------------------------
@@ -351,9 +354,23 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def lint_files(paths: list[str], plan: Plan, jobs: int = 1, cache: Any = None,
+def _total_size(paths: list[str]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass
+        if total >= SERIAL_BYTES:
+            break
+    return total
+
+
+def lint_files(paths: list[str], plan: Plan, jobs: int | None = 1, cache: Any = None,
                progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
-    """Lint files, in worker processes when ``jobs`` > 1; cached results are served without parsing."""
+    """Lint files, in worker processes when ``jobs`` > 1; cached results are served without parsing.
+
+    ``jobs=None`` means all cores, except for a small run (under ``SERIAL_BYTES``), which stays in-process."""
     from draftlint import cache as cachemod
 
     keys: dict[str, str] = {}
@@ -394,6 +411,8 @@ def lint_files(paths: list[str], plan: Plan, jobs: int = 1, cache: Any = None,
         if chunk:
             yield chunk
 
+    if jobs is None:
+        jobs = 1 if _total_size(paths) < SERIAL_BYTES else os.cpu_count() or 1
     if jobs <= 1 or len(paths) <= CHUNK:
         for batch in batches():
             if isinstance(batch, FileResult):
