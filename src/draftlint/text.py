@@ -1,8 +1,10 @@
 """Text normalisation shared by the rules that compare titles, headings and lines."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "´": "'",
@@ -13,6 +15,7 @@ _SITE_SUFFIX = re.compile(r"\s+[-|:·•]\s+[^-|:·•]{2,60}$")
 WORD = re.compile(r"[\w']+")
 
 
+@functools.lru_cache(maxsize=16384)  # the title rules normalise the same lines of a document in turn
 def normalize(text: str) -> str:
     """NFKC, case-folded, straight quotes and plain dashes, single spaces, no punctuation at either end."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
@@ -29,13 +32,20 @@ def title_forms(title: str) -> set[str]:
     return forms
 
 
-def similarity(a: str, b: str) -> float:
-    """Character-level similarity of two normalised strings, 0..1."""
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """Character-level similarity of two normalised strings, 0..1 (difflib's ratio). When it is below
+    ``at_least`` the answer is 0.0, often found from cheap upper bounds (lengths, shared characters)
+    without the full comparison."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    total = len(a) + len(b)
+    if at_least and (2 * min(len(a), len(b)) < at_least * total
+                     or 2 * sum((Counter(a) & Counter(b)).values()) < at_least * total):
+        return 0.0
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return ratio if ratio >= at_least else 0.0
 
 
 def words(text: str) -> list[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from draftlint import safeyaml
-from draftlint.document import Block, Document, PROSE_KINDS
+from draftlint.document import Block, Document, Line, PROSE_KINDS
 from draftlint.findings import Family, Finding, Fix, Severity, Span
 from draftlint.rule import CODE_PATTERN, NAME_PATTERN, Rule, suggest
 
@@ -101,42 +101,55 @@ class YamlRule(Rule):
         return self.docs.get("what", "").strip().split("\n", 1)[0]
 
     def check(self, doc: Document, opts: Any) -> Iterable[Finding]:
+        index = _index(doc)
+        if not self._may_occur(index):
+            return
+        if self.kind == "line":
+            yield from self._check_lines(doc, index)
+            return
         for block in doc.blocks:
-            if block.kind not in self.scope:
-                continue
-            if self.kind == "line":
-                yield from self._check_lines(doc, block)
-            else:
+            if block.kind in self.scope:
                 yield from self._check_text(doc, block)
 
-    def _check_lines(self, doc: Document, block: Block) -> Iterable[Finding]:
-        if len(block.lines) > 1 and not block.stacked:
-            return  # the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own
+    def _check_lines(self, doc: Document, index: "_DocIndex") -> Iterable[Finding]:
         (low, high), _ = self._shortcuts
-        for line in block.lines:
+        for block, line, folded in index.standalone:
             text = line.text
+            if block.kind not in self.scope:
+                continue
             if self.max_words and text.count(" ") + 1 > self.max_words:  # Line.text: words joined by one space
                 continue
             if self.line_set and _norm_line(text) in self.line_set:
                 matched = True
             else:
-                matched = bool(self.matcher and low <= len(text) <= high and self._may_match(text)
+                matched = bool(self.matcher and low <= len(text) <= high and self._may_match(folded)
                                and self.matcher.fullmatch(text))
             if matched:
                 fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
-    def _may_match(self, text: str) -> bool:
+    def _may_occur(self, index: "_DocIndex") -> bool:
+        """Whether a match is possible anywhere in the document, from text prepared once per document for
+        all the YAML rules: most rules find none of their required strings in most documents."""
+        if self.kind == "line":
+            if self.line_set and not self.line_set.isdisjoint(index.line_norms):
+                return True
+            haystack = index.lines
+        else:
+            haystack = index.blocks
+        if self.matcher is None:
+            return False
         needles = self._shortcuts[1]
-        if needles is None:
-            return True
-        folded = _folded(text)
-        return any(needle in folded for needle in needles)
+        return needles is None or any(needle in haystack for needle in needles)
+
+    def _may_match(self, folded: str) -> bool:
+        needles = self._shortcuts[1]
+        return needles is None or any(needle in folded for needle in needles)
 
     def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
         assert self.matcher is not None
         text = block.text
-        if not self._may_match(text):
+        if not self._may_match(_folded(text)):
             return
         matches = list(self.matcher.finditer(text))
         if not matches:
@@ -239,6 +252,33 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 
 @functools.lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+@dataclass(frozen=True)
+class _DocIndex:
+    blocks: str  # every block's text, folded, joined by NUL (which no needle contains)
+    lines: str  # every line's text (words joined by one space), folded, joined by NUL
+    line_norms: frozenset[str]  # every line, as ``_norm_line`` normalises it
+    # (block, line, folded line) for every line that stands on its own: the only line of its block, or a line of
+    # a stack (the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own)
+    standalone: tuple[tuple[Block, Line, str], ...]
+
+
+def _index(doc: Document) -> _DocIndex:
+    """The document's text as the YAML rules pre-check it, built once per document (kept on the document)."""
+    index = doc.__dict__.get("_yaml_index")
+    if index is None:
+        lines = [line.text for block in doc.blocks for line in block.lines]
+        standalone = tuple((block, line, _folded(line.text)) for block in doc.blocks
+                           if len(block.lines) == 1 or block.stacked for line in block.lines)
+        index = _DocIndex(_folded_all("\0".join(block.text for block in doc.blocks)), _folded_all("\0".join(lines)),
+                          frozenset(map(_norm_line, lines)), standalone)
+        doc.__dict__["_yaml_index"] = index
+    return index
+
+
+def _folded_all(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 

@@ -76,7 +76,7 @@ def bare(text: str) -> str:
 def title_match(text: str, forms: set[str], min_similarity: float = 0.9) -> bool:
     """True when ``text`` is the title (one of ``forms``), allowing small differences."""
     norm = normalize(text)
-    return bool(norm) and any(norm == f or similarity(norm, f) >= min_similarity for f in forms)
+    return bool(norm) and any(norm == f or similarity(norm, f, min_similarity) >= min_similarity for f in forms)
 
 
 def titles_of(doc: Document) -> set[str]:

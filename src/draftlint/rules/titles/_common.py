@@ -4,14 +4,13 @@ from __future__ import annotations
 from draftlint.text import normalize, similarity
 
 
-def title_score(text: str, forms: set[str]) -> float:
-    """Similarity (0..1) of a line to the closest form of the title (normalised, site suffix stripped).
-
-    Lines whose length is far from every form score 0 without a character comparison."""
+def title_score(text: str, forms: set[str], at_least: float = 0.0) -> float:
+    """Similarity (0..1) of a line to the closest form of the title (normalised, site suffix stripped); 0.0
+    when it is below ``at_least``. Lines whose length is far from every form score 0 without a comparison."""
     norm = normalize(text)
     if not norm or not forms or abs(len(norm) - max(len(f) for f in forms)) > 0.3 * len(norm) + 10:
         return 0.0
-    return max(similarity(norm, form) for form in forms)
+    return max(similarity(norm, form, at_least) for form in forms)
 
 
 def describe(score: float) -> str:

@@ -74,7 +74,7 @@ class DuplicateHeading(Rule):
             if len(text.split()) < opts.min_words or not block.lines:
                 continue
             if doc.title and (doc.title.start >= block.start and doc.title.start < block.end
-                              or title_score(block.plain, forms) >= _TITLE_LIKE):
+                              or title_score(block.plain, forms, _TITLE_LIKE) >= _TITLE_LIKE):
                 continue
             key = (text, level, id(parent)) if opts.siblings_only else (text,)
             earlier = first.setdefault(key, block)

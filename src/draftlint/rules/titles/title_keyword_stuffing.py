@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ _CLAUSE_END = re.compile(r"[.!?;:]+(?=\s|$)")
 _TITLE_LIKE = 0.9  # lines this close to the title are repeats of it (title-repeated-in-body), not body text
 
 
+@functools.lru_cache(maxsize=65536)
 def _content(word: str) -> str | None:
     """The stem of a content word, None for a stop word."""
     word = word.casefold().replace("’", "'")
@@ -102,21 +104,23 @@ class TitleKeywordStuffing(Rule):
         word count (paragraph text; headings count occurrences but not words)."""
         assert doc.title is not None
         forms = title_forms(doc.title.text)
+        first_words = {phrase[0] for phrase in phrases}
         count: Counter = Counter()
         named: Counter = Counter()
         words = 0
         for block in doc.prose_blocks:
             for line in block.lines:
                 if (line.start <= doc.title.start < line.start + len(line.text) + 1
-                        or title_score(line.text, forms) >= _TITLE_LIKE):
+                        or title_score(line.text, forms, _TITLE_LIKE) >= _TITLE_LIKE):
                     continue
                 if block.kind != "heading":
                     words += len(line.text.split())
                 for clause in _CLAUSE_END.split(line.text):
-                    content = [(m.group(), token) for m in _WORD.finditer(clause)
-                               if (token := _content(m.group()))]
-                    for n in range(opts.min_words, opts.max_words + 1):
-                        for i in range(len(content) - n + 1):
+                    content = [(word, token) for word in _WORD.findall(clause) if (token := _content(word))]
+                    for i, (_, token) in enumerate(content):
+                        if token not in first_words:
+                            continue
+                        for n in range(opts.min_words, min(opts.max_words, len(content) - i) + 1):
                             phrase = tuple(token for _, token in content[i:i + n])
                             if phrase in phrases:
                                 count[phrase] += 1

@@ -54,7 +54,7 @@ class TitleRepeatedAsHeading(Rule):
         heading = next((b for b in doc.blocks if b.kind == "heading" and b.lines), None)
         if heading is None:
             return
-        score = title_score(heading.plain, title_forms(doc.title.text))
+        score = title_score(heading.plain, title_forms(doc.title.text), opts.min_similarity)
         if score < opts.min_similarity:
             return
         line = heading.lines[0]

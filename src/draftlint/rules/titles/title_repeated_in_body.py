@@ -52,7 +52,7 @@ class TitleRepeatedInBody(Rule):
             for line in block.lines:
                 if line.start <= doc.title.start < line.end + 1:
                     continue
-                score = title_score(line.text, forms)
+                score = title_score(line.text, forms, opts.min_similarity)
                 if score >= opts.min_similarity:
                     yield self.finding(doc, line.start, line.end,
                                        f"line {describe(score)} “{doc.title.text}”",

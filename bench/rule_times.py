@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Where a run's time goes, per stage and per rule, in one process (a profiling aid for the speed work).
+
+    .venv/bin/python bench/rule_times.py FILE... [--top N] [--repeat N]
+
+Reads and parses every file, splits sentences in one batched pass, then runs each rule, in the engine's
+order, over all the documents. This is done ``--repeat`` times on freshly parsed documents (so per-document
+caches are rebuilt each time and charged to the rule that fills them), and the fastest time of each stage
+and rule is shown, in seconds and as a share of the total, slowest first. Findings are not reported.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from draftlint import config as configmod, engine, nlp, registry
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--repeat", type=int, default=2, help="runs; the fastest time of each part is shown")
+    args = parser.parse_args()
+    plan = engine.make_plan(registry.load(), configmod.load(None, isolated=True))
+    items = [(str(p), p.read_bytes()) for p in args.files]
+    words = sum(len(data.split()) for _, data in items)
+    t = time.perf_counter()
+    nlp.pipeline()
+    load = time.perf_counter() - t
+    stages: dict[str, float] = defaultdict(lambda: float("inf"))
+    rules: dict[str, float] = defaultdict(lambda: float("inf"))
+
+    def timed(table: dict[str, float], key: str, work):
+        t = time.perf_counter()
+        value = work()
+        table[key] = min(table[key], time.perf_counter() - t)
+        return value
+
+    for _ in range(args.repeat):
+        docs = timed(stages, "parse", lambda: [d for d in (engine.read_document(p, data)[0] for p, data in items) if d])
+        timed(stages, "sentences", lambda: nlp.annotate(docs))
+        for rule in plan.document_rules:
+            opts = plan.options[rule.code]
+            timed(rules, f"{rule.code} {rule.name}", lambda: [list(rule.check(doc, opts)) for doc in docs])
+    stages["rules"] = sum(rules.values())
+    total = sum(stages.values())
+    print(f"{len(items)} files, {words:,} words: {total:.2f} s ({words / total:,.0f} words/s), "
+          f"plus {load:.2f} s to load spaCy")
+    for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<40} {secs:7.2f} s {secs / total:6.1%}")
+    print("rules:")
+    for name, secs in sorted(rules.items(), key=lambda kv: -kv[1])[:args.top]:
+        print(f"  {name:<40} {secs:7.2f} s {secs / total:6.1%}")
+
+
+if __name__ == "__main__":
+    main()
