@@ -11,6 +11,7 @@ Kinds:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from draftlint import safeyaml
-from draftlint.document import Block, Document, Line, PROSE_KINDS
+from draftlint.document import Block, Document, PROSE_KINDS
 from draftlint.findings import Family, Finding, Fix, Severity, Span
 from draftlint.rule import CODE_PATTERN, NAME_PATTERN, Rule, suggest
 
@@ -102,18 +103,21 @@ class YamlRule(Rule):
 
     def check(self, doc: Document, opts: Any) -> Iterable[Finding]:
         index = _index(doc)
-        if not self._may_occur(index):
-            return
         if self.kind == "line":
             yield from self._check_lines(doc, index)
-            return
-        for block in doc.blocks:
-            if block.kind in self.scope:
-                yield from self._check_text(doc, block)
+        elif self.matcher is not None:
+            for i in _containing(index.blocks, self._shortcuts[1]):
+                block = index.blocks.items[i]
+                if block.kind in self.scope:
+                    yield from self._check_text(doc, block)
 
     def _check_lines(self, doc: Document, index: "_DocIndex") -> Iterable[Finding]:
-        (low, high), _ = self._shortcuts
-        for block, line, folded in index.standalone:
+        (low, high), needles = self._shortcuts
+        candidates = set(_containing(index.lines, needles)) if self.matcher is not None else set()
+        for phrase in self.line_set:
+            candidates.update(index.line_norms.get(phrase, ()))
+        for i in sorted(candidates):
+            block, line = index.lines.items[i]
             text = line.text
             if block.kind not in self.scope:
                 continue
@@ -122,35 +126,14 @@ class YamlRule(Rule):
             if self.line_set and _norm_line(text) in self.line_set:
                 matched = True
             else:
-                matched = bool(self.matcher and low <= len(text) <= high and self._may_match(folded)
-                               and self.matcher.fullmatch(text))
+                matched = bool(self.matcher and low <= len(text) <= high and self.matcher.fullmatch(text))
             if matched:
                 fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
-    def _may_occur(self, index: "_DocIndex") -> bool:
-        """Whether a match is possible anywhere in the document, from text prepared once per document for
-        all the YAML rules: most rules find none of their required strings in most documents."""
-        if self.kind == "line":
-            if self.line_set and not self.line_set.isdisjoint(index.line_norms):
-                return True
-            haystack = index.lines
-        else:
-            haystack = index.blocks
-        if self.matcher is None:
-            return False
-        needles = self._shortcuts[1]
-        return needles is None or any(needle in haystack for needle in needles)
-
-    def _may_match(self, folded: str) -> bool:
-        needles = self._shortcuts[1]
-        return needles is None or any(needle in folded for needle in needles)
-
     def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
         assert self.matcher is not None
         text = block.text
-        if not self._may_match(_folded(text)):
-            return
         matches = list(self.matcher.finditer(text))
         if not matches:
             return
@@ -250,36 +233,68 @@ def _shortcuts(pattern: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str, ..
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-@functools.lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
 @dataclass(frozen=True)
+class _Haystack:
+    """Items (blocks or lines) and their texts, folded (see ``_folded``) and joined by NUL, which no needle
+    contains: one substring search over ``text`` finds every item that contains a needle."""
+
+    items: tuple
+    text: str
+    starts: tuple[int, ...]  # offset of each item's text in ``text``
+
+    @classmethod
+    def of(cls, items: tuple, texts: list[str]) -> "_Haystack":
+        folded = [_folded(text) for text in texts]
+        starts, pos = [], 0
+        for text in folded:
+            starts.append(pos)
+            pos += len(text) + 1
+        return cls(items, "\0".join(folded), tuple(starts))
+
+
+def _containing(haystack: _Haystack, needles: tuple[str, ...] | None) -> list[int]:
+    """The indices of the items that contain at least one of ``needles`` (all of them when None), in order."""
+    if needles is None:
+        return list(range(len(haystack.items)))
+    found: set[int] = set()
+    text, starts = haystack.text, haystack.starts
+    for needle in needles:
+        pos = text.find(needle)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            found.add(i)
+            pos = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+    return sorted(found)
+
+
+@dataclass(frozen=True)
 class _DocIndex:
-    blocks: str  # every block's text, folded, joined by NUL (which no needle contains)
-    lines: str  # every line's text (words joined by one space), folded, joined by NUL
-    line_norms: frozenset[str]  # every line, as ``_norm_line`` normalises it
-    # (block, line, folded line) for every line that stands on its own: the only line of its block, or a line of
-    # a stack (the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own)
-    standalone: tuple[tuple[Block, Line, str], ...]
+    """The document as the YAML rules search it, built once per document and shared by all of them: most
+    rules find none of their required strings in most documents, and only a few blocks or lines otherwise."""
+
+    blocks: _Haystack  # every block
+    # every line that stands on its own, as (block, line): the only line of its block, or a line of a stack
+    # (the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own)
+    lines: _Haystack
+    line_norms: dict[str, list[int]]  # ``_norm_line`` of a standalone line -> the indices of such lines
 
 
 def _index(doc: Document) -> _DocIndex:
-    """The document's text as the YAML rules pre-check it, built once per document (kept on the document)."""
     index = doc.__dict__.get("_yaml_index")
     if index is None:
-        lines = [line.text for block in doc.blocks for line in block.lines]
-        standalone = tuple((block, line, _folded(line.text)) for block in doc.blocks
-                           if len(block.lines) == 1 or block.stacked for line in block.lines)
-        index = _DocIndex(_folded_all("\0".join(block.text for block in doc.blocks)), _folded_all("\0".join(lines)),
-                          frozenset(map(_norm_line, lines)), standalone)
+        lines = tuple((block, line) for block in doc.blocks if len(block.lines) == 1 or block.stacked
+                      for line in block.lines)
+        norms: dict[str, list[int]] = {}
+        for i, (_, line) in enumerate(lines):
+            norms.setdefault(_norm_line(line.text), []).append(i)
+        index = _DocIndex(_Haystack.of(doc.blocks, [block.text for block in doc.blocks]),
+                          _Haystack.of(lines, [line.text for _, line in lines]), norms)
         doc.__dict__["_yaml_index"] = index
     return index
-
-
-def _folded_all(text: str) -> str:
-    return text.translate(_FOLD).lower()
 
 
 @functools.lru_cache(maxsize=65536)

@@ -70,8 +70,11 @@ class OutlineLabelLeadIn(Rule):
         yield from self._list(doc, run, opts)
 
     def _lead_in(self, block: Block, opts: Options) -> re.Match[str] | None:
+        if ":" not in block.text:  # the label ends at the first colon: without one, no lead-in
+            return None
         lead = _LEAD_IN.match(block.text)
-        if lead and len(lead.group("label").split()) >= opts.min_label_words and len(lead.group("rest").split()) >= 3:
+        if (lead and len(lead.group("label").split()) >= opts.min_label_words
+                and len(lead.group("rest").split(None, 3)) >= 3):  # at least three words follow
             return lead
         return None
 
