@@ -205,6 +205,11 @@ def _shortcuts(pattern: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str, ..
             if op is c.LITERAL and av < 128:
                 run.append(chr(av))
                 continue
+            if (op is c.MAX_REPEAT and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is c.LITERAL
+                    and av[2][0][1] < 128):
+                run.append(chr(av[2][0][1]) * av[0])  # "X+" or "X{2,}": at least that many X
+                if av[0] == av[1]:
+                    continue  # X{3}: the run goes on
             if run:
                 consider(frozenset({"".join(run).lower()}))
                 run = []
