@@ -115,6 +115,7 @@ def check(
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
 
     def lint() -> tuple["engine.RunResult", list[str]]:
+        engine.tune_gc()
         cache = None
         if config.cache and not no_cache:
             from draftlint.cache import Cache

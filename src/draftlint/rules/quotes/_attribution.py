@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -370,8 +371,12 @@ research findings minutes
 
 
 class Analysis:
+    # The analysis is kept on its document and its sentences refer back to it: those references are weak
+    # (proxies), so that a document and its analysis are freed by reference counting as soon as the run is
+    # done with them, without waiting for the cyclic garbage collector.
     def __init__(self, doc: Document) -> None:
-        self.doc = doc
+        self.doc = weakref.proxy(doc)
+        me = weakref.proxy(self)
         self.segments = _segments(doc)
         self.block_index = {id(b): i for i, b in enumerate(doc.blocks)}
         self._seg_starts = [s.start for s in self.segments]
@@ -381,7 +386,7 @@ class Analysis:
         self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, Any] = {}  # spaCy doc id -> [doc, trigger positions, non-space counts, spaces]
         for index, sentence in enumerate(doc.sentences):
-            info = SentenceInfo(index, sentence, self.segment_at(sentence.start), self)
+            info = SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
             self._match(info)
             self.sentences.append(info)
         self._sent_starts = [s.sentence.start for s in self.sentences]
@@ -506,7 +511,7 @@ class Analysis:
             base = sentence.start - span.start_char - lead
             _, spaces = self._doc_spaces(span.doc)
             order = [k for k in range(len(span)) if not spaces[span.start + k]]
-        return Tokens(self, span, base, span.doc.has_annotation("POS"), order)
+        return Tokens(weakref.proxy(self), span, base, span.doc.has_annotation("POS"), order)
 
     def _trigger_positions(self, spacy_doc) -> list[int]:
         """The indices of trigger words in one spaCy doc (a paragraph piece)."""
@@ -642,8 +647,7 @@ def _segments(doc: Document) -> list[Segment]:
 
 def analyse(doc: Document) -> Analysis:
     """The document's analysis, built once and shared by the quote rules. Kept on the document itself, so it
-    goes when the document goes (in a WeakKeyDictionary the analysis, which refers to its document, would keep
-    every document of the run alive)."""
+    goes when the document goes."""
     found = doc.__dict__.get("_quote_analysis")
     if found is None:
         found = doc.__dict__["_quote_analysis"] = Analysis(doc)
