@@ -146,9 +146,19 @@ class Sentence:
     end: int
     text: str
     block: Block = field(repr=False, compare=False)
-    # the spaCy Span this sentence came from (tokens, and tags when a trained pipeline is configured);
-    # ``doc.text[start:end]`` starts at its first non-space character. None when built without spaCy.
-    tokens: Any = field(default=None, repr=False, compare=False)
+    # the spaCy Span this sentence came from (tokens, and tags when a trained pipeline is configured), or a
+    # function that makes it on first use; ``doc.text[start:end]`` starts at its first non-space character.
+    # None when built without spaCy.
+    span: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def tokens(self) -> Any:
+        """The spaCy Span (see ``span``), made now if it was left for first use."""
+        span = self.span
+        if callable(span):
+            span = span()
+            object.__setattr__(self, "span", span)
+        return span
 
     @property
     def words(self) -> int:

@@ -8,6 +8,9 @@ so textstat never tries to download NLTK data.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
+import unicodedata
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
@@ -51,6 +54,15 @@ def pipeline():
 _OPENING_MARKS = ('"', "“", "‘", "'", "(", "[", "„", "«")
 
 
+@functools.lru_cache(maxsize=None)
+def _end_marks() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The end punctuation of spaCy's sentencizer (a sentence ends after one of these), and a regex for them."""
+    from spacy.pipeline.sentencizer import Sentencizer
+
+    marks = frozenset(Sentencizer.default_punct_chars)
+    return marks, re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+
+
 _NOT_START = 2**64 - 1  # -1 (not a sentence start) as spaCy's uint64 token arrays hold it
 
 
@@ -66,10 +78,8 @@ class _Sentences:
     several times faster: spaCy's sentencizer builds a Python object for every token."""
 
     def __init__(self, vocab) -> None:
-        from spacy.pipeline.sentencizer import Sentencizer
-
         strings = vocab.strings
-        self.ends = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
+        self.ends = frozenset(strings.add(c) for c in _end_marks()[0])
         self.openers = frozenset(strings.add(c) for c in _OPENING_MARKS)
 
     def __call__(self, doc):
@@ -130,33 +140,65 @@ def sentences(doc: "Document") -> Iterator["Sentence"]:
 
 
 def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
-    """Split the prose of many documents into sentences in one batched pass; caches on each document."""
+    """Split the prose of many documents into sentences in one batched pass; caches on each document.
+
+    With the blank pipeline, a paragraph that can only be one sentence (see ``_one_sentence``; most list items
+    and many short paragraphs) skips the pass: its sentence is the whole paragraph, and its tokens are made
+    on first use (the quote rules need them for a few sentences only)."""
     from draftlint.document import Sentence
 
     docs = list(docs)
-    jobs: list[tuple[int, "Block", int]] = []
-    texts: list[str] = []
+    jobs: list[tuple[int, "Block", int, str]] = []
     for index, doc in enumerate(docs):
         for block in doc.blocks:
             if block.kind in SENTENCE_KINDS:
                 for offset, text in segments(block):
-                    jobs.append((index, block, offset))
-                    texts.append(text)
+                    jobs.append((index, block, offset, text))
     results: list[list[Sentence]] = [[] for _ in docs]
-    if texts:
-        nlp = pipeline()
-        for (index, block, offset), text, parsed in zip(jobs, texts, nlp.pipe(texts, batch_size=BATCH_SIZE)):
-            for sent in parsed.sents:
-                raw = text[sent.start_char:sent.end_char]  # sent.text, without rebuilding it from its tokens
-                stripped = raw.strip()
-                if not stripped:
-                    continue
-                lead = len(raw) - len(raw.lstrip())
-                start = block.start + offset + sent.start_char + lead
-                results[index].append(Sentence(start, start + len(stripped), " ".join(stripped.split()), block, sent))
+    if not jobs:
+        _store(docs, results)
+        return results
+    nlp = pipeline()
+    alone = [_MODEL is None and _one_sentence(text) for _, _, _, text in jobs]
+    parsed = nlp.pipe((job[3] for job, one in zip(jobs, alone) if not one), batch_size=BATCH_SIZE)
+    for (index, block, offset, text), one in zip(jobs, alone):
+        if one:
+            stripped = text.strip()
+            if stripped:
+                start = block.start + offset + len(text) - len(text.lstrip())
+                results[index].append(Sentence(start, start + len(stripped), " ".join(stripped.split()), block,
+                                               functools.partial(_first_sentence, text)))
+            continue
+        for sent in next(parsed).sents:
+            raw = text[sent.start_char:sent.end_char]  # sent.text, without rebuilding it from its tokens
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            start = block.start + offset + sent.start_char + lead
+            results[index].append(Sentence(start, start + len(stripped), " ".join(stripped.split()), block, sent))
+    _store(docs, results)
+    return results
+
+
+def _store(docs: list["Document"], results: list[list["Sentence"]]) -> None:
     for doc, found in zip(docs, results):
         doc.__dict__["sentences"] = tuple(found)
-    return results
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether the sentence splitter finds at most one sentence in ``text`` (besides trailing whitespace):
+    it has no end punctuation, or nothing but punctuation follows its first end mark (``… the end.”)``).
+    A sentence starts only at a token after end punctuation that is not punctuation itself (``_Sentences``),
+    and every token after the first end mark is then made of punctuation characters alone."""
+    first = _end_marks()[1].search(text.rstrip())
+    return first is None or all(unicodedata.category(c)[0] == "P" for c in text[first.start():].rstrip())
+
+
+def _first_sentence(text: str):
+    """The first sentence of ``text`` as the pipeline splits it: a one-sentence paragraph's span, made when
+    first asked for."""
+    return next(iter(pipeline()(text).sents))
 
 
 # -- readability -------------------------------------------------------------------------------------
