@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _MODEL: str | None = None
 _NLP = None
+_SPECIAL: frozenset[str] | None = None  # the tokenizer's exceptions
 BATCH_SIZE = 256
 
 
@@ -27,9 +28,9 @@ class PipelineError(Exception):
 
 def configure(model: str | None) -> None:
     """Choose the pipeline: None for the blank English pipeline, or a package name / folder path."""
-    global _MODEL, _NLP
+    global _MODEL, _NLP, _SPECIAL
     if model != _MODEL:
-        _MODEL, _NLP = model, None
+        _MODEL, _NLP, _SPECIAL = model, None, None
 
 
 def pipeline():
@@ -49,6 +50,14 @@ def pipeline():
             _add_sentences(nlp)
         _NLP = nlp
     return _NLP
+
+
+def special_case(text: str) -> bool:
+    """Whether the pipeline's tokenizer has an exception for ``text`` (it is not split by the general rules)."""
+    global _SPECIAL
+    if _SPECIAL is None:
+        _SPECIAL = frozenset(pipeline().tokenizer.rules or ())
+    return text in _SPECIAL
 
 
 _OPENING_MARKS = ('"', "“", "‘", "'", "(", "[", "„", "«")

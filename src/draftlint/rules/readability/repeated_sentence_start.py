@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from draftlint import nlp
 from draftlint.document import Document, Sentence
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import Rule
@@ -14,6 +15,10 @@ _RUN_KINDS = frozenset({"paragraph", "blockquote", "footnote"})
 def _opening_word(sentence: Sentence) -> tuple[str, int, int] | None:
     """(word lowercased, start, end) of the sentence's first word; None when it opens with a number or a
     symbol, or has no word."""
+    first = sentence.text.split(" ", 1)[0]  # Sentence.text starts at its first character, spaces collapsed
+    if first.isalpha() and not nlp.special_case(first):
+        # letters only, and no tokenizer exception ("Cannot" is two tokens): the first token is the word
+        return first.lower(), sentence.start, sentence.start + len(first)
     base = None
     for token in sentence.tokens:
         if token.is_space:
