@@ -542,10 +542,10 @@ class Analysis:
     def _match(self, info: "SentenceInfo") -> None:
         """Run the Matcher around the trigger words of a sentence (most sentences have none)."""
         sentence = info.sentence
-        span = sentence.tokens
         invisible = _INVISIBLE.search(sentence.text)
         if TRIGGERS.isdisjoint(_WORD.findall((plain(sentence.text) if invisible else sentence.text).lower())):
             return
+        span = sentence.tokens
         if span is None or invisible:
             self._match_copy(info)
             return
