@@ -118,6 +118,14 @@ def _npm_version(package: str) -> str:
         return "?"
 
 
+def compile_draftlint() -> None:
+    """Byte-compile draftlint's own sources, as a regular ``pip install`` does. The repo's editable install would
+    otherwise compile them again in every run where PYTHONDONTWRITEBYTECODE is set (as on the machines here):
+    about 0.15 s per run that an installed draftlint never pays. The peers are regular installs."""
+    subprocess.run([str(DRAFTLINT_PY), "-m", "compileall", "-q", str(REPO / "src")], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def tools(corpus: Path, listing: Path) -> dict[str, Tool]:
     draftlint = str(REPO / ".venv" / "bin" / "draftlint")
     version = _output([draftlint, "version"])
@@ -321,6 +329,7 @@ def main() -> None:
     if not args.no_install:
         install_peers()
     _reexec_with_psutil()
+    compile_draftlint()
     corpus = args.corpus.resolve()
     wanted = set((args.tools or "draftlint,jobs1,write-good,proselint,textlint,floor,latency").split(","))
     files, words = corpus_files(corpus)
