@@ -1,0 +1,201 @@
+"""The shortcuts taken for speed give exactly the results of the plain way.
+
+Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
+spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
+tokens, the bounded title similarity against difflib, and the YAML rules' required strings against their
+patterns. The last test checks that a linted document leaves no reference cycle behind.
+"""
+from __future__ import annotations
+
+import gc
+import random
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+
+from draftlint import config as configmod, engine, nlp, parse, registry, yamlrules
+from draftlint.rules.readability import repeated_sentence_start
+from draftlint.text import similarity
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+# Texts written for this test: every kind of sentence end, quote marks before and after, abbreviations,
+# ellipses, lowercase continuations, stacked punctuation and whitespace runs.
+TEXTS = [
+    "The council met on Monday. It voted to close the bridge! Why? Nobody said.",
+    'Ana said hello. "We open at six," she added.',
+    '"Stop!" said the guard, and the crowd stopped.',
+    "Dr. Smith arrived at 9 a.m. and left early. The meeting went on.",
+    "The plan (approved in May.) was dropped. Then came the vote.",
+    "Wait... what happened next? (Nobody knows.) The end.",
+    "It costs $5.50 per ticket. See e.g. the table below.",
+    "First line ends here.\nSecond line starts here.\n\n  Indented third.",
+    "“Curly quotes work,” she wrote. ‘Single ones too.’ Done.",
+    "He shouted “Enough!” and left. the next morning was calm.",
+    "A list item without an end mark",
+    "One sentence that ends with marks.”)",
+    "Ends with a question?!",
+    "Version 2.1 shipped. Version 3 did not.",
+    "  Leading spaces. And a tab\tinside.  ",
+    "Three dots…and more. Then a stop.",
+    "Cannot start like this. Gonna be fine. The end.",
+    "",
+    "   ",
+]
+
+
+def _fixture_segments() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix not in (".md", ".txt") or not path.is_file():
+            continue
+        doc = parse.build(str(path), parse.decode(path.read_bytes()))
+        for block in doc.blocks:
+            if block.kind in nlp.SENTENCE_KINDS:
+                texts.extend(text for _, text in nlp.segments(block))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def segments() -> list[str]:
+    nlp.configure(None)
+    return TEXTS + _fixture_segments()
+
+
+def _starts(doc) -> list[int]:
+    return [t.i for t in doc if t.is_sent_start]
+
+
+def test_sentence_splitter_matches_spacys_sentencizer_where_no_fix_applies(segments):
+    import spacy
+
+    reference = spacy.blank("en")
+    reference.add_pipe("sentencizer")
+    ours = nlp.pipeline()
+    checked = 0
+    for text in segments:
+        expected, got = reference(text), ours(text)
+        # the two fixes: never start a sentence with a lowercase word; an opening mark joins the word it opens
+        fixed = any(t.is_sent_start and t.i > 0 and (t.is_lower and t.is_alpha or expected[t.i - 1].text in nlp._OPENING_MARKS)
+                    for t in expected)
+        if not fixed:
+            assert _starts(got) == _starts(expected), text
+            checked += 1
+    assert checked > 100
+
+
+def test_sentence_splitter_fixes():
+    ours = nlp.pipeline()
+    doc = ours('Ana said hello. "We open at six," she added.')
+    assert [s.text for s in doc.sents] == ["Ana said hello.", '"We open at six," she added.']
+    doc = ours('"Stop!" said the guard. Then he left.')
+    assert [s.text for s in doc.sents] == ['"Stop!" said the guard.', "Then he left."]
+
+
+def test_one_sentence_shortcut_gives_the_sentence_and_tokens_of_a_full_pass(segments):
+    pipeline = nlp.pipeline()
+    shortcut = 0
+    for text in segments:
+        if not nlp._one_sentence(text):
+            continue
+        shortcut += 1
+        full = [s for s in pipeline(text).sents if s.text.strip()]
+        if not text.strip():
+            assert full == []
+            continue
+        assert len(full) == 1, text
+        lazy = nlp._first_sentence(text)
+        assert lazy.text.strip() == text.strip()
+        assert [t.text for t in lazy] == [t.text for t in full[0]]
+        assert lazy.start_char == full[0].start_char
+    assert shortcut > 50
+
+
+def test_documents_split_the_same_with_and_without_the_shortcut(monkeypatch):
+    paths = [p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".md", ".txt") and p.is_file()]
+
+    def split(path: Path):
+        doc = parse.build(str(path), parse.decode(path.read_bytes()))
+        return [(s.start, s.end, s.text, [t.text for t in s.tokens]) for s in nlp.annotate([doc])[0]]
+
+    fast = [split(p) for p in paths]
+    monkeypatch.setattr(nlp, "_one_sentence", lambda text: False)
+    assert [split(p) for p in paths] == fast
+
+
+def test_opening_word_shortcut_matches_the_tokens(segments):
+    doc = parse.build("draft.md", "\n\n".join(t for t in segments if t.strip()) + "\n")
+    checked = 0
+    for sentence in nlp.annotate([doc])[0]:
+        expected = None
+        base = None
+        for token in sentence.tokens:
+            if token.is_space:
+                continue
+            base = token.idx if base is None else base
+            if token.is_alpha:
+                start = sentence.start + token.idx - base
+                expected = (token.lower_, start, start + len(token.text))
+                break
+            if not token.is_punct:
+                break
+        assert repeated_sentence_start._opening_word(sentence) == expected, sentence.text
+        checked += 1
+    assert checked > 100
+
+
+def test_bounded_similarity_is_difflibs_ratio_or_zero():
+    rng = random.Random(5)
+    alphabet = "abcde fgh"
+    for _ in range(2000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        bound = rng.choice([0.0, 0.5, 0.8, 0.9])
+        ratio = 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
+        assert similarity(a, b, bound) == (ratio if ratio >= bound else 0.0)
+
+
+@pytest.mark.parametrize("pattern, matching", [
+    (r"\bXX+\b", ["XX", "xxxx"]),
+    (r"X{3}Y", ["XXXY"]),
+    (r"read(?:ing)? time", ["read time", "Reading time"]),
+    (r"(?:min|minute)s? read", ["4 min read", "MINUTES READ"]),
+    (r"^(?:share|tweet|email)(?: this)?$", ["Share", "tweet this", "EMAIL"]),
+    (r"\d+", ["12"]),
+])
+def test_every_match_of_a_pattern_holds_one_of_its_required_strings(pattern, matching):
+    import re
+
+    compiled = re.compile(pattern, re.I)
+    (low, high), needles = yamlrules._shortcuts(compiled)
+    for text in matching:
+        assert compiled.search(text)
+        assert low <= len(compiled.search(text).group()) <= high
+        assert needles is None or any(n in yamlrules._folded(text) for n in needles), (text, needles)
+
+
+def test_a_repeated_literal_joins_the_required_string():
+    import re
+
+    assert yamlrules._shortcuts(re.compile(r"\bXX+\b", re.I))[1] == ("xx",)
+    assert yamlrules._shortcuts(re.compile(r"X{3}Y", re.I))[1] == ("xxxy",)
+    assert yamlrules._shortcuts(re.compile(r"\d+"))[1] is None
+
+
+def test_a_linted_document_leaves_no_reference_cycle():
+    plan = engine.make_plan(registry.load(), configmod.load(None, isolated=True))
+    items = [(str(p), p.read_bytes()) for p in sorted((FIXTURES / "samples").iterdir())]
+    engine.lint_batch(items, plan)  # load everything once
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        results = engine.lint_batch(items, plan)
+        assert any(r.findings for r in results)
+        del results
+        gc.collect()
+        left = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert left == []
