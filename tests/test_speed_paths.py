@@ -128,18 +128,7 @@ def test_opening_word_shortcut_matches_the_tokens(segments):
     doc = parse.build("draft.md", "\n\n".join(t for t in segments if t.strip()) + "\n")
     checked = 0
     for sentence in nlp.annotate([doc])[0]:
-        expected = None
-        base = None
-        for token in sentence.tokens:
-            if token.is_space:
-                continue
-            base = token.idx if base is None else base
-            if token.is_alpha:
-                start = sentence.start + token.idx - base
-                expected = (token.lower_, start, start + len(token.text))
-                break
-            if not token.is_punct:
-                break
+        expected = repeated_sentence_start._opening_token(sentence)
         assert repeated_sentence_start._opening_word(sentence) == expected, sentence.text
         checked += 1
     assert checked > 100

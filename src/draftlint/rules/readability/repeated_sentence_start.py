@@ -19,6 +19,11 @@ def _opening_word(sentence: Sentence) -> tuple[str, int, int] | None:
     if first.isalpha() and not nlp.special_case(first):
         # letters only, and no tokenizer exception ("Cannot" is two tokens): the first token is the word
         return first.lower(), sentence.start, sentence.start + len(first)
+    return _opening_token(sentence)
+
+
+def _opening_token(sentence: Sentence) -> tuple[str, int, int] | None:
+    """``_opening_word`` from the sentence's tokens."""
     base = None
     for token in sentence.tokens:
         if token.is_space:
