@@ -353,17 +353,6 @@ def _work(items: list[tuple[str, bytes]]) -> list[FileResult]:
     return lint_batch(items, _WORKER_PLAN)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _total_size(paths: list[str]) -> int:
     total = 0
     for path in paths:
