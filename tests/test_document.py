@@ -130,3 +130,40 @@ def test_sentences_are_split_inside_blocks_only():
     d = doc("First sentence here. Second one follows!\n\n- A list item sentence.\n")
     assert [(s.text, d.lines.position(s.start)) for s in d.sentences] == [
         ("First sentence here.", (1, 1)), ("Second one follows!", (1, 22)), ("A list item sentence.", (3, 3))]
+
+
+def test_code_span_across_a_line_break_keeps_the_rest_of_the_paragraph():
+    # the code span's content ("unsafe fn") recurs later in the paragraph: prose is placed by source position,
+    # never by searching for the content (which once blanked everything between the two)
+    src = "Wrap every `unsafe\nfn` in a block. It reads well\nnext to `unsafe fn foo()` too.\n"
+    block = doc(src).blocks[0]
+    assert block.text == "Wrap every        \n    in a block. It reads well\nnext to                   too."
+    assert block.plain == "Wrap every in a block. It reads well next to too."
+
+
+def test_non_ascii_before_markup_keeps_exact_offsets():
+    src = "Café — naïve “quote” and [the link](https://example.com) 🙂 *end*.\n"
+    d = doc(src)
+    block = d.blocks[0]
+    assert len(block.text) == len(src) - 1
+    assert block.text.index("the link") == src.index("the link")
+    assert block.text.index("end") == src.index("end")
+    assert "example.com" not in block.text and "*" not in block.text
+    link = d.links[0]
+    assert (src[link.start:link.end], link.target) == ("the link", "https://example.com")
+
+
+def test_entities_escapes_and_html_block_indentation():
+    d = doc("Fish &amp; chips \\*not emphasis\\*.\n\n  <div>\n  indented html\n  </div>\n")
+    assert block_texts(d) == [("paragraph", "Fish & chips *not emphasis *."), ("html", "")]  # the backslashes are blanked
+
+
+def test_tight_and_loose_list_items_are_blocks_of_their_own_lines():
+    d = doc("- tight *one*\n  - nested two\n- three\n\n10. loose four\n\n    loose five\n")
+    assert [(b.kind, b.plain, b.first_line, b.last_line, b.containers) for b in d.blocks] == [
+        ("list-item", "tight one", 1, 1, ("list-item",)),
+        ("list-item", "nested two", 2, 2, ("list-item", "list-item")),
+        ("list-item", "three", 3, 3, ("list-item",)),
+        ("list-item", "loose four", 5, 5, ("list-item",)),
+        ("list-item", "loose five", 7, 7, ("list-item",)),
+    ]

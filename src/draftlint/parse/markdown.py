@@ -1,36 +1,28 @@
-"""Markdown to blocks with exact positions, through markdown-it-py's block tokens.
+"""Markdown to blocks with exact positions, from pyromark's events (pulldown-cmark: CommonMark with tables and
+strikethrough) and their source ranges.
 
-markdown-it-py puts line maps on block tokens only, so each inline ``content`` is aligned back to its
-source lines, and the inline children (text, links, code, HTML) decide which characters are prose.
+Every event comes with its source range, so a block's prose is exactly the ranges of its text events; all else
+in the block's lines (container markers, emphasis markers, link targets, inline code, HTML) is blanked.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+import pyromark
 
 from draftlint.document import Block, LineMap, Link
 
-_PARSER: MarkdownIt | None = None
-
-
-def _parser() -> MarkdownIt:
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-        _PARSER.core.ruler.disable("inline")  # run lazily per block: see _Builder.children
-    return _PARSER
-
-
-# Characters that can start inline markup; content without any of them is plain text.
-_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]!<&~]")
-
+_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]\"“”‘’]+[^\s<>\[\]\"“”‘’.,;:!?)]")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:")
+
+# Events that hold or open inline content: in a tight list item they come with no paragraph around them.
+_INLINE_EVENTS = frozenset({"Text", "Code", "InlineHtml", "InlineMath", "FootnoteReference", "TaskListMarker"})
+_INLINE_MARKS = frozenset({"SoftBreak", "HardBreak"})
+_INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Link", "Image"})
 
 
 def blank(text: str) -> str:
@@ -38,109 +30,99 @@ def blank(text: str) -> str:
     return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
+class _Offsets:
+    """UTF-8 byte offsets (pyromark's ranges) to offsets in the text: the identity for ASCII text, else worked
+    out per line (only lines with other characters need decoding)."""
+
+    def __init__(self, text: str, lines: LineMap) -> None:
+        self.ascii = text.isascii()
+        if self.ascii:
+            return
+        self.text, self.char_starts = text, lines.starts
+        byte_starts, pos = [], 0
+        pieces = text.split("\n")
+        for piece in pieces:
+            byte_starts.append(pos)
+            pos += len(piece.encode("utf-8")) + 1
+        self.byte_starts = byte_starts
+        self.plain = [piece.isascii() for piece in pieces]
+
+    def __call__(self, offset: int) -> int:
+        if self.ascii:
+            return offset
+        i = bisect.bisect_right(self.byte_starts, offset) - 1
+        within = offset - self.byte_starts[i]
+        start = self.char_starts[i]
+        if self.plain[i] or within == 0:
+            return start + within
+        line_end = self.char_starts[i + 1] - 1 if i + 1 < len(self.char_starts) else len(self.text)
+        return start + len(self.text[start:line_end].encode("utf-8")[:within].decode("utf-8", "ignore"))
+
+
+class _Leaf:
+    """A block being collected: its kind, the range it spans so far, and its prose spans and links."""
+
+    __slots__ = ("kind", "start", "end", "level", "containers", "spans", "links")
+
+    def __init__(self, kind: str, start: int, end: int, containers: tuple[str, ...], level: int | None = None) -> None:
+        self.kind, self.start, self.end, self.level, self.containers = kind, start, end, level, containers
+        self.spans: list[tuple[int, int]] = []
+        self.links: list[tuple[str, str, int, int]] = []
+
+
 class _Builder:
-    def __init__(self, text: str, lines: LineMap, env: dict) -> None:
-        self.env = env
+    def __init__(self, text: str, lines: LineMap) -> None:
         self.text = text
         self.map = lines
-        self.source_lines = text.split("\n")
         self.blocks: list[Block] = []
         self.links: list[Link] = []
+        self.containers: list[str] = []
+        self.leaf: _Leaf | None = None
+        self.implicit = False  # the open leaf is the unwrapped paragraph of a tight list item
+        self.open_links: list[list] = []  # [kind, target, first text offset or -1, last text end, range start]
+        self.images = 0  # depth of images: their alt text is not prose
 
     # -- regions -----------------------------------------------------------------------------------
+    def lines_of(self, start: int, end: int) -> tuple[int, int]:
+        """0-based first and last line of the source range ``start``..``end``."""
+        starts = self.map.starts
+        first = bisect.bisect_right(starts, start) - 1
+        return first, bisect.bisect_right(starts, max(start, end - 1)) - 1
+
     def region(self, first: int, last: int) -> tuple[int, int]:
-        """Document offsets of 0-based lines ``first``..``last - 1``, without the final line break."""
-        start = self.map.starts[first]
-        end = self.map.starts[last] - 1 if last < len(self.map.starts) else len(self.text)
-        return start, end
+        """Document offsets of 0-based lines ``first``..``last``, without the final line break."""
+        starts = self.map.starts
+        return starts[first], (starts[last + 1] - 1 if last + 1 < len(starts) else len(self.text))
 
-    def align(self, content: str, first_line: int, cell_from: int | None = None) -> list[int | None]:
-        """Document offset of the start of each line of an inline ``content`` (None: not found)."""
-        bases: list[int | None] = []
-        for j, piece in enumerate(content.split("\n")):
-            index = first_line + j
-            if index >= len(self.source_lines):
-                bases.append(None)
-                continue
-            source = self.source_lines[index]
-            line_start = self.map.starts[index]
-            core = piece.strip()
-            if not core:
-                bases.append(line_start + len(source) - len(piece))
-                continue
-            lead = len(piece) - len(piece.lstrip())
-            if cell_from is not None:
-                col = source.find(core, cell_from)
-            else:
-                stripped = source.rstrip()
-                col = len(stripped) - len(core) if stripped.endswith(core) else source.find(core)
-            bases.append(None if col < 0 else line_start + col - lead)
-        return bases
+    # -- blocks ------------------------------------------------------------------------------------
+    def open(self, kind: str, start: int, end: int, level: int | None = None, implicit: bool = False) -> None:
+        self.close()
+        self.leaf = _Leaf(kind, start, end, tuple(self.containers), level)
+        self.implicit = implicit
 
-    # -- inline ------------------------------------------------------------------------------------
-    def prose_intervals(self, inline: Token, bases: list[int | None]) -> tuple[list[tuple[int, int]], list[Link]]:
-        content = inline.content
-        line_offsets = [0]
-        for piece in content.split("\n")[:-1]:
-            line_offsets.append(line_offsets[-1] + len(piece) + 1)
+    def close(self) -> None:
+        leaf, self.leaf = self.leaf, None
+        if leaf is None:
+            return
+        first, last = self.lines_of(leaf.start, leaf.end)
+        start, end = self.region(first, last)
+        text, extra = _mask_urls_and_refs(self.masked(start, end, leaf.spans), start)
+        kind = leaf.kind
+        if kind == "paragraph" and _FOOTNOTE_DEF.match(self.text[start:end]):
+            kind = "footnote"
+        block = Block(kind, start, text, first + 1, last + 1, level=leaf.level, containers=leaf.containers)
+        self.blocks.append(block)
+        for link_kind, target, a, b in leaf.links:
+            self.links.append(Link(link_kind, target, a, b, block))
+        for link in extra:
+            self.links.append(Link(link.kind, link.target, link.start, link.end, block))
 
-        def to_doc(pos: int) -> int | None:
-            j = _line_index(line_offsets, pos)
-            base = bases[j]
-            return None if base is None else base + pos - line_offsets[j]
-
-        spans: list[tuple[int, int]] = []
-        links: list[Link] = []
-        if not _INLINE_SPECIAL.search(content):
-            spans.append((0, len(content)))  # plain text: the inline parser would return it unchanged
-            children: list[Token] = []
-        else:
-            children = []
-            _parser().inline.parse(content, _parser(), self.env, children)
-        cursor = 0
-        link_stack: list[tuple[str, str, int]] = []  # kind, target, offset of the first text (-1: none yet)
-        link_ends: list[int] = []
-        for child in children:
-            kind = child.type
-            if kind in ("text", "text_special"):
-                pos = content.find(child.content, cursor)
-                if pos == -1:
-                    continue
-                end = pos + len(child.content)
-                if not (link_stack and link_stack[-1][0] == "url"):
-                    spans.append((pos, end))
-                if link_stack:
-                    kind_, href_, first_ = link_stack[-1]
-                    link_stack[-1] = (kind_, href_, pos if first_ < 0 else first_)
-                    link_ends[-1] = end
-                cursor = end
-            elif kind in ("code_inline", "html_inline"):
-                pos = content.find(child.content, cursor)
-                if pos != -1:
-                    cursor = pos + len(child.content)
-            elif kind == "link_open":
-                link_kind = "url" if child.markup == "autolink" else "link"
-                link_stack.append((link_kind, str(child.attrs.get("href", "")), -1))
-                link_ends.append(cursor)
-            elif kind == "link_close" and link_stack:
-                link_kind, href, start = link_stack.pop()
-                end = link_ends.pop()
-                cursor = _skip_link_tail(content, cursor)
-                start = end if start < 0 else start
-                a, b = to_doc(start), to_doc(end)
-                if a is not None and b is not None:
-                    links.append(Link(link_kind, href, a, b, None))  # type: ignore[arg-type]
-            elif kind == "image":
-                pos = content.find("![", cursor)
-                if pos != -1:
-                    cursor = _skip_link_tail(content, content.find("]", pos + 2))
-        doc_spans = []
-        for a, b in spans:
-            for piece_start, piece_end in _split_lines(line_offsets, a, b):
-                start = to_doc(piece_start)
-                if start is not None:
-                    doc_spans.append((start, start + piece_end - piece_start))
-        return doc_spans, links
+    def raw(self, kind: str, start: int, end: int) -> None:
+        self.close()
+        first, last = self.lines_of(start, end)
+        a, b = self.region(first, last)
+        raw = self.text[a:b]
+        self.blocks.append(Block(kind, a, blank(raw), first + 1, last + 1, containers=tuple(self.containers), raw=raw))
 
     def masked(self, start: int, end: int, spans: list[tuple[int, int]]) -> str:
         out, pos = [], start
@@ -154,113 +136,108 @@ class _Builder:
         out.append(blank(self.text[pos:end]))
         return "".join(out)
 
-    # -- blocks ------------------------------------------------------------------------------------
-    def add(self, kind: str, token_map: list[int], inlines: list[Token], *, level: int | None = None,
-            containers: tuple[str, ...] = (), cells: bool = False) -> None:
-        first, last = token_map
-        start, end = self.region(first, last)
-        spans: list[tuple[int, int]] = []
-        links: list[Link] = []
-        for inline in inlines:
-            line = inline.map[0] if inline.map else first
-            if cells:
-                row_start = self.map.starts[line]
-                found = self.text.find(inline.content.strip(), self._cell_cursor.get(line, row_start), end) if inline.content.strip() else -1
-                bases = self.align(inline.content, line, cell_from=(found - row_start) if found != -1 else len(self.source_lines[line]))
-                if found != -1:
-                    self._cell_cursor[line] = found + len(inline.content.strip())
-            else:
-                bases = self.align(inline.content, line)
-            inline_spans, inline_links = self.prose_intervals(inline, bases)
-            spans.extend(inline_spans)
-            links.extend(inline_links)
-        text = self.masked(start, end, spans)
-        text, extra = _mask_urls_and_refs(text, start)
-        if kind == "paragraph" and _FOOTNOTE_DEF.match(self.text[start:end]):
-            kind = "footnote"
-        block = Block(kind, start, text, first + 1, max(first + 1, last), level=level, containers=containers)
-        self.blocks.append(block)
-        for link in links + extra:
-            self.links.append(Link(link.kind, link.target, link.start, link.end, block))
+    # -- inline ------------------------------------------------------------------------------------
+    def inline(self, start: int, end: int) -> _Leaf:
+        """The leaf that an inline event belongs to, opening a tight list item's paragraph if none is open."""
+        leaf = self.leaf
+        if leaf is None:
+            self.open(self.containers[-1] if self.containers else "paragraph", start, end, implicit=True)
+            leaf = self.leaf
+            assert leaf is not None
+        elif self.implicit:
+            leaf.end = max(leaf.end, end)
+        return leaf
 
-    def add_raw(self, kind: str, token: Token, containers: tuple[str, ...]) -> None:
-        if not token.map:
+    def text_event(self, content: str, start: int, end: int) -> None:
+        leaf = self.inline(start, end)
+        if self.images:
             return
-        start, end = self.region(*token.map)
-        raw = self.text[start:end]
-        self.blocks.append(Block(kind, start, blank(raw), token.map[0] + 1, token.map[1], containers=containers, raw=raw))
+        source = self.text[start:end]
+        if source != content:  # an escape or an entity: keep the characters that read as the content
+            found = source.find(content)
+            if found == -1:
+                return
+            start, end = start + found, start + found + len(content)
+        if self.open_links:
+            link = self.open_links[-1]
+            if link[2] < 0:
+                link[2] = start
+            link[3] = end
+            if link[0] == "url":
+                return
+        leaf.spans.append((start, end))
 
-    def build(self, tokens: list[Token]) -> None:
-        containers: list[str] = []
-        i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            kind = token.type
-            if kind == "blockquote_open":
-                containers.append("blockquote")
-            elif kind == "list_item_open":
-                containers.append("list-item")
-            elif kind in ("blockquote_close", "list_item_close"):
-                containers.pop()
-            elif kind == "heading_open" and token.map:
-                self.add("heading", token.map, [tokens[i + 1]], level=int(token.tag[1:]), containers=tuple(containers))
-                i += 2
-            elif kind == "paragraph_open" and token.map:
-                inner = containers[-1] if containers else "paragraph"
-                self.add(inner, token.map, [tokens[i + 1]], containers=tuple(containers))
-                i += 2
-            elif kind in ("fence", "code_block"):
-                self.add_raw("code", token, tuple(containers))
-            elif kind == "html_block":
-                self.add_raw("html", token, tuple(containers))
-            elif kind == "table_open" and token.map:
-                close = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
-                self._cell_cursor: dict[int, int] = {}
-                inlines = [t for t in tokens[i:close] if t.type == "inline"]
-                self.add("table", token.map, inlines, containers=tuple(containers), cells=True)
-                i = close
-            i += 1
+    def start_link(self, payload: dict, start: int, end: int) -> None:
+        self.inline(start, end)
+        kind = "url" if payload.get("link_type") in ("Autolink", "Email") else "link"
+        self.open_links.append([kind, str(payload.get("dest_url", "")), -1, -1, start])
 
+    def end_link(self) -> None:
+        if not self.open_links:
+            return
+        kind, target, first, last, at = self.open_links.pop()
+        if first < 0:
+            first = last = at
+        if self.leaf is not None:
+            self.leaf.links.append((kind, target, first, last))
 
-def _line_index(line_offsets: list[int], pos: int) -> int:
-    lo, hi = 0, len(line_offsets) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if line_offsets[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _split_lines(line_offsets: list[int], a: int, b: int) -> Iterator[tuple[int, int]]:
-    j = _line_index(line_offsets, a)
-    while a < b:
-        line_end = line_offsets[j + 1] - 1 if j + 1 < len(line_offsets) else b
-        piece_end = min(b, line_end)
-        if piece_end > a:
-            yield a, piece_end
-        a = line_end + 1
-        j += 1
-
-
-def _skip_link_tail(content: str, pos: int) -> int:
-    """Given the offset of a link's closing ``]``, return the offset after ``(target)`` or ``[ref]``."""
-    if pos < 0 or pos >= len(content) or content[pos] != "]":
-        return max(pos, 0)
-    pos += 1
-    if pos < len(content) and content[pos] in "([":
-        close = ")" if content[pos] == "(" else "]"
-        depth, j = 0, pos
-        while j < len(content):
-            if content[j] == content[pos]:
-                depth += 1
-            elif content[j] == close:
-                depth -= 1
-                if depth == 0:
-                    return j + 1
-            j += 1
-    return pos
+    # -- events ------------------------------------------------------------------------------------
+    def feed(self, events, offset) -> None:
+        raw_depth = 0  # inside a code or HTML block: its text is not prose
+        for event, where in events:
+            start, end = offset(where["start"]), offset(where["end"])
+            if isinstance(event, str):
+                if event in _INLINE_MARKS and not raw_depth:
+                    self.inline(start, end)
+                elif event == "Rule":
+                    self.close()
+                continue
+            (name, value), = event.items()
+            if name == "Text":
+                if not raw_depth:
+                    self.text_event(value, start, end)
+            elif name in _INLINE_EVENTS:
+                self.inline(start, end)
+            elif name == "Start":
+                tag, payload = (value, None) if isinstance(value, str) else next(iter(value.items()))
+                if tag in _INLINE_TAGS:
+                    if tag == "Link":
+                        self.start_link(payload, start, end)
+                    else:
+                        self.inline(start, end)
+                        self.images += tag == "Image"
+                elif tag == "Paragraph":
+                    self.open(self.containers[-1] if self.containers else "paragraph", start, end)
+                elif tag == "Heading":
+                    self.open("heading", start, end, level=int(payload["level"][1:]))
+                elif tag == "Table":
+                    self.open("table", start, end)
+                elif tag in ("TableHead", "TableRow", "TableCell"):
+                    pass
+                elif tag == "CodeBlock":
+                    self.raw("code", start, end)
+                    raw_depth += 1
+                elif tag == "HtmlBlock":
+                    self.raw("html", start, end)
+                    raw_depth += 1
+                else:  # containers, and blocks this parser is not asked for
+                    self.close()
+                    if tag in ("BlockQuote", "Item"):
+                        self.containers.append("blockquote" if tag == "BlockQuote" else "list-item")
+            elif name == "End":
+                tag = value if isinstance(value, str) else next(iter(value))
+                if tag == "Link":
+                    self.end_link()
+                elif tag == "Image":
+                    self.images -= 1
+                elif tag in ("Paragraph", "Heading", "Table"):
+                    self.close()
+                elif tag in ("CodeBlock", "HtmlBlock"):
+                    raw_depth -= 1
+                elif tag in ("BlockQuote", "Item"):
+                    self.close()
+                    self.containers.pop()
+        self.close()
 
 
 def _mask_urls_and_refs(text: str, start: int) -> tuple[str, list[Link]]:
@@ -276,8 +253,6 @@ def _mask_urls_and_refs(text: str, start: int) -> tuple[str, list[Link]]:
 
 def parse(text: str, lines: LineMap) -> tuple[list[Block], list[Link]]:
     """Blocks and links of a Markdown text (front matter already blanked out by the caller)."""
-    env: dict = {}
-    tokens = _parser().parse(text, env)
-    builder = _Builder(text, lines, env)
-    builder.build(tokens)
+    builder = _Builder(text, lines)
+    builder.feed(pyromark.events_with_range(text, options=_OPTIONS), _Offsets(text, lines))
     return builder.blocks, builder.links
