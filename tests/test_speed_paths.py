@@ -2,8 +2,8 @@
 
 Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
-tokens, the bounded title similarity against difflib, and the YAML rules' required strings against their
-patterns. The last test checks that a linted document leaves no reference cycle behind.
+tokens, the quote rules' anchored pattern subsets against all the patterns, the bounded title similarity
+against difflib, and the YAML rules' required strings against their patterns. The last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from draftlint import config as configmod, engine, nlp, parse, registry, yamlrules
+from draftlint.rules.quotes import _attribution
 from draftlint.rules.readability import repeated_sentence_start
 from draftlint.text import similarity
 
@@ -132,6 +133,21 @@ def test_opening_word_shortcut_matches_the_tokens(segments):
         assert repeated_sentence_start._opening_word(sentence) == expected, sentence.text
         checked += 1
     assert checked > 100
+
+
+def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):
+    paths = [p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".md", ".txt") and p.is_file()]
+
+    def hits():
+        docs = [parse.build(str(p), parse.decode(p.read_bytes())) for p in paths]
+        nlp.annotate(docs)
+        return [[(info.sentence.start, [(h.label, h.start, h.end) for h in info.hits])
+                 for info in _attribution.analyse(doc).sentences] for doc in docs]
+
+    subsets = hits()
+    monkeypatch.setattr(_attribution._Matchers, "for_words", lambda self, hashes: self.every())
+    assert hits() == subsets
+    assert sum(len(found) for doc in subsets for _, found in doc) > 100
 
 
 def test_bounded_similarity_is_difflibs_ratio_or_zero():

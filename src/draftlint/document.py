@@ -11,9 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, TypeVar
 
 from draftlint.findings import Span
+
+T = TypeVar("T")
 
 BLOCK_KINDS = ("heading", "paragraph", "list-item", "blockquote", "table", "code", "html", "footnote")
 PROSE_KINDS = frozenset({"heading", "paragraph", "list-item", "blockquote", "table", "footnote"})
@@ -194,6 +196,15 @@ class Document:
     title: Title | None
     links: tuple[Link, ...]
     problems: tuple[Problem, ...] = ()
+
+    def shared(self, make: Callable[["Document"], T]) -> T:
+        """``make(self)``, made on first use and kept on the document: a view of it that several rules read
+        (the quote analysis, the YAML rules' index, the body lines). It goes when the document goes."""
+        cache = self.__dict__.setdefault("_shared", {})
+        found = cache.get(make)
+        if found is None:
+            found = cache[make] = make(self)
+        return found
 
     @cached_property
     def lines(self) -> LineMap:

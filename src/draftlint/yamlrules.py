@@ -289,17 +289,17 @@ class _DocIndex:
 
 
 def _index(doc: Document) -> _DocIndex:
-    index = doc.__dict__.get("_yaml_index")
-    if index is None:
-        lines = tuple((block, line) for block in doc.blocks if len(block.lines) == 1 or block.stacked
-                      for line in block.lines)
-        norms: dict[str, list[int]] = {}
-        for i, (_, line) in enumerate(lines):
-            norms.setdefault(_norm_line(line.text), []).append(i)
-        index = _DocIndex(_Haystack.of(doc.blocks, [block.text for block in doc.blocks]),
-                          _Haystack.of(lines, [line.text for _, line in lines]), norms)
-        doc.__dict__["_yaml_index"] = index
-    return index
+    return doc.shared(_make_index)
+
+
+def _make_index(doc: Document) -> _DocIndex:
+    lines = tuple((block, line) for block in doc.blocks if len(block.lines) == 1 or block.stacked
+                  for line in block.lines)
+    norms: dict[str, list[int]] = {}
+    for i, (_, line) in enumerate(lines):
+        norms.setdefault(_norm_line(line.text), []).append(i)
+    return _DocIndex(_Haystack.of(doc.blocks, [block.text for block in doc.blocks]),
+                     _Haystack.of(lines, [line.text for _, line in lines]), norms)
 
 
 @functools.lru_cache(maxsize=65536)

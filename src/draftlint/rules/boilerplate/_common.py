@@ -2,6 +2,7 @@
 lines, dates, and matching a line against the title."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,15 +48,19 @@ class BodyLine:
     def text(self) -> str:
         return self.line.text
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
         return len(self.line.text.split())
 
 
-def body_lines(doc: Document) -> list[BodyLine]:
+def body_lines(doc: Document) -> tuple[BodyLine, ...]:
     """The lines of the prose blocks (tables excepted), in document order; a hard-wrapped paragraph (a block
     of several lines that is not ``stacked``) is one line, so its pieces are never taken for lines of their
-    own."""
+    own. Made once per document."""
+    return doc.shared(_body_lines)
+
+
+def _body_lines(doc: Document) -> tuple[BodyLine, ...]:
     out: list[BodyLine] = []
     for block in doc.prose_blocks:
         if block.kind == "table" or not block.lines:
@@ -65,9 +70,10 @@ def body_lines(doc: Document) -> list[BodyLine]:
             lines = (Line(lines[0].number, lines[0].start, block.plain, lines[-1].end),)
         for line in lines:
             out.append(BodyLine(len(out), line, block))
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def bare(text: str) -> str:
     """Lower case, single spaces, no punctuation at either end: for comparing a line with a label."""
     return " ".join(text.casefold().split()).strip(_EDGE)

@@ -18,7 +18,7 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from draftlint import nlp
 from draftlint.document import PROSE_KINDS, Block, Document, Sentence
@@ -196,20 +196,79 @@ def _patterns() -> dict[str, list[list[dict]]]:
     }
 
 
-_MATCHERS: dict[int, Any] = {}
+class _Matchers:
+    """The patterns of one spaCy vocabulary, and Matchers over subsets of them.
+
+    Most patterns have an anchor: a token that must match and whose words are all trigger words (TRIGGERS).
+    Such a pattern can match in a stretch of text only if one of its anchor words is there, so a window around
+    trigger words is matched with the patterns anchored on the words it holds (plus any pattern without an
+    anchor): the same matches as all the patterns, for a fraction of the work."""
+
+    def __init__(self, vocab) -> None:
+        from spacy.strings import hash_string
+
+        self.vocab = vocab
+        self.patterns = [(label, pattern) for label, group in _patterns().items() for pattern in group]
+        self.by_word: dict[int, set[int]] = {}
+        self.always: set[int] = set()
+        for index, (_, pattern) in enumerate(self.patterns):
+            words = _anchor(pattern)
+            if words is None:
+                self.always.add(index)
+            for word in words or ():
+                self.by_word.setdefault(hash_string(word), set()).add(index)
+        self.built: dict[frozenset[int], Any] = {}
+
+    def for_words(self, hashes: Iterable[int]) -> Any:
+        """A Matcher of the patterns that can match where only these trigger words (LOWER hashes) occur."""
+        chosen = set(self.always)
+        for h in hashes:
+            chosen |= self.by_word.get(h, set())
+        return self.subset(frozenset(chosen))
+
+    def every(self) -> Any:
+        """A Matcher of all the patterns."""
+        return self.subset(frozenset(range(len(self.patterns))))
+
+    def subset(self, chosen: frozenset[int]) -> Any:
+        found = self.built.get(chosen)
+        if found is None:
+            from spacy.matcher import Matcher
+
+            found = self.built[chosen] = Matcher(self.vocab)
+            grouped: dict[str, list[list[dict]]] = {}
+            for index in sorted(chosen):
+                label, pattern = self.patterns[index]
+                grouped.setdefault(label, []).append(pattern)
+            for label, group in grouped.items():
+                found.add(label, group, greedy="LONGEST")
+        return found
 
 
-def matcher(vocab) -> Any:
-    """One Matcher per spaCy vocabulary (the pipeline can be reconfigured), built on first use."""
+def _anchor(pattern: list[dict]) -> frozenset[str] | None:
+    """The smallest word set of a token that the pattern cannot match without and that holds trigger words
+    only; None when there is no such token."""
+    best = None
+    for spec in pattern:
+        op = spec.get("OP", "1")
+        if op in ("?", "*", "!") or op.startswith("{0"):
+            continue
+        lower = spec.get("LOWER")
+        words = frozenset([lower]) if isinstance(lower, str) else frozenset((lower or {}).get("IN", ())) or None
+        if words and words <= TRIGGERS and (best is None or len(words) < len(best)):
+            best = words
+    return best
+
+
+_MATCHERS: dict[int, _Matchers] = {}
+
+
+def matchers(vocab) -> _Matchers:
+    """The patterns and Matchers of a spaCy vocabulary (the pipeline can be reconfigured), made on first use."""
     found = _MATCHERS.get(id(vocab))
-    if found is None or found[0] is not vocab:
-        from spacy.matcher import Matcher
-
-        built = Matcher(vocab)
-        for label, patterns in _patterns().items():
-            built.add(label, patterns, greedy="LONGEST")
-        found = _MATCHERS[id(vocab)] = (vocab, built)
-    return found[1]
+    if found is None or found.vocab is not vocab:
+        found = _MATCHERS[id(vocab)] = _Matchers(vocab)
+    return found
 
 
 # words that make a sentence worth matching at all: every pattern holds one of them
@@ -384,7 +443,8 @@ class Analysis:
         self._quote_starts = [a for a, _ in spans]
         self._quote_ends = [b for _, b in spans]
         self.sentences: list[SentenceInfo] = []
-        self._arrays: dict[int, Any] = {}  # spaCy doc id -> [doc, trigger positions, non-space counts, spaces]
+        # spaCy doc id -> [doc, trigger positions, non-space counts, spaces, trigger position -> LOWER hash]
+        self._arrays: dict[int, Any] = {}
         for index, sentence in enumerate(doc.sentences):
             info = SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
             self._match(info)
@@ -520,8 +580,8 @@ class Analysis:
             from spacy.attrs import LOWER
 
             triggers = _trigger_hashes()
-            positions = [i for i, h in enumerate(spacy_doc.to_array(LOWER).tolist()) if h in triggers]
-            found = self._arrays[id(spacy_doc)] = [spacy_doc, positions, None, None]
+            hits = [(i, h) for i, h in enumerate(spacy_doc.to_array(LOWER).tolist()) if h in triggers]
+            found = self._arrays[id(spacy_doc)] = [spacy_doc, [i for i, _ in hits], None, None, dict(hits)]
         return found[1]
 
     def _doc_spaces(self, spacy_doc) -> tuple[list[int], list[bool]]:
@@ -565,10 +625,12 @@ class Analysis:
                 windows[-1][1] = max(windows[-1][1], b)
             else:
                 windows.append([a, b])
-        match = matcher(spacy_doc.vocab)
+        found = matchers(spacy_doc.vocab)
         strings = spacy_doc.vocab.strings
+        words = self._arrays[id(spacy_doc)][4]
         seen = set()
         for a, b in windows:
+            match = found.for_words({words[p] for p in positions[lo:hi] if a <= p - span.start < b})
             for match_id, x, y in match(span[a:b]):  # indices relative to the window
                 hit = Hit(strings[match_id], index_map[a + x], index_map[a + y])
                 if hit not in seen:
@@ -585,7 +647,7 @@ class Analysis:
         for t in tokens:
             starts.append(pos)
             pos += len(t.text) + 1
-        for match_id, a, b in matcher(doc.vocab)(doc):
+        for match_id, a, b in matchers(doc.vocab).every()(doc):
             ia = bisect.bisect_right(starts, doc[a].idx) - 1
             ib = bisect.bisect_right(starts, doc[b - 1].idx)
             info.hits.append(Hit(doc.vocab.strings[match_id], max(ia, 0), max(ib, ia + 1)))
@@ -648,10 +710,7 @@ def _segments(doc: Document) -> list[Segment]:
 def analyse(doc: Document) -> Analysis:
     """The document's analysis, built once and shared by the quote rules. Kept on the document itself, so it
     goes when the document goes."""
-    found = doc.__dict__.get("_quote_analysis")
-    if found is None:
-        found = doc.__dict__["_quote_analysis"] = Analysis(doc)
-    return found
+    return doc.shared(Analysis)
 
 
 def iter_hits(analysis: Analysis, *labels: str) -> Iterator[tuple[SentenceInfo, Hit]]:

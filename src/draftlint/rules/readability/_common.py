@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -19,14 +20,19 @@ class Paragraph:
     text: str  # masked prose, whitespace collapsed
     block: Block
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
         return len(self.text.split())
 
 
-def paragraphs(doc: Document) -> Iterator[Paragraph]:
+def paragraphs(doc: Document) -> tuple[Paragraph, ...]:
     """The paragraphs of the document's running prose (paragraphs, list items, block quotes, footnotes; never
-    headings, tables or code), split exactly as the sentence splitter splits them."""
+    headings, tables or code), split exactly as the sentence splitter splits them. Made once per document."""
+    return doc.shared(_paragraphs)
+
+
+def _paragraphs(doc: Document) -> tuple[Paragraph, ...]:
+    out = []
     for block in doc.blocks:
         if block.kind not in nlp.SENTENCE_KINDS:
             continue
@@ -34,7 +40,8 @@ def paragraphs(doc: Document) -> Iterator[Paragraph]:
             stripped = piece.strip()
             if stripped:
                 start = block.start + offset + len(piece) - len(piece.lstrip())
-                yield Paragraph(start, start + len(stripped), " ".join(stripped.split()), block)
+                out.append(Paragraph(start, start + len(stripped), " ".join(stripped.split()), block))
+    return tuple(out)
 
 
 def sentences_by_paragraph(doc: Document) -> Iterator[tuple[Paragraph, list[Sentence]]]:
