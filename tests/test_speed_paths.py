@@ -2,8 +2,9 @@
 
 Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
-tokens, the quote rules' anchored pattern subsets against all the patterns, the bounded title similarity
-against difflib, and the YAML rules' required strings against their patterns. The last test checks that a linted document leaves no reference cycle behind.
+tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
+against textstat's own, the bounded title similarity against difflib, and the YAML rules' required strings
+against their patterns. The last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
 
@@ -148,6 +149,21 @@ def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):
     monkeypatch.setattr(_attribution._Matchers, "for_words", lambda self, hashes: self.every())
     assert hits() == subsets
     assert sum(len(found) for doc in subsets for _, found in doc) > 100
+
+
+def test_sentence_count_is_textstats_own():
+    nlp.textstat()
+    from textstat.backend.counts import _count_sentences
+    from textstat.backend.metrics import _words_per_sentence
+
+    original, ours = _count_sentences.count_sentences, _words_per_sentence.count_sentences
+    assert ours is not original  # the metrics use the replacement
+    rng = random.Random(7)
+    alphabet = list("abcdefghij ABC 0123 _ ' ’ . ! ? , ; : - — \" ( ) é ß 北 \n\t") + ["n't", "'s", "'ll", "...", "e.g."]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))] + TEXTS
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
+    for text in texts:
+        assert ours(text) == original(text), text
 
 
 def test_bounded_similarity_is_difflibs_ratio_or_zero():

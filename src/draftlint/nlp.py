@@ -280,6 +280,38 @@ def _memoised_syllable_counter():
     return original, count_syllables
 
 
+_SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _sentence_counter():
+    """textstat's ``count_sentences`` (the pieces of text that end in . ! or ?, less those of two words or
+    fewer, at least one) without copying each piece twice to count its words: a word outlives textstat's
+    punctuation removal exactly when it holds a word character (an apostrophe that it keeps is always followed
+    by letters), so a piece's words are its whitespace-separated chunks that hold one."""
+    from textstat.backend.counts._count_sentences import count_sentences as original
+    from textstat.backend.utils._typed_cache import typed_cache
+
+    @typed_cache
+    def count_sentences(text: str) -> int:
+        if not text:
+            return 0
+        pieces = _SENTENCE_PIECE.findall(text)
+        short = 0
+        for piece in pieces:
+            words = 0
+            for chunk in piece.split():
+                if _WORD_CHARACTER.search(chunk):
+                    words += 1
+                    if words > 2:
+                        break
+            else:
+                short += 1
+        return max(1, len(pieces) - short)
+
+    return original, count_sentences
+
+
 _TEXTSTAT = None
 _PRONUNCIATIONS: _Pronunciations | None = None
 
@@ -312,9 +344,11 @@ def textstat():
         from textstat.backend.counts import _count_syllables
 
         _count_syllables.get_cmudict = _english_dictionary
-        original, counter = _memoised_syllable_counter()
-        for name, module in list(sys.modules.items()):  # every textstat module that imported the counter
-            if name.startswith("textstat.") and getattr(module, "count_syllables", None) is original:
-                module.count_syllables = counter
+        for name, (original, counter) in (("count_syllables", _memoised_syllable_counter()),
+                                          ("count_sentences", _sentence_counter())):
+            for module_name, module in list(sys.modules.items()):  # every textstat module that imported it
+                if (module_name.startswith("textstat.") and module_name != original.__module__
+                        and getattr(module, name, None) is original):
+                    setattr(module, name, counter)
         _TEXTSTAT = ts
     return _TEXTSTAT
