@@ -64,12 +64,13 @@ _OPENING_MARKS = ('"', "“", "‘", "'", "(", "[", "„", "«")
 
 
 @functools.lru_cache(maxsize=None)
-def _end_marks() -> tuple[frozenset[str], re.Pattern[str]]:
-    """The end punctuation of spaCy's sentencizer (a sentence ends after one of these), and a regex for them."""
+def _end_marks() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...]]:
+    """The end punctuation of spaCy's sentencizer (a sentence ends after one of these), a regex for them, and
+    those of them that are ASCII (found with ``str.find`` in ASCII text, far faster than the regex)."""
     from spacy.pipeline.sentencizer import Sentencizer
 
     marks = frozenset(Sentencizer.default_punct_chars)
-    return marks, re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+    return marks, re.compile("[" + re.escape("".join(sorted(marks))) + "]"), tuple(sorted(c for c in marks if c.isascii()))
 
 
 _NOT_START = 2**64 - 1  # -1 (not a sentence start) as spaCy's uint64 token arrays hold it
@@ -200,8 +201,15 @@ def _one_sentence(text: str) -> bool:
     it has no end punctuation, or nothing but punctuation follows its first end mark (``… the end.”)``).
     A sentence starts only at a token after end punctuation that is not punctuation itself (``_Sentences``),
     and every token after the first end mark is then made of punctuation characters alone."""
-    first = _end_marks()[1].search(text.rstrip())
-    return first is None or all(unicodedata.category(c)[0] == "P" for c in text[first.start():].rstrip())
+    body = text.rstrip()
+    _, pattern, ascii_marks = _end_marks()
+    if body.isascii():
+        found = [i for i in map(body.find, ascii_marks) if i >= 0]
+        first = min(found) if found else -1
+    else:
+        match = pattern.search(body)
+        first = match.start() if match else -1
+    return first < 0 or all(unicodedata.category(c)[0] == "P" for c in body[first:])
 
 
 def _first_sentence(text: str):
