@@ -19,10 +19,10 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]\"“”‘’]+[^\s<>\[\]
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:")
 
-# Events that hold or open inline content: in a tight list item they come with no paragraph around them.
-_INLINE_EVENTS = frozenset({"Text", "Code", "InlineHtml", "InlineMath", "FootnoteReference", "TaskListMarker"})
+# Inline events other than text (with _OPTIONS): in a tight list item they come with no paragraph around them.
+_INLINE_EVENTS = frozenset({"Code", "InlineHtml"})
 _INLINE_MARKS = frozenset({"SoftBreak", "HardBreak"})
-_INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Link", "Image"})
+_INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
 
 
 def blank(text: str) -> str:
@@ -220,7 +220,7 @@ class _Builder:
                 elif tag == "HtmlBlock":
                     self.raw("html", start, end)
                     raw_depth += 1
-                else:  # containers, and blocks this parser is not asked for
+                else:  # lists, list items and block quotes
                     self.close()
                     if tag in ("BlockQuote", "Item"):
                         self.containers.append("blockquote" if tag == "BlockQuote" else "list-item")
