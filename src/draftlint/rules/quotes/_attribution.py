@@ -443,8 +443,7 @@ class Analysis:
         self._quote_starts = [a for a, _ in spans]
         self._quote_ends = [b for _, b in spans]
         self.sentences: list[SentenceInfo] = []
-        # spaCy doc id -> [doc, trigger positions, non-space counts, spaces, trigger position -> LOWER hash]
-        self._arrays: dict[int, Any] = {}
+        self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
         for index, sentence in enumerate(doc.sentences):
             info = SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
             self._match(info)
@@ -573,31 +572,29 @@ class Analysis:
             order = [k for k in range(len(span)) if not spaces[span.start + k]]
         return Tokens(weakref.proxy(self), span, base, span.doc.has_annotation("POS"), order)
 
-    def _trigger_positions(self, spacy_doc) -> list[int]:
-        """The indices of trigger words in one spaCy doc (a paragraph piece)."""
+    def _doc_arrays(self, spacy_doc) -> "_DocArrays":
+        """The trigger words of one spaCy doc (a paragraph piece), found on first use."""
         found = self._arrays.get(id(spacy_doc))
-        if found is None or found[0] is not spacy_doc:
+        if found is None or found.doc is not spacy_doc:
             from spacy.attrs import LOWER
 
             triggers = _trigger_hashes()
             hits = [(i, h) for i, h in enumerate(spacy_doc.to_array(LOWER).tolist()) if h in triggers]
-            found = self._arrays[id(spacy_doc)] = [spacy_doc, [i for i, _ in hits], None, None, dict(hits)]
-        return found[1]
+            found = self._arrays[id(spacy_doc)] = _DocArrays(spacy_doc, [i for i, _ in hits], [h for _, h in hits])
+        return found
 
     def _doc_spaces(self, spacy_doc) -> tuple[list[int], list[bool]]:
         """For each token index of a spaCy doc, the number of non-whitespace tokens before it (one more entry
         at the end), and which tokens are whitespace."""
-        self._trigger_positions(spacy_doc)
-        found = self._arrays[id(spacy_doc)]
-        if found[2] is None:
+        found = self._doc_arrays(spacy_doc)
+        if found.before is None:
             from spacy.attrs import IS_SPACE
 
-            spaces = [bool(v) for v in spacy_doc.to_array(IS_SPACE).tolist()]
-            before = [0]
-            for space in spaces:
-                before.append(before[-1] + (0 if space else 1))
-            found[2], found[3] = before, spaces
-        return found[2], found[3]
+            found.spaces = [bool(v) for v in spacy_doc.to_array(IS_SPACE).tolist()]
+            found.before = [0]
+            for space in found.spaces:
+                found.before.append(found.before[-1] + (0 if space else 1))
+        return found.before, found.spaces
 
     def _match(self, info: "SentenceInfo") -> None:
         """Run the Matcher around the trigger words of a sentence (most sentences have none)."""
@@ -610,7 +607,8 @@ class Analysis:
             self._match_copy(info)
             return
         spacy_doc = span.doc
-        positions = self._trigger_positions(spacy_doc)
+        arrays = self._doc_arrays(spacy_doc)
+        positions = arrays.positions
         lo, hi = bisect.bisect_left(positions, span.start), bisect.bisect_left(positions, span.end)
         if lo == hi:
             return
@@ -627,10 +625,9 @@ class Analysis:
                 windows.append([a, b])
         found = matchers(spacy_doc.vocab)
         strings = spacy_doc.vocab.strings
-        words = self._arrays[id(spacy_doc)][4]
         seen = set()
         for a, b in windows:
-            match = found.for_words({words[p] for p in positions[lo:hi] if a <= p - span.start < b})
+            match = found.for_words({arrays.hashes[k] for k in range(lo, hi) if a <= positions[k] - span.start < b})
             for match_id, x, y in match(span[a:b]):  # indices relative to the window
                 hit = Hit(strings[match_id], index_map[a + x], index_map[a + y])
                 if hit not in seen:
@@ -652,6 +649,19 @@ class Analysis:
             ib = bisect.bisect_right(starts, doc[b - 1].idx)
             info.hits.append(Hit(doc.vocab.strings[match_id], max(ia, 0), max(ib, ia + 1)))
         info.hits.sort(key=lambda h: (h.start, -h.end))
+
+
+@dataclass
+class _DocArrays:
+    """Token arrays of one spaCy doc, for the Matcher windows: where its trigger words are (token indices,
+    ascending) and their LOWER hashes; and, made when first asked for, the non-whitespace tokens before each
+    token and which tokens are whitespace."""
+
+    doc: Any
+    positions: list[int]
+    hashes: list[int]
+    before: list[int] | None = None
+    spaces: list[bool] | None = None
 
 
 _REACH = 12  # the longest pattern spans fewer tokens than this on either side of its trigger word
