@@ -17,7 +17,7 @@ import pytest
 
 from draftlint import config as configmod, engine, nlp, parse, registry, yamlrules
 from draftlint.rules.quotes import _attribution
-from draftlint.rules.readability import repeated_sentence_start
+from draftlint.rules.readability import passive_heavy_paragraph, repeated_sentence_start
 from draftlint.text import similarity
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -124,6 +124,40 @@ def test_documents_split_the_same_with_and_without_the_shortcut(monkeypatch):
     fast = [split(p) for p in paths]
     monkeypatch.setattr(nlp, "_one_sentence", lambda text: False)
     assert [split(p) for p in paths] == fast
+    monkeypatch.setattr(nlp, "_pieces", lambda text: [(0, text)])  # every paragraph through spaCy whole
+    assert [split(p) for p in paths] == fast
+
+
+def test_paragraphs_are_cut_only_where_a_sentence_certainly_starts():
+    text = "It rained. Then it stopped! Dr. Smith left at 9 a.m. Nobody saw the id. Was it late? Yes.  Two spaces."
+    # not after an exception ("Dr.", "a.m."), nor after "id." (split "i", "d."), nor before two spaces
+    assert list(nlp._pieces(text)) == [(0, "It rained. "), (11, "Then it stopped! "),
+                                       (28, "Dr. Smith left at 9 a.m. Nobody saw the id. Was it late? "),
+                                       (85, "Yes.  Two spaces.")]
+
+
+def test_end_mark_shortcut_is_the_tokenizers_answer(segments):
+    rules = nlp.pipeline().tokenizer.rules
+    chunks = {key + mark for key in rules for mark in ".!?"} | {key for key in rules if key[-1:] in ".!?"}
+    chunks |= {chunk for text in segments for chunk in text.split() if chunk[-1] in ".!?" and len(chunk) > 1}
+    chunks |= {"word.", "Word!", "NASA.", "id.", "cannot.", "ID?"}
+    assert len(chunks) > 1000
+    for chunk in sorted(chunks):
+        assert nlp._mark_token(chunk) == nlp._tokenized_mark(chunk), chunk
+
+
+def test_passive_prefilter_keeps_every_sentence_with_a_form_of_be(segments):
+    texts = [t for t in segments if t.strip()] + ["It isn't done.", "They're gone.", "At 5am it was built.",
+                                                   "Soft hyphen: it i\u00ads held.", "Being seen matters.", "This list."]
+    doc = parse.build("draft.md", "\n\n".join(texts) + "\n")
+    kept = dropped = 0
+    for sentence in nlp.annotate([doc])[0]:
+        if passive_heavy_paragraph._may_be_passive(sentence):
+            kept += 1
+        else:
+            dropped += 1
+            assert passive_heavy_paragraph.BE.isdisjoint(passive_heavy_paragraph._sentence_words(sentence)), sentence.text
+    assert kept > 20 and dropped > 20
 
 
 def test_opening_word_shortcut_matches_the_tokens(segments):

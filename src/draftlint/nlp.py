@@ -31,6 +31,7 @@ def configure(model: str | None) -> None:
     global _MODEL, _NLP, _SPECIAL
     if model != _MODEL:
         _MODEL, _NLP, _SPECIAL = model, None, None
+        _WITH.clear()
 
 
 def pipeline():
@@ -58,6 +59,21 @@ def special_case(text: str) -> bool:
     if _SPECIAL is None:
         _SPECIAL = frozenset(pipeline().tokenizer.rules or ())
     return text in _SPECIAL
+
+
+_WITH: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def special_cases_with(words: frozenset[str]) -> tuple[str, ...]:
+    """The pipeline's tokenizer exceptions, lowercased, that make a token whose lowercase form is in ``words``."""
+    found = _WITH.get(words)
+    if found is None:
+        from spacy.attrs import ORTH
+
+        rules = pipeline().tokenizer.rules or {}
+        found = _WITH[words] = tuple(sorted({key.lower() for key, tokens in rules.items()
+                                             if any(str(t.get(ORTH, "")).lower() in words for t in tokens)}))
+    return found
 
 
 _OPENING_MARKS = ('"', "“", "‘", "'", "(", "[", "„", "«")
@@ -152,9 +168,10 @@ def sentences(doc: "Document") -> Iterator["Sentence"]:
 def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
     """Split the prose of many documents into sentences in one batched pass; caches on each document.
 
-    With the blank pipeline, a paragraph that can only be one sentence (see ``_one_sentence``; most list items
-    and many short paragraphs) skips the pass: its sentence is the whole paragraph, and its tokens are made
-    on first use (the quote rules need them for a few sentences only)."""
+    With the blank pipeline, a paragraph is first cut where a sentence certainly starts (see ``_pieces``), and a
+    piece that can only be one sentence (see ``_one_sentence``; most pieces, list items and short paragraphs)
+    skips the pass: its sentence is the whole piece, and its tokens are made on first use (rules need them for
+    a minority of sentences)."""
     from draftlint.document import Sentence
 
     docs = list(docs)
@@ -163,7 +180,10 @@ def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
         for block in doc.blocks:
             if block.kind in SENTENCE_KINDS:
                 for offset, text in segments(block):
-                    jobs.append((index, block, offset, text))
+                    if _MODEL is None:
+                        jobs.extend((index, block, offset + cut, piece) for cut, piece in _pieces(text))
+                    else:
+                        jobs.append((index, block, offset, text))
     results: list[list[Sentence]] = [[] for _ in docs]
     if not jobs:
         _store(docs, results)
@@ -212,10 +232,56 @@ def _one_sentence(text: str) -> bool:
     return first < 0 or all(unicodedata.category(c)[0] == "P" for c in body[first:])
 
 
+_CUT = re.compile(r"[.!?] (?=[A-Z])")  # an end mark, one space and an ASCII capital
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of ``text`` cut before each word where the splitter certainly starts a sentence, so that
+    each piece splits the same alone as inside ``text`` (often as one sentence, see ``_one_sentence``).
+
+    spaCy tokenises each whitespace-delimited chunk on its own. When a chunk ends in a mark that its
+    tokenisation splits off as a token of its own (``word.``, not ``Dr.`` or ``U.S.``), and one space and an
+    ASCII capital follow, the next token starts with that capital: it is neither punctuation nor a lowercase
+    word, so ``_Sentences`` starts a sentence there whatever came before, in the same state as at the start
+    of a text."""
+    start = 0
+    for match in _CUT.finditer(text):
+        mark = match.start()
+        # the chunk that the mark closes: from the last space before it, less anything before other whitespace
+        if _mark_token(text[text.rfind(" ", 0, mark) + 1:mark + 1].split()[-1]):
+            cut = match.end()
+            yield start, text[start:cut]
+            start = cut
+    yield start, text[start:]
+
+
+def _mark_token(chunk: str) -> bool:
+    """Whether the tokenizer splits the final character of ``chunk`` (an end mark, no whitespace) off as a token
+    of its own. It does after ASCII letters ending in a lowercase one (spaCy's suffix rules split ``.`` after a
+    lowercase letter, and ``!`` and ``?`` anywhere; the letters stay one token), unless the chunk is an
+    exception (``etc.``, ``Mr.``) or the letters are (``id.`` is ``i`` and ``d.``, an exception re-joined with
+    its mark); other chunks are asked of the tokenizer."""
+    word = chunk[:-1]
+    if word.isascii() and word.isalpha() and word[-1].islower() and not special_case(word):
+        return not special_case(chunk)
+    return _tokenized_mark(chunk)
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokenized_mark(chunk: str) -> bool:
+    tokens = pipeline().tokenizer(chunk)
+    return len(tokens) > 1 and tokens[-1].idx == len(chunk) - 1
+
+
 def _first_sentence(text: str):
-    """The first sentence of ``text`` as the pipeline splits it: a one-sentence paragraph's span, made when
-    first asked for."""
-    return next(iter(pipeline()(text).sents))
+    """The first sentence of ``text`` as the pipeline splits it: a one-sentence piece's span, made when first
+    asked for. Unless the text ends in a whitespace token (which may make a sentence of its own), all its
+    tokens are that sentence, and the tokenizer alone makes them."""
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    if len(doc) and not doc[-1].is_space:
+        return doc[:]
+    return next(iter(nlp(text).sents))
 
 
 # -- readability -------------------------------------------------------------------------------------
