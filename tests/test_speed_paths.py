@@ -42,6 +42,8 @@ TEXTS = [
     "  Leading spaces. And a tab\tinside.  ",
     "Three dots…and more. Then a stop.",
     "Cannot start like this. Gonna be fine. The end.",
+    "Two spaces.  Then a wrap.\nThen an indent.\n   Then both.  \n  And \"quoted.\" Then (brackets.) After.",
+    "Masked code        . Then text.",
     "",
     "   ",
 ]
@@ -129,11 +131,14 @@ def test_documents_split_the_same_with_and_without_the_shortcut(monkeypatch):
 
 
 def test_paragraphs_are_cut_only_where_a_sentence_certainly_starts():
-    text = "It rained. Then it stopped! Dr. Smith left at 9 a.m. Nobody saw the id. Was it late? Yes.  Two spaces."
-    # not after an exception ("Dr.", "a.m."), nor after "id." (split "i", "d."), nor before two spaces
+    text = ("It rained. Then it stopped! Dr. Smith left at 9 a.m. Nobody saw the id. Was it late? Yes.  Two spaces."
+            "\nA wrap (and brackets.) After e.g. this. end")
+    # not after an exception ("Dr.", "a.m.", "e.g."), nor after "id." (split "i", "d."), nor before a lowercase
+    # word; the second space and the line break are whitespace tokens that open the next piece
     assert list(nlp._pieces(text)) == [(0, "It rained. "), (11, "Then it stopped! "),
                                        (28, "Dr. Smith left at 9 a.m. Nobody saw the id. Was it late? "),
-                                       (85, "Yes.  Two spaces.")]
+                                       (85, "Yes. "), (90, " Two spaces."), (102, "\nA wrap (and brackets.) "),
+                                       (126, "After e.g. this. end")]
 
 
 def test_end_mark_shortcut_is_the_tokenizers_answer(segments):
@@ -143,7 +148,7 @@ def test_end_mark_shortcut_is_the_tokenizers_answer(segments):
     chunks |= {"word.", "Word!", "NASA.", "id.", "cannot.", "ID?"}
     assert len(chunks) > 1000
     for chunk in sorted(chunks):
-        assert nlp._mark_token(chunk) == nlp._tokenized_mark(chunk), chunk
+        assert nlp._ends_sentence(chunk) == nlp._tokenized_end(chunk), chunk
 
 
 def test_passive_prefilter_keeps_every_sentence_with_a_form_of_be(segments):

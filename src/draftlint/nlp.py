@@ -232,45 +232,50 @@ def _one_sentence(text: str) -> bool:
     return first < 0 or all(unicodedata.category(c)[0] == "P" for c in body[first:])
 
 
-_CUT = re.compile(r"[.!?] (?=[A-Z])")  # an end mark, one space and an ASCII capital
+# an end mark and up to three more characters closing a chunk, whitespace (group 1), then an ASCII capital
+_CUT = re.compile(r"[.!?]\S{0,3}(\s+)(?=[A-Z])")
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, piece) of ``text`` cut before each word where the splitter certainly starts a sentence, so that
-    each piece splits the same alone as inside ``text`` (often as one sentence, see ``_one_sentence``).
+    """(offset, piece) of ``text`` cut where the splitter certainly starts a sentence, so that each piece splits
+    the same alone as inside ``text`` (often as one sentence, see ``_one_sentence``).
 
-    spaCy tokenises each whitespace-delimited chunk on its own. When a chunk ends in a mark that its
-    tokenisation splits off as a token of its own (``word.``, not ``Dr.`` or ``U.S.``), and one space and an
-    ASCII capital follow, the next token starts with that capital: it is neither punctuation nor a lowercase
-    word, so ``_Sentences`` starts a sentence there whatever came before, in the same state as at the start
-    of a text."""
+    spaCy tokenises each whitespace-delimited chunk on its own. When a chunk's tokens end with an end mark and
+    then punctuation only (``word.``, ``word.)``; not ``Dr.`` or ``U.S.``), and whitespace and an ASCII capital
+    follow, ``_Sentences`` starts a sentence at the next token whatever came before: at the capital, or at a
+    whitespace token before it. The cut is at that token (after the one space the mark's token keeps), where
+    the sentence starts in the same state as at the start of a text."""
     start = 0
     for match in _CUT.finditer(text):
-        mark = match.start()
-        # the chunk that the mark closes: from the last space before it, less anything before other whitespace
-        if _mark_token(text[text.rfind(" ", 0, mark) + 1:mark + 1].split()[-1]):
-            cut = match.end()
+        end = match.start(1)  # the chunk's end
+        if _ends_sentence(text[text.rfind(" ", 0, end) + 1:end].split()[-1]):
+            cut = end + 1 if text[end] == " " else end
             yield start, text[start:cut]
             start = cut
     yield start, text[start:]
 
 
-def _mark_token(chunk: str) -> bool:
-    """Whether the tokenizer splits the final character of ``chunk`` (an end mark, no whitespace) off as a token
-    of its own. It does after ASCII letters ending in a lowercase one (spaCy's suffix rules split ``.`` after a
-    lowercase letter, and ``!`` and ``?`` anywhere; the letters stay one token), unless the chunk is an
-    exception (``etc.``, ``Mr.``) or the letters are (``id.`` is ``i`` and ``d.``, an exception re-joined with
-    its mark); other chunks are asked of the tokenizer."""
+def _ends_sentence(chunk: str) -> bool:
+    """Whether the tokens of ``chunk`` (no whitespace) end with an end mark and then punctuation only. They do
+    for ASCII letters, the last one lowercase, and a mark (spaCy's suffix rules split ``.`` after a lowercase
+    letter, and ``!`` and ``?`` anywhere; the letters stay one token), unless the chunk is an exception
+    (``etc.``) or the letters are (``id.`` is ``i`` and ``d.``, an exception re-joined with its mark); other
+    chunks are asked of the tokenizer."""
     word = chunk[:-1]
-    if word.isascii() and word.isalpha() and word[-1].islower() and not special_case(word):
+    if chunk[-1] in ".!?" and word.isascii() and word.isalpha() and word[-1].islower() and not special_case(word):
         return not special_case(chunk)
-    return _tokenized_mark(chunk)
+    return _tokenized_end(chunk)
 
 
 @functools.lru_cache(maxsize=65536)
-def _tokenized_mark(chunk: str) -> bool:
-    tokens = pipeline().tokenizer(chunk)
-    return len(tokens) > 1 and tokens[-1].idx == len(chunk) - 1
+def _tokenized_end(chunk: str) -> bool:
+    marks = _end_marks()[0]
+    for token in reversed(pipeline().tokenizer(chunk)):
+        if token.text in marks:
+            return True
+        if not token.is_punct:
+            return False
+    return False
 
 
 def _first_sentence(text: str):
