@@ -165,14 +165,42 @@ def test_passive_prefilter_keeps_every_sentence_with_a_form_of_be(segments):
     assert kept > 20 and dropped > 20
 
 
-def test_opening_word_shortcut_matches_the_tokens(segments):
-    doc = parse.build("draft.md", "\n\n".join(t for t in segments if t.strip()) + "\n")
+def _opening_from_span(sentence):
+    """R006's opening word from the sentence's spaCy tokens: the first that is not punctuation, if a word."""
+    base = None
+    for token in sentence.tokens:
+        if token.is_space:
+            continue
+        base = token.idx if base is None else base
+        if token.is_alpha:
+            start = sentence.start + token.idx - base
+            return token.lower_, start, start + len(token.text)
+        if not token.is_punct:
+            return None
+    return None
+
+
+def test_opening_word_shortcuts_match_the_tokens(segments):
+    # the last two texts have sentences that start inside a chunk, whose tokens come from their span
+    texts = [t for t in segments if t.strip()] + ['"  (Quoted) start.', "... and  then?", "'Tis odd. 42 is a number.",
+                                                   'It ended."(link) came next.', "It ended.Then more."]
+    doc = parse.build("draft.md", "\n\n".join(texts) + "\n")
     checked = 0
     for sentence in nlp.annotate([doc])[0]:
-        expected = repeated_sentence_start._opening_token(sentence)
+        expected = _opening_from_span(sentence)
+        assert repeated_sentence_start._opening_token(sentence) == expected, sentence.text
         assert repeated_sentence_start._opening_word(sentence) == expected, sentence.text
         checked += 1
     assert checked > 100
+
+
+def test_sentence_words_from_chunks_are_the_spans_words(segments):
+    texts = [t for t in segments if t.strip()] + ["It isn't i\u00ads done, (they're) \"gone\"... 5am!",
+                                                   'It ended."(link) was next.', "It was.Then more."]
+    doc = parse.build("draft.md", "\n\n".join(texts) + "\n")
+    for sentence in nlp.annotate([doc])[0]:
+        expected = [t.lower_.replace("\u00ad", "") for t in sentence.tokens if not (t.is_space or t.is_punct)]
+        assert passive_heavy_paragraph._sentence_words(sentence) == expected, sentence.text
 
 
 def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):

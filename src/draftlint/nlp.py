@@ -278,6 +278,35 @@ def _tokenized_end(chunk: str) -> bool:
     return False
 
 
+_CHUNK = re.compile(r"\S+")
+
+
+def token_attributes(sentence: "Sentence") -> Iterator[tuple[int, str, str, bool, bool]]:
+    """The sentence's tokens but whitespace, as (offset in the document, text, lowercase, is_alpha, is_punct),
+    for rules that need these of many sentences. The tokenizer splits each whitespace-delimited chunk on its
+    own, so when the sentence starts and ends at whitespace they are its chunks' tokens (no spaCy doc needed);
+    otherwise (a sentence started inside a chunk: ``end."Next``) they come from its span."""
+    block = sentence.block
+    text = block.text
+    a, b = sentence.start - block.start, sentence.end - block.start
+    if (a == 0 or text[a - 1].isspace()) and (b == len(text) or text[b].isspace()):
+        for chunk in _CHUNK.finditer(text, a, b):
+            base = block.start + chunk.start()
+            for offset, token, lower, alpha, punct in _chunk_tokens(chunk.group()):
+                yield base + offset, token, lower, alpha, punct
+        return
+    first = None
+    for t in sentence.tokens:
+        if not t.is_space:
+            first = t.idx if first is None else first
+            yield sentence.start + t.idx - first, t.text, t.lower_, t.is_alpha, t.is_punct
+
+
+@functools.lru_cache(maxsize=32768)
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
+    return tuple((t.idx, t.text, t.lower_, t.is_alpha, t.is_punct) for t in pipeline().tokenizer(chunk))
+
+
 def _first_sentence(text: str):
     """The first sentence of ``text`` as the pipeline splits it: a one-sentence piece's span, made when first
     asked for. Unless the text ends in a whitespace token (which may make a sentence of its own), all its

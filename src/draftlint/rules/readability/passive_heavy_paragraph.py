@@ -63,8 +63,9 @@ def _may_be_passive(sentence: Sentence) -> bool:
 
 
 def _sentence_words(sentence: Sentence) -> list[str]:
+    """The sentence's tokens, lowercased, without punctuation."""
     # soft hyphens (U+00AD) inside a word would hide it from the word lists
-    return [t.lower_.replace("\u00ad", "") for t in sentence.tokens if not (t.is_space or t.is_punct)]
+    return [lower.replace("\u00ad", "") for _, _, lower, _, punct in nlp.token_attributes(sentence) if not punct]
 
 
 class PassiveHeavyParagraph(Rule):

@@ -23,16 +23,11 @@ def _opening_word(sentence: Sentence) -> tuple[str, int, int] | None:
 
 
 def _opening_token(sentence: Sentence) -> tuple[str, int, int] | None:
-    """``_opening_word`` from the sentence's tokens."""
-    base = None
-    for token in sentence.tokens:
-        if token.is_space:
-            continue
-        base = token.idx if base is None else base
-        if token.is_alpha:
-            start = sentence.start + token.idx - base
-            return token.lower_, start, start + len(token.text)
-        if not token.is_punct:
+    """``_opening_word`` from the sentence's tokens: the first that is not punctuation."""
+    for start, text, lower, alpha, punct in nlp.token_attributes(sentence):
+        if alpha:
+            return lower, start, start + len(text)
+        if not punct:
             return None
     return None
 
