@@ -239,7 +239,7 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 
 
 def _folded(text: str) -> str:
-    return text.translate(_FOLD).lower()
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()  # ASCII has none of _FOLD's keys
 
 
 @dataclass(frozen=True)
