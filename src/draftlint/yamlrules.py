@@ -281,7 +281,7 @@ class _DocIndex:
     """The document as the YAML rules search it, built once per document and shared by all of them: most
     rules find none of their required strings in most documents, and only a few blocks or lines otherwise."""
 
-    blocks: _Haystack  # every block
+    blocks: _Haystack  # every block of a kind that a scope can name (PROSE_KINDS)
     # every line that stands on its own, as (block, line): the only line of its block, or a line of a stack
     # (the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own)
     lines: _Haystack
@@ -293,12 +293,12 @@ def _index(doc: Document) -> _DocIndex:
 
 
 def _make_index(doc: Document) -> _DocIndex:
-    lines = tuple((block, line) for block in doc.blocks if len(block.lines) == 1 or block.stacked
-                  for line in block.lines)
+    blocks = tuple(block for block in doc.blocks if block.kind in PROSE_KINDS)  # a rule's scope holds no others
+    lines = tuple((block, line) for block in blocks if len(block.lines) == 1 or block.stacked for line in block.lines)
     norms: dict[str, list[int]] = {}
     for i, (_, line) in enumerate(lines):
         norms.setdefault(_norm_line(line.text), []).append(i)
-    return _DocIndex(_Haystack.of(doc.blocks, [block.text for block in doc.blocks]),
+    return _DocIndex(_Haystack.of(blocks, [block.text for block in blocks]),
                      _Haystack.of(lines, [line.text for _, line in lines]), norms)
 
 
