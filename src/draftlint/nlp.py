@@ -292,7 +292,11 @@ def token_attributes(sentence: "Sentence") -> Iterator[tuple[int, str, str, bool
     if (a == 0 or text[a - 1].isspace()) and (b == len(text) or text[b].isspace()):
         for chunk in _CHUNK.finditer(text, a, b):
             base = block.start + chunk.start()
-            for offset, token, lower, alpha, punct in _chunk_tokens(chunk.group()):
+            word = chunk.group()
+            if word.isascii() and word.isalpha() and not special_case(word):
+                yield base, word, word.lower(), True, False  # letters alone, no exception: one token
+                continue
+            for offset, token, lower, alpha, punct in _chunk_tokens(word):
                 yield base + offset, token, lower, alpha, punct
         return
     first = None
@@ -302,7 +306,7 @@ def token_attributes(sentence: "Sentence") -> Iterator[tuple[int, str, str, bool
             yield sentence.start + t.idx - first, t.text, t.lower_, t.is_alpha, t.is_punct
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=65536)
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
     return tuple((t.idx, t.text, t.lower_, t.is_alpha, t.is_punct) for t in pipeline().tokenizer(chunk))
 
