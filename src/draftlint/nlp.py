@@ -61,6 +61,12 @@ def special_case(text: str) -> bool:
     return text in _SPECIAL
 
 
+def one_token(word: str) -> bool:
+    """Whether the tokenizer keeps ``word`` (no whitespace) as one token, known without asking it: ASCII letters
+    alone (no prefix, suffix or infix rule splits those) that are not an exception ("cannot", "id")."""
+    return word.isascii() and word.isalpha() and not special_case(word)
+
+
 _WITH: dict[frozenset[str], tuple[str, ...]] = {}
 
 
@@ -262,7 +268,7 @@ def _ends_sentence(chunk: str) -> bool:
     (``etc.``) or the letters are (``id.`` is ``i`` and ``d.``, an exception re-joined with its mark); other
     chunks are asked of the tokenizer."""
     word = chunk[:-1]
-    if chunk[-1] in ".!?" and word.isascii() and word.isalpha() and word[-1].islower() and not special_case(word):
+    if chunk[-1] in ".!?" and one_token(word) and word[-1].islower():
         return not special_case(chunk)
     return _tokenized_end(chunk)
 
@@ -293,8 +299,8 @@ def token_attributes(sentence: "Sentence") -> Iterator[tuple[int, str, str, bool
         for chunk in _CHUNK.finditer(text, a, b):
             base = block.start + chunk.start()
             word = chunk.group()
-            if word.isascii() and word.isalpha() and not special_case(word):
-                yield base, word, word.lower(), True, False  # letters alone, no exception: one token
+            if one_token(word):
+                yield base, word, word.lower(), True, False
                 continue
             for offset, token, lower, alpha, punct in _chunk_tokens(word):
                 yield base + offset, token, lower, alpha, punct
