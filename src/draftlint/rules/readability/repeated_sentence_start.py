@@ -13,17 +13,8 @@ _RUN_KINDS = frozenset({"paragraph", "blockquote", "footnote"})
 
 
 def _opening_word(sentence: Sentence) -> tuple[str, int, int] | None:
-    """(word lowercased, start, end) of the sentence's first word; None when it opens with a number or a
-    symbol, or has no word."""
-    first = sentence.text.split(" ", 1)[0]  # Sentence.text starts at its first character, spaces collapsed
-    if first.isalpha() and not nlp.special_case(first):
-        # letters only, and no tokenizer exception ("Cannot" is two tokens): the first token is the word
-        return first.lower(), sentence.start, sentence.start + len(first)
-    return _opening_token(sentence)
-
-
-def _opening_token(sentence: Sentence) -> tuple[str, int, int] | None:
-    """``_opening_word`` from the sentence's tokens: the first that is not punctuation."""
+    """(word lowercased, start, end) of the sentence's first token that is not punctuation; None when that
+    is a number or a symbol, or there is none."""
     for start, text, lower, alpha, punct in nlp.token_attributes(sentence):
         if alpha:
             return lower, start, start + len(text)
