@@ -22,14 +22,14 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
 
 
-def title_forms(title: str) -> set[str]:
+def title_forms(title: str) -> frozenset[str]:
     """The normalised title, and the title without a site suffix (" - Site Name", " | Site")."""
     norm = normalize(title)
     forms = {norm} if norm else set()
     stripped = _SITE_SUFFIX.sub("", unicodedata.normalize("NFKC", title).translate(_QUOTES))
     if stripped != title and len(stripped.split()) >= 3:
         forms.add(normalize(stripped))
-    return forms
+    return frozenset(forms)
 
 
 def similarity(a: str, b: str, at_least: float = 0.0) -> float:

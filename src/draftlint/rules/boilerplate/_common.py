@@ -79,14 +79,14 @@ def bare(text: str) -> str:
     return " ".join(text.casefold().split()).strip(_EDGE)
 
 
-def title_match(text: str, forms: set[str], min_similarity: float = 0.9) -> bool:
+def title_match(text: str, forms: frozenset[str], min_similarity: float = 0.9) -> bool:
     """True when ``text`` is the title (one of ``forms``), allowing small differences."""
     norm = normalize(text)
     return bool(norm) and any(norm == f or similarity(norm, f, min_similarity) >= min_similarity for f in forms)
 
 
-def titles_of(doc: Document) -> set[str]:
-    return title_forms(doc.title.text) if doc.title else set()
+def titles_of(doc: Document) -> frozenset[str]:
+    return title_forms(doc.title.text) if doc.title else frozenset()
 
 
 def delete_lines(first: int, last: int) -> Fix:

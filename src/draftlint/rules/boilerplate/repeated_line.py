@@ -49,7 +49,7 @@ class RepeatedLine(Rule):
         min_words: int = field(default=5, metadata={"help": "fewest words for a line to count"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
-        titles = title_forms(doc.title.text) if doc.title else set()
+        titles = title_forms(doc.title.text) if doc.title else frozenset()
         seen: dict[str, Line] = {}
         for block in doc.prose_blocks:
             if block.kind in _SKIPPED_KINDS or block.in_blockquote:

@@ -1,10 +1,13 @@
 """Helpers shared by the title rules: how close a line of the document is to its title."""
 from __future__ import annotations
 
+import functools
+
 from draftlint.text import normalize, similarity
 
 
-def title_score(text: str, forms: set[str], at_least: float = 0.0) -> float:
+@functools.lru_cache(maxsize=4096)  # title-repeated-in-body and title-keyword-stuffing score the same lines in turn
+def title_score(text: str, forms: frozenset[str], at_least: float = 0.0) -> float:
     """Similarity (0..1) of a line to the closest form of the title (normalised, site suffix stripped); 0.0
     when it is below ``at_least``. Lines whose length is far from every form score 0 without a comparison."""
     norm = normalize(text)

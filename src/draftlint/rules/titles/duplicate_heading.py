@@ -61,7 +61,7 @@ class DuplicateHeading(Rule):
             "help": "compare only headings of the same level under the same parent heading"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
-        forms = title_forms(doc.title.text) if doc.title else set()
+        forms = title_forms(doc.title.text) if doc.title else frozenset()
         first: dict[tuple, Block] = {}
         parents: list[Block] = []  # the open heading at each level above the current one
         for block in doc.headings:

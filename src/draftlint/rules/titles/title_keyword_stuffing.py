@@ -105,6 +105,9 @@ class TitleKeywordStuffing(Rule):
         assert doc.title is not None
         forms = title_forms(doc.title.text)
         first_words = {phrase[0] for phrase in phrases}
+        # A stem without its last letter is the start of every word it stems from (see ``stem``): a line
+        # holding none of these strings (folded as ``_content`` folds) holds no phrase, and is not split.
+        openings = {token[:-1] for token in first_words}
         count: Counter = Counter()
         named: Counter = Counter()
         words = 0
@@ -115,6 +118,9 @@ class TitleKeywordStuffing(Rule):
                     continue
                 if block.kind != "heading":
                     words += len(line.text.split())
+                folded = line.text.casefold().replace("’", "'")
+                if not any(opening in folded for opening in openings):
+                    continue
                 for clause in _CLAUSE_END.split(line.text):
                     content = [(word, token) for word in _WORD.findall(clause) if (token := _content(word))]
                     for i, (_, token) in enumerate(content):
