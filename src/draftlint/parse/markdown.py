@@ -27,6 +27,8 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"
 
 def blank(text: str) -> str:
     """Replace every character but line breaks with a space."""
+    if "\n" not in text:  # most gaps are inline markup within a line
+        return " " * len(text)
     return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
@@ -182,10 +184,11 @@ class _Builder:
             self.leaf.links.append((kind, target, first, last))
 
     # -- events ------------------------------------------------------------------------------------
-    def feed(self, events, offset) -> None:
+    def feed(self, events, offset: _Offsets) -> None:
         raw_depth = 0  # inside a code or HTML block: its text is not prose
+        ascii = offset.ascii
         for event, where in events:
-            start, end = offset(where["start"]), offset(where["end"])
+            start, end = (where["start"], where["end"]) if ascii else (offset(where["start"]), offset(where["end"]))
             if isinstance(event, str):
                 if event in _INLINE_MARKS and not raw_depth:
                     self.inline(start, end)
