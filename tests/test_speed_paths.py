@@ -3,7 +3,7 @@
 Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
 tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
-against textstat's own, the bounded title similarity against difflib, the title-keyword-stuffing line filter against its stems, and the YAML rules' required strings
+against textstat's own, the bounded title similarity against difflib, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
 against their patterns. The last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
@@ -241,6 +241,18 @@ def test_bounded_similarity_is_difflibs_ratio_or_zero():
         bound = rng.choice([0.0, 0.5, 0.8, 0.9])
         ratio = 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
         assert similarity(a, b, bound) == (ratio if ratio >= bound else 0.0)
+
+
+def test_parser_byte_offsets_map_to_character_offsets():
+    from draftlint.parse.markdown import _Offsets
+
+    rng = random.Random(11)
+    alphabet = "ab \n“”é€😀日x"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        offsets = _Offsets(text)
+        for i in range(len(text) + 1):
+            assert offsets(len(text[:i].encode("utf-8"))) == i, (text, i)
 
 
 def test_a_title_words_stem_without_its_last_letter_is_in_the_folded_word():

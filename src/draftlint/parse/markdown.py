@@ -33,32 +33,28 @@ def blank(text: str) -> str:
 
 
 class _Offsets:
-    """UTF-8 byte offsets (pyromark's ranges) to offsets in the text: the identity for ASCII text, else worked
-    out per line (only lines with other characters need decoding)."""
+    """UTF-8 byte offsets (pyromark's ranges, always on character boundaries) to offsets in the text: the
+    identity for ASCII text, else the byte offset less the extra bytes of the non-ASCII characters before it."""
 
-    def __init__(self, text: str, lines: LineMap) -> None:
+    def __init__(self, text: str) -> None:
         self.ascii = text.isascii()
+        self.byte_ends: list[int] = []  # the byte offset just after each non-ASCII character
+        self.extra = [0]  # extra bytes of the first k non-ASCII characters
         if self.ascii:
             return
-        self.text, self.char_starts = text, lines.starts
-        byte_starts, pos = [], 0
-        pieces = text.split("\n")
-        for piece in pieces:
-            byte_starts.append(pos)
-            pos += len(piece.encode("utf-8")) + 1
-        self.byte_starts = byte_starts
-        self.plain = [piece.isascii() for piece in pieces]
+        total = 0
+        for m in _NON_ASCII.finditer(text):
+            for k, char in enumerate(m.group()):
+                code = ord(char)
+                total += 1 if code < 0x800 else 2 if code < 0x10000 else 3
+                self.byte_ends.append(m.start() + k + 1 + total)
+                self.extra.append(total)
 
     def __call__(self, offset: int) -> int:
-        if self.ascii:
-            return offset
-        i = bisect.bisect_right(self.byte_starts, offset) - 1
-        within = offset - self.byte_starts[i]
-        start = self.char_starts[i]
-        if self.plain[i] or within == 0:
-            return start + within
-        line_end = self.char_starts[i + 1] - 1 if i + 1 < len(self.char_starts) else len(self.text)
-        return start + len(self.text[start:line_end].encode("utf-8")[:within].decode("utf-8", "ignore"))
+        return offset - self.extra[bisect.bisect_right(self.byte_ends, offset)]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 class _Leaf:
@@ -257,5 +253,5 @@ def _mask_urls_and_refs(text: str, start: int) -> tuple[str, list[Link]]:
 def parse(text: str, lines: LineMap) -> tuple[list[Block], list[Link]]:
     """Blocks and links of a Markdown text (front matter already blanked out by the caller)."""
     builder = _Builder(text, lines)
-    builder.feed(pyromark.events_with_range(text, options=_OPTIONS), _Offsets(text, lines))
+    builder.feed(pyromark.events_with_range(text, options=_OPTIONS), _Offsets(text))
     return builder.blocks, builder.links
