@@ -113,10 +113,13 @@ class YamlRule(Rule):
 
     def _check_lines(self, doc: Document, index: "_DocIndex") -> Iterable[Finding]:
         (low, high), needles = self._shortcuts
-        candidates = set(_containing(index.lines, needles)) if self.matcher is not None else set()
+        candidates: set[int] = set()
+        if self.matcher is not None:  # only lines of a length the pattern can match: a slice of the index
+            first = bisect.bisect_left(index.line_lengths, low)
+            candidates.update(_containing(index.lines, needles, first, bisect.bisect_right(index.line_lengths, high)))
         for phrase in self.line_set:
             candidates.update(index.line_norms.get(phrase, ()))
-        for i in sorted(candidates):
+        for i in sorted(candidates, key=lambda i: index.lines.items[i][1].start):
             block, line = index.lines.items[i]
             text = line.text
             if block.kind not in self.scope:
@@ -261,18 +264,22 @@ class _Haystack:
         return cls(items, "\0".join(folded), tuple(starts))
 
 
-def _containing(haystack: _Haystack, needles: tuple[str, ...] | None) -> list[int]:
-    """The indices of the items that contain at least one of ``needles`` (all of them when None), in order."""
-    if needles is None:
-        return list(range(len(haystack.items)))
+def _containing(haystack: _Haystack, needles: tuple[str, ...] | None, first: int = 0,
+                stop: int | None = None) -> list[int]:
+    """The indices of the items (of those from ``first`` to before ``stop``) that contain at least one of
+    ``needles`` (all of them when None), in order."""
+    stop = len(haystack.items) if stop is None else stop
+    if needles is None or first >= stop:
+        return list(range(first, stop))
     found: set[int] = set()
     text, starts = haystack.text, haystack.starts
+    begin, end = starts[first], (starts[stop] - 1 if stop < len(starts) else len(text))
     for needle in needles:
-        pos = text.find(needle)
+        pos = text.find(needle, begin, end)
         while pos != -1:
             i = bisect.bisect_right(starts, pos) - 1
             found.add(i)
-            pos = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+            pos = text.find(needle, starts[i + 1], end) if i + 1 < stop else -1
     return sorted(found)
 
 
@@ -283,8 +290,10 @@ class _DocIndex:
 
     blocks: _Haystack  # every block of a kind that a scope can name (PROSE_KINDS)
     # every line that stands on its own, as (block, line): the only line of its block, or a line of a stack
-    # (the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own)
+    # (the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own); shortest first,
+    # so that the lines of the lengths a pattern can match are a slice
     lines: _Haystack
+    line_lengths: tuple[int, ...]  # of each line's text, ascending
     line_norms: dict[str, list[int]]  # ``_norm_line`` of a standalone line -> the indices of such lines
 
 
@@ -294,12 +303,14 @@ def _index(doc: Document) -> _DocIndex:
 
 def _make_index(doc: Document) -> _DocIndex:
     blocks = tuple(block for block in doc.blocks if block.kind in PROSE_KINDS)  # a rule's scope holds no others
-    lines = tuple((block, line) for block in blocks if len(block.lines) == 1 or block.stacked for line in block.lines)
+    lines = sorted(((block, line) for block in blocks if len(block.lines) == 1 or block.stacked for line in block.lines),
+                   key=lambda item: len(item[1].text))
     norms: dict[str, list[int]] = {}
     for i, (_, line) in enumerate(lines):
         norms.setdefault(_norm_line(line.text), []).append(i)
     return _DocIndex(_Haystack.of(blocks, [block.text for block in blocks]),
-                     _Haystack.of(lines, [line.text for _, line in lines]), norms)
+                     _Haystack.of(tuple(lines), [line.text for _, line in lines]),
+                     tuple(len(line.text) for _, line in lines), norms)
 
 
 @functools.lru_cache(maxsize=65536)
