@@ -4,7 +4,7 @@ Each fast path is checked against the slow computation it replaces: the array-ba
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
 tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
 against textstat's own, the bounded title similarity against difflib, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
-against their patterns. The last test checks that a linted document leaves no reference cycle behind.
+against their patterns. The one timer that limits each rule of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
 
@@ -297,6 +297,24 @@ def test_a_repeated_literal_joins_the_required_string():
     assert yamlrules._shortcuts(re.compile(r"\bXX+\b", re.I))[1] == ("xx",)
     assert yamlrules._shortcuts(re.compile(r"X{3}Y", re.I))[1] == ("xxxy",)
     assert yamlrules._shortcuts(re.compile(r"\d+"))[1] is None
+
+
+def test_one_timer_per_document_times_each_rule_from_its_own_start():
+    import time
+
+    with engine.rule_alarm(0.5) as arm:
+        time.sleep(0.4)  # the engine's own work between rules is never interrupted
+        arm(True)
+        time.sleep(0.3)  # a rule that takes 0.3 s of its 0.5 s, though 0.7 s have passed since the timer was set
+        arm(False)
+        time.sleep(0.6)  # the timer goes off between rules: it is set again
+        arm(True)
+        started = time.monotonic()
+        with pytest.raises(engine.RuleTimeout):
+            while True:
+                pass
+        arm(False)
+    assert 0.45 < time.monotonic() - started < 1.0
 
 
 def test_a_linted_document_leaves_no_reference_cycle():

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Callable, Iterator, Mapping, TypeVar
 
 from draftlint.findings import Span
@@ -19,6 +18,24 @@ T = TypeVar("T")
 
 BLOCK_KINDS = ("heading", "paragraph", "list-item", "blockquote", "table", "code", "html", "footnote")
 PROSE_KINDS = frozenset({"heading", "paragraph", "list-item", "blockquote", "table", "footnote"})
+
+
+class cached_property:
+    """``functools.cached_property`` without its lock, which Python 3.11 takes on every first access (a
+    document is read by one thread): computed once per instance, then read from the instance's ``__dict__``."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 class LineMap:

@@ -14,6 +14,7 @@ import os
 import re
 import signal
 import threading
+import time
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -261,23 +262,33 @@ class RuleTimeout(Exception):
     pass
 
 
-def _expire(signum, frame):
-    raise RuleTimeout()
-
-
 @contextmanager
 def rule_alarm(seconds: float):
-    """Yield ``arm(on)``, which starts (True) or stops (False) a ``seconds`` timer that interrupts the running
-    rule with RuleTimeout. The signal handler is installed once for all the rules of a document (POSIX main
-    thread; elsewhere, or with no limit, ``arm`` does nothing)."""
+    """Yield ``arm(on)``, called with True as each rule starts and with False as it ends: a rule still running
+    ``seconds`` after its start is interrupted with RuleTimeout (POSIX main thread; elsewhere, or with no limit,
+    ``arm`` does nothing).
+
+    One timer serves all the rules of a document, so that starting a rule costs no system call: when the
+    timer goes off between rules, or during a rule that started less than ``seconds`` ago, it is set again
+    for the rest of that time."""
     if not seconds or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
         yield lambda on: None
         return
+    started: float | None = None  # when the running rule started; None between rules
 
     def arm(on: bool) -> None:
-        signal.setitimer(signal.ITIMER_REAL, seconds if on else 0)
+        nonlocal started
+        started = time.monotonic() if on else None
 
-    previous = signal.signal(signal.SIGALRM, _expire)
+    def expire(signum, frame) -> None:
+        left = seconds if started is None else started + seconds - time.monotonic()
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left)
+            return
+        raise RuleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield arm
     finally:

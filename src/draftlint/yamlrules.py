@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from draftlint import safeyaml
-from draftlint.document import Block, Document, PROSE_KINDS
+from draftlint.document import Block, Document, PROSE_KINDS, cached_property
 from draftlint.findings import Family, Finding, Fix, Severity, Span
 from draftlint.rule import CODE_PATTERN, NAME_PATTERN, Rule, suggest
 
@@ -81,7 +81,7 @@ class YamlRule(Rule):
         self.exceptions = _phrase_regex(exceptions, flags) if exceptions else None
         self.skip_quoted = spec.get("skip-quoted", False)
 
-    @functools.cached_property
+    @cached_property
     def _shortcuts(self) -> tuple[tuple[int, int], tuple[str, ...] | None]:
         """The lengths the pattern can match (a line of another length never fullmatches), and strings one of
         which every match contains (a text with none is skipped without running the regex); worked out on

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from draftlint.document import Block, Document, Line
+from draftlint.document import Block, Document, Line, cached_property
 from draftlint.findings import Fix, Span
 from draftlint.text import normalize, similarity, title_forms
 
@@ -48,7 +48,7 @@ class BodyLine:
     def text(self) -> str:
         return self.line.text
 
-    @functools.cached_property
+    @cached_property
     def words(self) -> int:
         return len(self.line.text.split())
 

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass
 from typing import Iterator
 
 from draftlint import nlp
-from draftlint.document import Block, Document, Sentence
+from draftlint.document import Block, Document, Sentence, cached_property
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,7 @@ class Paragraph:
     text: str  # masked prose, whitespace collapsed
     block: Block
 
-    @functools.cached_property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
