@@ -4,7 +4,7 @@ Each fast path is checked against the slow computation it replaces: the array-ba
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
 tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
 against textstat's own, the bounded title similarity against difflib, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
-against their patterns. The one timer that limits each rule of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
+against their patterns (and the one-pass search for them against a search for each). The one timer that limits each rule of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
 
@@ -279,6 +279,9 @@ def test_a_title_words_stem_without_its_last_letter_is_in_the_folded_word():
     (r"(?:min|minute)s? read", ["4 min read", "MINUTES READ"]),
     (r"^(?:share|tweet|email)(?: this)?$", ["Share", "tweet this", "EMAIL"]),
     (r"\d+", ["12"]),
+    (r"(?:seo\s+title|h[1-3])\s*:", ["H2: Intro", "SEO title:"]),
+    (r"©\s?\d{4}|\(c\)\s?\d{4}", ["© 2024 Example Media", "(C) 2023"]),
+    (r"caf[eé]s?\b", ["Café", "CAFES"]),
 ])
 def test_every_match_of_a_pattern_holds_one_of_its_required_strings(pattern, matching):
     import re
@@ -297,6 +300,27 @@ def test_a_repeated_literal_joins_the_required_string():
     assert yamlrules._shortcuts(re.compile(r"\bXX+\b", re.I))[1] == ("xx",)
     assert yamlrules._shortcuts(re.compile(r"X{3}Y", re.I))[1] == ("xxxy",)
     assert yamlrules._shortcuts(re.compile(r"\d+"))[1] is None
+    assert yamlrules._shortcuts(re.compile(r"h[1-3]\s*:", re.I))[1] == ("h1", "h2", "h3")
+    assert yamlrules._shortcuts(re.compile(r"X[1-3]:", re.I))[1] == ("x1:", "x2:", "x3:")
+    assert yamlrules._shortcuts(re.compile(r"©\s?\d{4}", re.I))[1] == ("©",)  # no case: matches only itself
+    assert yamlrules._shortcuts(re.compile(r"éab", re.I))[1] == ("ab",)  # "é" also matches "É": not in a needle
+
+
+def test_one_pass_for_the_long_required_strings_finds_what_a_search_for_each_finds(monkeypatch):
+    rng = random.Random(7)
+    words = ["read", "more", "also read", "ab", "-", "cookie", "ago", "x", "ﬁle", "©"]
+    for _ in range(300):
+        monkeypatch.setattr(yamlrules, "_AUTOMATON", yamlrules._Automaton())  # no string known yet
+        texts = [" ".join(rng.choice(words + ["zz", "Read", "MORE"]) for _ in range(rng.randint(0, 6)))
+                 for _ in range(rng.randint(1, 8))]
+        haystack = yamlrules._Haystack(tuple(range(len(texts))), texts)
+        for _ in range(3):  # strings added after the first search make the haystack search again
+            needles = tuple(sorted(set(rng.sample(words, rng.randint(1, 4)))))
+            yamlrules._AUTOMATON.add(needles)
+            first = rng.randint(0, len(texts))
+            stop = rng.randint(first, len(texts))
+            expected = [i for i in range(first, stop) if any(n in yamlrules._folded(texts[i]) for n in needles)]
+            assert yamlrules._containing(haystack, needles, first, stop) == expected, (texts, needles, first, stop)
 
 
 def test_one_timer_per_document_times_each_rule_from_its_own_start():

@@ -86,7 +86,9 @@ class YamlRule(Rule):
         """The lengths the pattern can match (a line of another length never fullmatches), and strings one of
         which every match contains (a text with none is skipped without running the regex); worked out on
         first use, so a run that does not select the rule never pays for it."""
-        return _shortcuts(self.matcher) if self.matcher is not None else ((0, 0), None)
+        found = _shortcuts(self.matcher) if self.matcher is not None else ((0, 0), None)
+        _AUTOMATON.add(found[1] or ())
+        return found
 
     def doc_text(self) -> str:  # type: ignore[override]
         what = self.docs.get("what", "").strip()
@@ -185,37 +187,62 @@ def _phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 
-_MAX_NEEDLES = 32  # a few dozen substring tests still cost far less than one regex search
+_MAX_NEEDLES = 256  # strings of _SHORT characters or more cost one lookup each (see _Automaton)
+_MAX_SHORT = 8  # shorter strings are each searched on their own
+_MAX_CHOICES = 8  # a run of literals through small character sets ("h[1-3]:") is this many strings at most
 
 
 def _shortcuts(pattern: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str, ...] | None]:
     """From re's own parse of ``pattern``: the shortest and longest text it can match, in characters; and
-    lower-case ASCII strings one of which occurs (folded, see ``_folded``) in every text it can match (a run of
-    literal characters, or one per branch of an alternation), None when there is no such set of at most
-    _MAX_NEEDLES strings."""
+    lower-case strings one of which occurs (folded, see ``_folded``) in every text it can match (a run of
+    literal characters, through small sets of them; or one per branch of an alternation), None when there is
+    no such set of at most _MAX_NEEDLES strings (_MAX_SHORT of them shorter than _SHORT)."""
+    import _sre  # type: ignore[import-not-found]
     from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+    def char(code: int) -> str | None:
+        """The character as a needle holds it: an ASCII one folded (case-insensitive patterns match its other
+        case, which ``_folded`` turns into it); another only if it has no case (it matches only itself)."""
+        if code < 128:
+            return chr(code).lower()
+        return None if _sre.unicode_iscased(code) else chr(code)
+
+    def chars(item) -> list[str] | None:
+        """The characters a LITERAL or a small IN set (no negation, no category) can match, else None."""
+        op, av = item
+        if op is c.LITERAL:
+            found = [char(av)]
+        elif op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _ in av) and sum(
+                1 if o is c.LITERAL else a[1] - a[0] + 1 for o, a in av) <= _MAX_CHOICES:
+            found = [char(code) for o, a in av for code in ([a] if o is c.LITERAL else range(a[0], a[1] + 1))]
+        else:
+            return None
+        return None if None in found else sorted(set(found))  # type: ignore[arg-type]
 
     def best_of(items) -> frozenset[str] | None:
         best: frozenset[str] | None = None
-        run: list[str] = []
+        runs = [""]  # the literal text just read: one string per choice of the small sets in it
 
         def consider(found: frozenset[str] | None) -> None:
             nonlocal best
-            if found and len(found) <= _MAX_NEEDLES and (best is None or min(map(len, found)) > min(map(len, best))):
+            if (found and len(found) <= _MAX_NEEDLES and sum(len(n) < _SHORT for n in found) <= _MAX_SHORT
+                    and (best is None or min(map(len, found)) > min(map(len, best)))):
                 best = found
 
         for op, av in list(items) + [(None, None)]:
-            if op is c.LITERAL and av < 128:
-                run.append(chr(av))
+            step = chars((op, av)) if op in (c.LITERAL, c.IN) else None
+            if step is not None and len(runs) * len(step) <= _MAX_CHOICES:
+                runs = [run + ch for run in runs for ch in step]
                 continue
-            if (op is c.MAX_REPEAT and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is c.LITERAL
-                    and av[2][0][1] < 128):
-                run.append(chr(av[2][0][1]) * av[0])  # "X+" or "X{2,}": at least that many X
-                if av[0] == av[1]:
-                    continue  # X{3}: the run goes on
-            if run:
-                consider(frozenset({"".join(run).lower()}))
-                run = []
+            if op is c.MAX_REPEAT and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is c.LITERAL:
+                ch = char(av[2][0][1])
+                if ch is not None:
+                    runs = [run + ch * av[0] for run in runs]  # "X+" or "X{2,}": at least that many X
+                    if av[0] == av[1]:
+                        continue  # X{3}: the run goes on
+            if runs != [""]:
+                consider(frozenset(runs))
+                runs = [""]
             if op is c.SUBPATTERN:
                 consider(best_of(av[3]))
             elif op is c.BRANCH:
@@ -242,26 +269,79 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 
 
 def _folded(text: str) -> str:
+    """``text`` folded for the required strings, character by character (so of the same length)."""
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()  # ASCII has none of _FOLD's keys
 
 
-@dataclass(frozen=True)
+_SHORT = 3  # required strings shorter than this ("-", "[") are in most texts: each is searched on its own
+
+
+class _Automaton:
+    """The required strings of _SHORT characters or more of every YAML rule used so far in this process, in
+    one Aho-Corasick automaton: one pass over a haystack finds them all. A rule adds its strings when it is
+    first used, which makes a new ``version``."""
+
+    def __init__(self) -> None:
+        self.needles: set[str] = set()
+        self.version = 0
+        self._built: Any = None
+
+    def add(self, needles: Iterable[str]) -> None:
+        new = {needle for needle in needles if len(needle) >= _SHORT} - self.needles
+        if new:
+            self.needles |= new
+            self.version += 1
+            self._built = None
+
+    def find(self, text: str) -> Iterable[tuple[int, str]]:
+        """(offset of the last character, string) of every occurrence in ``text``, in order of their ends."""
+        if not self.needles:
+            return ()
+        if self._built is None:
+            import ahocorasick
+
+            self._built = ahocorasick.Automaton()
+            for needle in self.needles:
+                self._built.add_word(needle, needle)
+            self._built.make_automaton()
+        return self._built.iter(text)
+
+
+_AUTOMATON = _Automaton()
+
+
 class _Haystack:
     """Items (blocks or lines) and their texts, folded (see ``_folded``) and joined by NUL, which no needle
-    contains: one substring search over ``text`` finds every item that contains a needle."""
+    contains: one search over ``text`` finds every item that contains a needle."""
 
-    items: tuple
-    text: str
-    starts: tuple[int, ...]  # offset of each item's text in ``text``
+    __slots__ = ("items", "text", "starts", "_hits", "_version")
 
-    @classmethod
-    def of(cls, items: tuple, texts: list[str]) -> "_Haystack":
-        folded = [_folded(text) for text in texts]
+    def __init__(self, items: tuple, texts: list[str]) -> None:
+        self.items = items
+        self.text = "\0".join(_folded(text) for text in texts)
         starts, pos = [], 0
-        for text in folded:
+        for text in texts:
             starts.append(pos)
             pos += len(text) + 1
-        return cls(items, "\0".join(folded), tuple(starts))
+        self.starts = tuple(starts)
+        self._hits: dict[str, list[int]] = {}
+        self._version = -1
+
+    def hits(self) -> dict[str, list[int]]:
+        """For each string of the automaton that the haystack holds, the items that hold it, in order; found
+        in one pass, again only when rules have added strings since."""
+        if self._version != _AUTOMATON.version:
+            found: dict[str, list[int]] = {}
+            starts = self.starts
+            for end, needle in _AUTOMATON.find(self.text):
+                i = bisect.bisect_right(starts, end) - 1
+                items = found.get(needle)
+                if items is None:
+                    found[needle] = [i]
+                elif items[-1] != i:
+                    items.append(i)
+            self._hits, self._version = found, _AUTOMATON.version
+        return self._hits
 
 
 def _containing(haystack: _Haystack, needles: tuple[str, ...] | None, first: int = 0,
@@ -275,6 +355,11 @@ def _containing(haystack: _Haystack, needles: tuple[str, ...] | None, first: int
     text, starts = haystack.text, haystack.starts
     begin, end = starts[first], (starts[stop] - 1 if stop < len(starts) else len(text))
     for needle in needles:
+        if len(needle) >= _SHORT:
+            items = haystack.hits().get(needle)
+            if items:
+                found.update(items[bisect.bisect_left(items, first):bisect.bisect_left(items, stop)])
+            continue
         pos = text.find(needle, begin, end)
         while pos != -1:
             i = bisect.bisect_right(starts, pos) - 1
@@ -308,8 +393,8 @@ def _make_index(doc: Document) -> _DocIndex:
     norms: dict[str, list[int]] = {}
     for i, (_, line) in enumerate(lines):
         norms.setdefault(_norm_line(line.text), []).append(i)
-    return _DocIndex(_Haystack.of(blocks, [block.text for block in blocks]),
-                     _Haystack.of(tuple(lines), [line.text for _, line in lines]),
+    return _DocIndex(_Haystack(blocks, [block.text for block in blocks]),
+                     _Haystack(tuple(lines), [line.text for _, line in lines]),
                      tuple(len(line.text) for _, line in lines), norms)
 
 
