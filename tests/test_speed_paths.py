@@ -306,6 +306,29 @@ def test_a_repeated_literal_joins_the_required_string():
     assert yamlrules._shortcuts(re.compile(r"éab", re.I))[1] == ("ab",)  # "é" also matches "É": not in a needle
 
 
+def test_an_alternation_splits_into_its_branches_only_at_the_top():
+    import re
+
+    pattern = re.compile(r"(?i)a[|(]b|\|c|(?:d|e)f|[]|]g|[^]|(]h")
+    assert [source for source, _ in yamlrules._branches(pattern)] == [
+        r"a[|(]b", r"\|c", r"(?:d|e)f", r"[]|]g", r"[^]|(]h"]
+    assert yamlrules._branches(re.compile(r"(?:a|b)c")) is None  # one branch at the top
+    assert yamlrules._branches(re.compile(r"(a)|b")) is None  # a capturing group
+
+
+def test_a_pattern_without_the_branches_a_text_cannot_match_finds_the_same_matches():
+    rules = [r for r in registry.load().rules.values() if isinstance(r, yamlrules.YamlRule) and r._branches]
+    assert rules
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.rglob("*.md"))]
+    for rule in rules:
+        for text in texts + list(rule.examples.fail) + list(rule.examples.passing):
+            for part in text.split("\n\n"):
+                subset = rule._matcher_for(yamlrules._folded(part))
+                expected = [m.span() for m in rule.matcher.finditer(part)]
+                found = [m.span() for m in subset.finditer(part)] if subset else []
+                assert found == expected, (rule.code, part)
+
+
 def test_one_pass_for_the_long_required_strings_finds_what_a_search_for_each_finds(monkeypatch):
     rng = random.Random(7)
     words = ["read", "more", "also read", "ab", "-", "cookie", "ago", "x", "ﬁle", "©"]

@@ -108,10 +108,11 @@ class YamlRule(Rule):
         if self.kind == "line":
             yield from self._check_lines(doc, index)
         elif self.matcher is not None:
-            for i in _containing(index.blocks, self._shortcuts[1]):
-                block = index.blocks.items[i]
+            blocks = index.blocks
+            for i in _containing(blocks, self._shortcuts[1]):
+                block = blocks.items[i]
                 if block.kind in self.scope:
-                    yield from self._check_text(doc, block)
+                    yield from self._check_text(doc, block, blocks.text[blocks.starts[i]:blocks.starts[i] + len(block.text)])
 
     def _check_lines(self, doc: Document, index: "_DocIndex") -> Iterable[Finding]:
         (low, high), needles = self._shortcuts
@@ -136,10 +137,34 @@ class YamlRule(Rule):
                 fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
-    def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
-        assert self.matcher is not None
+    @cached_property
+    def _branches(self) -> list[tuple[str, tuple[str, ...] | None]] | None:
+        """For a pattern that is an alternation at the top, each branch's source and required strings (see
+        ``_shortcuts``); None for any other pattern."""
+        return _branches(self.matcher) if self.matcher is not None else None
+
+    @cached_property
+    def _subsets(self) -> dict[tuple[int, ...], re.Pattern[str] | None]:
+        return {}
+
+    def _matcher_for(self, folded: str) -> re.Pattern[str] | None:
+        """The pattern without the branches whose required strings the text (folded) lacks: they cannot match
+        in it, and the branches are tried in order at each position, so the matches are the same."""
+        branches = self._branches
+        if branches is None:
+            return self.matcher
+        chosen = tuple(k for k, (_, needles) in enumerate(branches)
+                       if needles is None or any(needle in folded for needle in needles))
+        if chosen not in self._subsets:
+            assert self.matcher is not None
+            self._subsets[chosen] = re.compile("|".join(branches[k][0] for k in chosen),
+                                               self.matcher.flags) if chosen else None
+        return self._subsets[chosen]
+
+    def _check_text(self, doc: Document, block: Block, folded: str) -> Iterable[Finding]:
         text = block.text
-        matches = list(self.matcher.finditer(text))
+        matcher = self._matcher_for(folded)
+        matches = list(matcher.finditer(text)) if matcher is not None else []
         if not matches:
             return
         skip = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
@@ -261,6 +286,51 @@ def _shortcuts(pattern: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str, ..
     except Exception:  # a parser detail changed: no shortcut
         return (0, sys.maxsize), None
     return widths, (tuple(sorted(found)) if found else None)
+
+
+def _branches(pattern: re.Pattern[str]) -> list[tuple[str, tuple[str, ...] | None]] | None:
+    """The branches of a pattern that is an alternation at the top ("a|b|c"), as sources with their required
+    strings; None for another pattern, or one with capturing groups (their numbers would change) or in
+    verbose mode (a comment may hold a bar)."""
+    from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+    if pattern.groups or pattern.flags & re.VERBOSE:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser detail changed: no branches
+        return None
+    if len(parsed.data) != 1 or parsed.data[0][0] is not c.BRANCH:
+        return None
+    source = _GLOBAL_FLAGS.sub("", pattern.pattern)  # they are in pattern.flags, given to every subset
+    sources, depth, start, i, in_set = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+            i += 1 + (source[i + 1:i + 2] == "^")
+            i += source[i:i + 1] == "]"  # "[]" and "[^]" open with a literal bracket
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            sources.append(source[start:i])
+            start = i + 1
+        i += 1
+    sources.append(source[start:])
+    if len(sources) != len(parsed.data[0][1][1]):
+        return None
+    return [(branch, _shortcuts(re.compile(branch, pattern.flags))[1]) for branch in sources]
+
+
+_GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 
 # The only characters that re's IGNORECASE matches with an ASCII letter and that str.lower() does not turn into
