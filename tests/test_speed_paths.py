@@ -3,7 +3,7 @@
 Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
 tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
-against textstat's own, the bounded title similarity against difflib, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
+against textstat's own, the bounded title similarity against difflib, the title normalisation against NFKC and a regular expression, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
 against their patterns (and the one-pass search for them against a search for each). The one timer that limits each rule of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
@@ -230,6 +230,23 @@ def test_sentence_count_is_textstats_own():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
     for text in texts:
         assert ours(text) == original(text), text
+
+
+def test_normalize_is_nfkc_casefolded_with_whitespace_runs_collapsed():
+    import re
+    import unicodedata
+
+    from draftlint import text as textmod
+
+    def reference(text: str) -> str:
+        text = unicodedata.normalize("NFKC", text).translate(textmod._QUOTES).casefold()
+        return re.sub(r"\s+", " ", text).strip(textmod._EDGE_PUNCT)
+
+    rng = random.Random(3)
+    alphabet = " \t\n\u00a0\u2003\x1c-.,;:!?\"'()[]*_#|aZé“”’–—ﬁ⑴\u00adß"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert textmod.normalize.__wrapped__(text) == reference(text), repr(text)
 
 
 def test_bounded_similarity_is_difflibs_ratio_or_zero():

@@ -9,7 +9,6 @@ from difflib import SequenceMatcher
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "´": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": None})
-_SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = " \t.,;:!?\"'()[]*_#|-"
 _SITE_SUFFIX = re.compile(r"\s+[-|:·•]\s+[^-|:·•]{2,60}$")
 WORD = re.compile(r"[\w']+")
@@ -18,8 +17,10 @@ WORD = re.compile(r"[\w']+")
 @functools.lru_cache(maxsize=16384)  # the title rules normalise the same lines of a document in turn
 def normalize(text: str) -> str:
     """NFKC, case-folded, straight quotes and plain dashes, single spaces, no punctuation at either end."""
+    if text.isascii():  # NFKC and the quote table leave ASCII as it is, and casefold() is lower()
+        return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
+    return " ".join(text.split()).strip(_EDGE_PUNCT)  # split() and \s know the same whitespace
 
 
 def title_forms(title: str) -> frozenset[str]:
