@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping, TypeVar
+from typing import Any, Callable, Iterator, Mapping, NamedTuple, TypeVar
 
 from draftlint.findings import Span
 
@@ -66,8 +66,7 @@ class LineMap:
         return self.starts[line - 1]
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: documents make hundreds of them, and a frozen dataclass is slow to make
     """One source line of a block, prose only: ``start``/``end`` are the document offsets of its first and
     last visible characters; ``text`` has its runs of whitespace (and masked markup) collapsed to one space,
     for comparisons, never for positions."""
