@@ -2,8 +2,8 @@
 
 Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
-tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
-against textstat's own, the bounded title similarity against difflib, the title normalisation against NFKC and a regular expression, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
+tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count and hyphenation points behind R003
+against textstat's and pyphen's own, the bounded title similarity against difflib, the title normalisation against NFKC and a regular expression, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
 against their patterns (and the one-pass search for them against a search for each). The one timer that limits each rule of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
@@ -262,6 +262,22 @@ def test_normalize_is_nfkc_casefolded_with_whitespace_runs_collapsed():
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert textmod.normalize.__wrapped__(text) == reference(text), repr(text)
+
+
+def test_hyphenation_points_are_pyphens():
+    import re
+
+    import pyphen
+
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    rng = random.Random(2)
+    words = {word for path in sorted(FIXTURES.rglob("*.md"))
+             for word in re.findall(r"[\w'’.-]+", path.read_text(encoding="utf-8").lower())}
+    words |= {"".join(rng.choice("abcdefghijklmnopqrstuvwxyz'’éﬁ.İ0") for _ in range(rng.randint(1, 30)))
+              for _ in range(5000)}
+    assert len(words) > 6000
+    for word in words:
+        assert nlp._hyphenation_points(hyphenator, word) == len(hyphenator.positions(word)), word
 
 
 def test_bounded_similarity_is_difflibs_ratio_or_zero():
