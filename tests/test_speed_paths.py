@@ -217,21 +217,6 @@ def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):
     assert sum(len(found) for doc in subsets for _, found in doc) > 100
 
 
-def test_a_sentence_with_a_trigger_word_is_in_a_block_that_has_one():
-    paths = [p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".md", ".txt") and p.is_file()]
-    docs = [parse.build(str(p), parse.decode(p.read_bytes())) for p in paths]
-    nlp.annotate(docs)
-    triggered = 0
-    for doc in docs:
-        analysis = _attribution.analyse(doc)
-        for info in analysis.sentences:
-            text = _attribution.plain(info.sentence.text).lower()
-            if not _attribution.TRIGGERS.isdisjoint(_attribution._WORD.findall(text)):
-                assert analysis._block_triggered(info.sentence.block), info.sentence.text
-                triggered += 1
-    assert triggered > 100
-
-
 def test_sentence_count_is_textstats_own():
     nlp.textstat()
     from textstat.backend.counts import _count_sentences

@@ -444,7 +444,6 @@ class Analysis:
         self._quote_ends = [b for _, b in spans]
         self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
-        self._triggered: dict[int, bool] = {}  # by block id
         for index, sentence in enumerate(doc.sentences):
             info = SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
             self._match(info)
@@ -597,22 +596,9 @@ class Analysis:
                 found.before.append(found.before[-1] + (0 if space else 1))
         return found.before, found.spaces
 
-    def _block_triggered(self, block: Block) -> bool:
-        """Whether the block may hold a trigger word: False only when none of its words is one. A sentence's
-        words are words of its block (a sentence starts after whitespace or an end mark, never inside a word),
-        unless invisible characters, which are dropped, join them differently: such a block says True."""
-        found = self._triggered.get(id(block))
-        if found is None:
-            text = block.text
-            found = self._triggered[id(block)] = (bool(_INVISIBLE.search(text))
-                                                  or not TRIGGERS.isdisjoint(_WORD.findall(text.lower())))
-        return found
-
     def _match(self, info: "SentenceInfo") -> None:
         """Run the Matcher around the trigger words of a sentence (most sentences have none)."""
         sentence = info.sentence
-        if not self._block_triggered(sentence.block):
-            return
         invisible = _INVISIBLE.search(sentence.text)
         if TRIGGERS.isdisjoint(_WORD.findall((plain(sentence.text) if invisible else sentence.text).lower())):
             return
