@@ -11,12 +11,14 @@ Kinds:
 """
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import bisect
 import functools
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from re import _constants as _c, _parser  # type: ignore[attr-defined]  # re's own parse: see _shortcuts
 from typing import Any, Iterable
 
 from draftlint import safeyaml
@@ -86,7 +88,7 @@ class YamlRule(Rule):
         """The lengths the pattern can match (a line of another length never fullmatches), and strings one of
         which every match contains (a text with none is skipped without running the regex); worked out on
         first use, so a run that does not select the rule never pays for it."""
-        found = _shortcuts(self.matcher) if self.matcher is not None else ((0, 0), None)
+        found = _shortcuts(self.matcher, self._parsed) if self.matcher is not None else ((0, 0), None)
         _AUTOMATON.add(found[1] or ())
         return found
 
@@ -141,7 +143,11 @@ class YamlRule(Rule):
     def _branches(self) -> list[tuple[str, tuple[str, ...] | None]] | None:
         """For a pattern that is an alternation at the top, each branch's source and required strings (see
         ``_shortcuts``); None for any other pattern."""
-        return _branches(self.matcher) if self.matcher is not None else None
+        return _branches(self.matcher, self._parsed) if self.matcher is not None else None
+
+    @cached_property
+    def _parsed(self) -> Any:
+        return _parse(self.matcher) if self.matcher is not None else None
 
     @cached_property
     def _subsets(self) -> dict[tuple[int, ...], re.Pattern[str] | None]:
@@ -217,90 +223,97 @@ _MAX_SHORT = 8  # shorter strings are each searched on their own
 _MAX_CHOICES = 8  # a run of literals through small character sets ("h[1-3]:") is this many strings at most
 
 
-def _shortcuts(pattern: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str, ...] | None]:
-    """From re's own parse of ``pattern``: the shortest and longest text it can match, in characters; and
-    lower-case strings one of which occurs (folded, see ``_folded``) in every text it can match (a run of
-    literal characters, through small sets of them; or one per branch of an alternation), None when there is
-    no such set of at most _MAX_NEEDLES strings (_MAX_SHORT of them shorter than _SHORT)."""
-    import _sre  # type: ignore[import-not-found]
-    from re import _constants as c, _parser  # type: ignore[attr-defined]
-
-    def char(code: int) -> str | None:
-        """The character as a needle holds it: an ASCII one folded (case-insensitive patterns match its other
-        case, which ``_folded`` turns into it); another only if it has no case (it matches only itself)."""
-        if code < 128:
-            return chr(code).lower()
-        return None if _sre.unicode_iscased(code) else chr(code)
-
-    def chars(item) -> list[str] | None:
-        """The characters a LITERAL or a small IN set (no negation, no category) can match, else None."""
-        op, av = item
-        if op is c.LITERAL:
-            found = [char(av)]
-        elif op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _ in av) and sum(
-                1 if o is c.LITERAL else a[1] - a[0] + 1 for o, a in av) <= _MAX_CHOICES:
-            found = [char(code) for o, a in av for code in ([a] if o is c.LITERAL else range(a[0], a[1] + 1))]
-        else:
-            return None
-        return None if None in found else sorted(set(found))  # type: ignore[arg-type]
-
-    def best_of(items) -> frozenset[str] | None:
-        best: frozenset[str] | None = None
-        runs = [""]  # the literal text just read: one string per choice of the small sets in it
-
-        def consider(found: frozenset[str] | None) -> None:
-            nonlocal best
-            if (found and len(found) <= _MAX_NEEDLES and sum(len(n) < _SHORT for n in found) <= _MAX_SHORT
-                    and (best is None or min(map(len, found)) > min(map(len, best)))):
-                best = found
-
-        for op, av in list(items) + [(None, None)]:
-            step = chars((op, av)) if op in (c.LITERAL, c.IN) else None
-            if step is not None and len(runs) * len(step) <= _MAX_CHOICES:
-                runs = [run + ch for run in runs for ch in step]
-                continue
-            if op is c.MAX_REPEAT and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is c.LITERAL:
-                ch = char(av[2][0][1])
-                if ch is not None:
-                    runs = [run + ch * av[0] for run in runs]  # "X+" or "X{2,}": at least that many X
-                    if av[0] == av[1]:
-                        continue  # X{3}: the run goes on
-            if runs != [""]:
-                consider(frozenset(runs))
-                runs = [""]
-            if op is c.SUBPATTERN:
-                consider(best_of(av[3]))
-            elif op is c.BRANCH:
-                branches = [best_of(branch) for branch in av[1]]
-                if all(branches):
-                    consider(frozenset().union(*branches))
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                consider(best_of(av[2]))
-            elif op is c.ATOMIC_GROUP:
-                consider(best_of(av))
-        return best
-
+def _parse(pattern: re.Pattern[str]) -> Any:
+    """re's own parse of ``pattern``, None if that fails (a parser detail changed: no shortcuts)."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        widths, found = parsed.getwidth(), best_of(parsed)
+        return _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return None
+
+
+def _shortcuts(pattern: re.Pattern[str], parsed: Any = None) -> tuple[tuple[int, int], tuple[str, ...] | None]:
+    """From re's own parse of ``pattern`` (``parsed``, when already made): the shortest and longest text it can
+    match, in characters; and lower-case strings one of which occurs (folded, see ``_folded``) in every text it
+    can match (see ``_required``), None when there are none."""
+    parsed = _parse(pattern) if parsed is None else parsed
+    try:
+        return parsed.getwidth(), _sorted(_required(parsed))
     except Exception:  # a parser detail changed: no shortcut
         return (0, sys.maxsize), None
-    return widths, (tuple(sorted(found)) if found else None)
 
 
-def _branches(pattern: re.Pattern[str]) -> list[tuple[str, tuple[str, ...] | None]] | None:
+def _sorted(found: frozenset[str] | None) -> tuple[str, ...] | None:
+    return tuple(sorted(found)) if found else None
+
+
+def _char(code: int) -> str | None:
+    """The character as a needle holds it: an ASCII one folded (case-insensitive patterns match its other case,
+    which ``_folded`` turns into it); another only if it has no case (it matches only itself)."""
+    if code < 128:
+        return chr(code).lower()
+    return None if _sre.unicode_iscased(code) else chr(code)
+
+
+def _chars(op: Any, av: Any) -> list[str] | None:
+    """The characters a LITERAL or a small IN set (no negation, no category) can match, else None."""
+    if op is _c.LITERAL:
+        found = [_char(av)]
+    elif op is _c.IN and all(o in (_c.LITERAL, _c.RANGE) for o, _ in av) and sum(
+            1 if o is _c.LITERAL else a[1] - a[0] + 1 for o, a in av) <= _MAX_CHOICES:
+        found = [_char(code) for o, a in av for code in ([a] if o is _c.LITERAL else range(a[0], a[1] + 1))]
+    else:
+        return None
+    return None if None in found else sorted(set(found))  # type: ignore[arg-type]
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Of parsed pattern items, strings one of which every match holds: a run of literal characters (through
+    small sets of them), or one per branch of an alternation; the set whose shortest string is longest, of at
+    most _MAX_NEEDLES strings (_MAX_SHORT of them shorter than _SHORT); None when there is none."""
+    best: frozenset[str] | None = None
+    runs = [""]  # the literal text just read: one string per choice of the small sets in it
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if (found and len(found) <= _MAX_NEEDLES and sum(len(n) < _SHORT for n in found) <= _MAX_SHORT
+                and (best is None or min(map(len, found)) > min(map(len, best)))):
+            best = found
+
+    for op, av in list(items) + [(None, None)]:
+        step = _chars(op, av) if op in (_c.LITERAL, _c.IN) else None
+        if step is not None and len(runs) * len(step) <= _MAX_CHOICES:
+            runs = [run + ch for run in runs for ch in step]
+            continue
+        if op is _c.MAX_REPEAT and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is _c.LITERAL:
+            ch = _char(av[2][0][1])
+            if ch is not None:
+                runs = [run + ch * av[0] for run in runs]  # "X+" or "X{2,}": at least that many X
+                if av[0] == av[1]:
+                    continue  # X{3}: the run goes on
+        if runs != [""]:
+            consider(frozenset(runs))
+            runs = [""]
+        if op is _c.SUBPATTERN:
+            consider(_required(av[3]))
+        elif op is _c.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+        elif op is _c.ATOMIC_GROUP:
+            consider(_required(av))
+    return best
+
+
+def _branches(pattern: re.Pattern[str], parsed: Any = None) -> list[tuple[str, tuple[str, ...] | None]] | None:
     """The branches of a pattern that is an alternation at the top ("a|b|c"), as sources with their required
     strings; None for another pattern, or one with capturing groups (their numbers would change) or in
     verbose mode (a comment may hold a bar)."""
-    from re import _constants as c, _parser  # type: ignore[attr-defined]
-
     if pattern.groups or pattern.flags & re.VERBOSE:
         return None
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # a parser detail changed: no branches
-        return None
-    if len(parsed.data) != 1 or parsed.data[0][0] is not c.BRANCH:
+    parsed = _parse(pattern) if parsed is None else parsed
+    if parsed is None or len(parsed.data) != 1 or parsed.data[0][0] is not _c.BRANCH:
         return None
     source = _GLOBAL_FLAGS.sub("", pattern.pattern)  # they are in pattern.flags, given to every subset
     sources, depth, start, i, in_set = [], 0, 0, 0, False
@@ -325,9 +338,10 @@ def _branches(pattern: re.Pattern[str]) -> list[tuple[str, tuple[str, ...] | Non
             start = i + 1
         i += 1
     sources.append(source[start:])
-    if len(sources) != len(parsed.data[0][1][1]):
+    branches = parsed.data[0][1][1]
+    if len(sources) != len(branches):
         return None
-    return [(branch, _shortcuts(re.compile(branch, pattern.flags))[1]) for branch in sources]
+    return [(text, _sorted(_required(branch))) for text, branch in zip(sources, branches)]
 
 
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
