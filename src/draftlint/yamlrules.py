@@ -82,6 +82,7 @@ class YamlRule(Rule):
         exceptions = spec.get("exceptions") or ()
         self.exceptions = _phrase_regex(exceptions, flags) if exceptions else None
         self.skip_quoted = spec.get("skip-quoted", False)
+        self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # see _matcher_for
 
     @cached_property
     def _shortcuts(self) -> tuple[tuple[int, int], tuple[str, ...] | None]:
@@ -114,7 +115,7 @@ class YamlRule(Rule):
             for i in _containing(blocks, self._shortcuts[1]):
                 block = blocks.items[i]
                 if block.kind in self.scope:
-                    yield from self._check_text(doc, block, blocks.text[blocks.starts[i]:blocks.starts[i] + len(block.text)])
+                    yield from self._check_text(doc, block, blocks.folded(i))
 
     def _check_lines(self, doc: Document, index: "_DocIndex") -> Iterable[Finding]:
         (low, high), needles = self._shortcuts
@@ -148,10 +149,6 @@ class YamlRule(Rule):
     @cached_property
     def _parsed(self) -> Any:
         return _parse(self.matcher) if self.matcher is not None else None
-
-    @cached_property
-    def _subsets(self) -> dict[tuple[int, ...], re.Pattern[str] | None]:
-        return {}
 
     def _matcher_for(self, folded: str) -> re.Pattern[str] | None:
         """The pattern without the branches whose required strings the text (folded) lacks: they cannot match
@@ -410,6 +407,11 @@ class _Haystack:
         self.starts = tuple(starts)
         self._hits: dict[str, list[int]] = {}
         self._version = -1
+
+    def folded(self, i: int) -> str:
+        """Item ``i``'s text, folded."""
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[i]:end]
 
     def hits(self) -> dict[str, list[int]]:
         """For each string of the automaton that the haystack holds, the items that hold it, in order; found
