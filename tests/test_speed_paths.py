@@ -2,9 +2,13 @@
 
 Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
-tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count and hyphenation points behind R003
-against textstat's and pyphen's own, the bounded title similarity against difflib, the title normalisation against NFKC and a regular expression, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, and the YAML rules' required strings
-against their patterns (and the one-pass search for them against a search for each). The one timer that limits each rule of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
+tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count and hyphenation
+points behind R003 against textstat's and pyphen's own, the bounded title similarity against difflib, the title
+normalisation against NFKC and a regular expression, the title-keyword-stuffing line filter against its stems,
+the parser's byte-to-character offsets against encoding, the YAML rules' required strings against their
+patterns (the one-pass search for them against a search for each, a pattern without some of its branches
+against the whole pattern). The one timer that limits each rule of a document is checked against each rule's
+own start, and the last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
 
