@@ -233,6 +233,8 @@ def _shortcuts(pattern: re.Pattern[str], parsed: Any = None) -> tuple[tuple[int,
     match, in characters; and lower-case strings one of which occurs (folded, see ``_folded``) in every text it
     can match (see ``_required``), None when there are none."""
     parsed = _parse(pattern) if parsed is None else parsed
+    if parsed is None:
+        return (0, sys.maxsize), None
     try:
         return parsed.getwidth(), _sorted(_required(parsed))
     except Exception:  # a parser detail changed: no shortcut
@@ -440,9 +442,10 @@ def _containing(haystack: _Haystack, needles: tuple[str, ...] | None, first: int
     found: set[int] = set()
     text, starts = haystack.text, haystack.starts
     begin, end = starts[first], (starts[stop] - 1 if stop < len(starts) else len(text))
+    hits = haystack.hits() if any(len(needle) >= _SHORT for needle in needles) else {}
     for needle in needles:
         if len(needle) >= _SHORT:
-            items = haystack.hits().get(needle)
+            items = hits.get(needle)
             if items:
                 found.update(items[bisect.bisect_left(items, first):bisect.bisect_left(items, stop)])
             continue
