@@ -12,8 +12,7 @@ def lint(text: str, path: str = "draft.md", select: list[str] | None = None, opt
     reg = registry.load()
     config = Config(select=select, rules=options or {})
     plan = engine.make_plan(reg, config)
-    [result] = engine.lint_batch([(path, text.encode("utf-8"))], plan)
-    return engine.finish([result], plan).findings
+    return engine.lint_text(text, path, plan).findings
 
 
 def doc(text: str, path: str = "draft.md"):

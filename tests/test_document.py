@@ -1,6 +1,7 @@
 """The document model: blocks, exact positions through markup, front matter, titles, plain text."""
 from __future__ import annotations
 
+from draftlint import nlp
 from helpers import doc
 
 
@@ -128,6 +129,7 @@ def test_setext_heading_and_atx_closing_hashes():
 
 def test_sentences_are_split_inside_blocks_only():
     d = doc("First sentence here. Second one follows!\n\n- A list item sentence.\n")
+    nlp.annotate([d])
     assert [(s.text, d.lines.position(s.start)) for s in d.sentences] == [
         ("First sentence here.", (1, 1)), ("Second one follows!", (1, 22)), ("A list item sentence.", (3, 3))]
 

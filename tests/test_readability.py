@@ -16,7 +16,7 @@ def found(text: str, code: str, options: dict | None = None, path: str = "draft.
 
 def sentences(text: str) -> list[str]:
     d = doc(text)
-    return [d.text[s.start:s.end] for s in d.sentences]
+    return [d.text[s.start:s.end] for s in nlp.annotate([d])[0]]
 
 
 # -- sentence splitting -------------------------------------------------------------------------------

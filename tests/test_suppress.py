@@ -56,5 +56,5 @@ def test_per_file_ignores(tmp_path):
         p.write_text(AI, encoding="utf-8")
     cfg = config.from_mapping({"select": ["B101"], "per-file-ignores": {"*/legacy/*": ["B101"]}}, None)
     plan = engine.make_plan(registry.load(), cfg)
-    run = engine.finish(engine.lint_files([str(a), str(b)], plan), plan)
+    run = engine.lint_files([str(a), str(b)], plan)
     assert [f.path for f in run.findings] == [str(b)]

@@ -102,7 +102,7 @@ def test_duplicate_heading_can_compare_across_sections():
 
 def _run(paths, options=None):
     plan = engine.make_plan(registry.load(), Config(select=["T004"], rules=options or {}))
-    return engine.finish(engine.lint_files([str(p) for p in paths], plan, 1), plan)
+    return engine.lint_files([str(p) for p in paths], plan, 1)
 
 
 def test_duplicate_title_reports_both_files_naming_each_other(tmp_path):

@@ -19,6 +19,7 @@ from typing import Any
 
 from draftlint import __version__
 from draftlint.findings import Finding, Fix, Severity, Span
+from draftlint.results import FileResult
 from draftlint.rule import Summary
 from draftlint.suppress import Suppressions
 
@@ -77,8 +78,6 @@ class Cache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, path: str, key: str):
-        from draftlint.engine import FileResult
-
         try:
             with open(self._entry(key), encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -89,7 +88,7 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, key: str, result: Any) -> None:
+    def put(self, key: str, result: FileResult) -> None:
         if result.crashes or result.note or result.summary is None or result.suppressions is None:
             return
         data = {"format": FORMAT, "key": key,

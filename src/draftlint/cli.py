@@ -127,7 +127,7 @@ def check(
         if stdin_data is not None:
             results = engine.lint_batch([(stdin_filename or "stdin.md", stdin_data)], plan)
         show = not quiet and format == Format.text and output is None and sys.stderr.isatty() and len(found.files) > 200
-        results += list(engine.lint_files(found.files, plan, workers, cache, _progress(len(found.files)) if show else None))
+        results += list(engine.lint_each(found.files, plan, workers, cache, _progress(len(found.files)) if show else None))
         if not results and not found.errors and not quiet and gate.changes is None:
             _err(f"no drafts found in {', '.join(paths)} (extensions: {', '.join(config.extensions)})")
         return engine.finish(results, plan), found.errors
@@ -196,7 +196,7 @@ def _apply_fixes(run, plan, write: bool) -> list:
         data, early = engine.load_bytes(path, plan)
         if data is None or early is not None:
             continue
-        fresh = engine.finish(engine.lint_batch([(path, data)], plan), plan)
+        fresh = engine.lint_text(data, path, plan)
         if fresh.crashes:
             continue
         change = fixmod.plan_fixes(path, data, fresh.findings)

@@ -251,11 +251,19 @@ class Document:
     def quotes(self) -> tuple[Quote, ...]:
         return tuple(_find_quotes(self.blocks))
 
-    @cached_property
+    @property
     def sentences(self) -> tuple[Sentence, ...]:
-        from draftlint import nlp
+        """The sentences of the prose, in document order: set by the engine (``nlp.annotate``) before the
+        rules run, when a selected rule declares ``needs = {"sentences"}``."""
+        try:
+            return self.__dict__["_sentences"]
+        except KeyError:
+            raise RuntimeError(f"{self.path}: sentences were not split: a rule that reads them must declare "
+                               'needs = frozenset({"sentences"})') from None
 
-        return tuple(nlp.sentences(self))
+    @sentences.setter
+    def sentences(self, found: tuple[Sentence, ...]) -> None:
+        self.__dict__["_sentences"] = tuple(found)
 
     @cached_property
     def words(self) -> int:

@@ -16,6 +16,7 @@ from typing import Callable
 
 from draftlint import parse
 from draftlint.baseline import Baseline, BaselineError, Outcome, Sources
+from draftlint.engine.discover import excluded
 from draftlint.gitdiff import Changes, GitError, changes_since
 
 
@@ -29,11 +30,9 @@ def force_excluded(path: str, config) -> bool:
     The globs are matched as during discovery: against the path relative to the config's folder, each of its
     parent folders, and the names of the file and of those folders.
     """
-    from draftlint.engine import _excluded
-
     rel = os.path.relpath(os.path.abspath(path), config.root)
     parts = Path(path if rel.startswith("..") else rel).parts
-    return any(_excluded(Path(*parts[:i + 1]).as_posix(), parts[i], config.exclude) for i in range(len(parts)))
+    return any(excluded(Path(*parts[:i + 1]).as_posix(), parts[i], config.exclude) for i in range(len(parts)))
 
 
 @dataclass

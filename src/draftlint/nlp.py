@@ -11,10 +11,9 @@ import bisect
 import functools
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
-if TYPE_CHECKING:
-    from draftlint.document import Block, Document, Sentence
+from draftlint.document import Block, Document, Sentence
 
 _MODEL: str | None = None
 _NLP = None
@@ -167,10 +166,6 @@ def segments(block: "Block") -> Iterator[tuple[int, str]]:
 SENTENCE_KINDS = frozenset({"paragraph", "list-item", "blockquote", "footnote"})
 
 
-def sentences(doc: "Document") -> Iterator["Sentence"]:
-    return annotate([doc])[0]
-
-
 def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
     """Split the prose of many documents into sentences in one batched pass; caches on each document.
 
@@ -178,8 +173,6 @@ def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
     piece that can only be one sentence (see ``_one_sentence``; most pieces, list items and short paragraphs)
     skips the pass: its sentence is the whole piece, and its tokens are made on first use (rules need them for
     a minority of sentences)."""
-    from draftlint.document import Sentence
-
     docs = list(docs)
     jobs: list[tuple[int, "Block", int, str]] = []
     for index, doc in enumerate(docs):
@@ -219,7 +212,7 @@ def annotate(docs: Iterable["Document"]) -> list[list["Sentence"]]:
 
 def _store(docs: list["Document"], results: list[list["Sentence"]]) -> None:
     for doc, found in zip(docs, results):
-        doc.__dict__["sentences"] = tuple(found)
+        doc.sentences = tuple(found)
 
 
 def _one_sentence(text: str) -> bool:

@@ -132,5 +132,4 @@ def index_files(paths: Sequence[str], config: Config, jobs: int = 1) -> tuple[li
 
     found = engine.discover(paths, config)
     plan = engine.Plan([], {}, {}, max_file_size=config.max_file_size, timeout=config.timeout)
-    summaries = [r.summary for r in engine.lint_files(found.files, plan, jobs) if r.summary is not None]
-    return entries_of(summaries), found
+    return entries_of(engine.lint_files(found.files, plan, jobs).summaries), found

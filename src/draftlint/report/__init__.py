@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from draftlint.engine import RunResult
+from draftlint.results import RunResult
 from draftlint.registry import Registry
 
 if TYPE_CHECKING:

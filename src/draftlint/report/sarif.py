@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from draftlint.baseline import Sources, fingerprints
-from draftlint.engine import FILE_CODES
+from draftlint.results import FILE_CODES
 from draftlint.findings import Finding, Severity
 from draftlint.report import Context
 

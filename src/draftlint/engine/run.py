@@ -1,235 +1,39 @@
-"""The run: discover files, parse each once, run the selected rules, apply suppressions, gather findings.
+"""Running a plan: read each file, parse it once, run the document rules, apply inline suppressions; then
+the corpus rules over every file's summary, per-file ignores, and one sorted RunResult.
 
 Files are independent, so the per-document stage runs in worker processes (``jobs``) on chunks of files;
 corpus rules then see one small Summary per document in the main process. Output order is deterministic
 whatever the number of jobs: findings are sorted by path, then position.
+
+The doors: ``lint_text`` (one text in memory: an editor buffer, standard input) and ``lint_files`` (files on
+disk); ``lint_each`` yields each file's result as it is done (for progress, or to stop early).
 """
 from __future__ import annotations
 
 import dataclasses
-import errno
-import fnmatch
 import gc
 import os
-import re
 import signal
 import threading
 import time
 from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from draftlint import nlp, parse, suppress
-from draftlint.config import Config, ConfigError
+from draftlint import cache as cachemod, nlp, parse, suppress
 from draftlint.document import Document
-from draftlint.findings import Finding, Severity, Span
-from draftlint.registry import Registry
-from draftlint.rule import Rule, Summary, suggest
+from draftlint.engine.plan import Plan
+from draftlint.findings import Finding
+from draftlint.results import FileResult, RunResult, file_finding
+from draftlint.rule import Summary
 
-SKIP_DIRS = frozenset({"node_modules", "venv", "env", "site-packages", "__pycache__", "_build", "dist", "build"})
-FILE_CODES = {"E001": ("unreadable-file", "file"), "E002": ("invalid-front-matter", "file")}
 CHUNK = 16
 # Below this many bytes in all, starting worker processes (each imports the rules and spaCy) costs more than
 # it saves: with the default number of jobs, such a run stays in-process.
 SERIAL_BYTES = 256_000
 
 
-# -- selection ---------------------------------------------------------------------------------------------
-def _selector_matches(selector: str, rule: Rule) -> bool:
-    s = selector.strip()
-    if s.upper() == "ALL":
-        return True
-    if s.lower() in (rule.name, str(rule.family)) or s.lower() in getattr(rule, "aliases", ()):
-        return True
-    return bool(re.fullmatch(r"[A-Z]{1,3}\d{0,3}", s.upper())) and rule.code.startswith(s.upper()) and s[:1].isalpha()
-
-
-def _check_selectors(registry: Registry, selectors: Iterable[str], key: str) -> None:
-    vocabulary = set(registry.rules) | set(registry.names) | registry.families | {"ALL"}
-    for s in selectors:
-        if not any(_selector_matches(s, r) for r in registry):
-            raise ConfigError(f'config error: {key}: "{s}" matches no rule code, code prefix, name or family'
-                              f"{suggest(s, vocabulary)}")
-
-
-def select(registry: Registry, config: Config) -> list[Rule]:
-    for key, values in (("select", config.select or []), ("ignore", config.ignore), ("extend-select", config.extend_select)):
-        _check_selectors(registry, values, key)
-    for values in config.per_file_ignores.values():
-        _check_selectors(registry, values, "per-file-ignores")
-    if config.select is not None:
-        chosen = [r for r in registry if any(_selector_matches(s, r) for s in config.select)]
-    else:
-        chosen = [r for r in registry if r.default_enabled]
-    chosen += [r for r in registry if r not in chosen and any(_selector_matches(s, r) for s in config.extend_select)]
-    return [r for r in chosen if not any(_selector_matches(s, r) for s in config.ignore)]
-
-
-def rule_options(registry: Registry, config: Config) -> dict[str, Any]:
-    from draftlint.rule import OptionError
-
-    options = {r.code: r.make_options({}) for r in registry}
-    where = f"{config.path}: " if config.path else ""
-    for key, values in config.rules.items():
-        rule = registry.resolve(key)
-        if rule is None:
-            raise ConfigError(f'config error: {where}rules."{key}" is not a rule code or name'
-                              f"{suggest(key, list(registry.rules) + list(registry.names))}")
-        try:
-            options[rule.code] = rule.make_options(values, where=f"config error: {where}")
-        except OptionError as exc:
-            raise ConfigError(str(exc)) from None
-    return options
-
-
-@dataclass
-class Plan:
-    rules: list[Rule]
-    options: dict[str, Any]
-    severity: dict[str, Severity]
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    nlp_model: str | None = None
-    max_file_size: int = 10_000_000
-    timeout: float = 60.0
-
-    @property
-    def document_rules(self) -> list[Rule]:
-        return [r for r in self.rules if not r.corpus]
-
-    @property
-    def corpus_rules(self) -> list[Rule]:
-        return [r for r in self.rules if r.corpus]
-
-    @property
-    def needs_sentences(self) -> bool:
-        return any("sentences" in r.needs for r in self.document_rules)
-
-
-def make_plan(registry: Registry, config: Config) -> Plan:
-    rules = select(registry, config)
-    severity: dict[str, Severity] = {}
-    for key, level in config.severity.items():
-        rule = registry.resolve(key)
-        if rule is None:
-            raise ConfigError(f'config error: severity: "{key}" is not a rule code or name'
-                              f"{suggest(key, list(registry.rules) + list(registry.names))}")
-        severity[rule.code] = Severity.parse(level)
-    for rule in rules:
-        severity.setdefault(rule.code, rule.severity)
-    if config.nlp_model and not _pipeline_exists(config.nlp_model):
-        where = f"{config.path}: " if config.path else ""
-        raise ConfigError(f'config error: {where}nlp-model "{config.nlp_model}" is neither an installed spaCy '
-                          "pipeline package nor a folder (install it, e.g. python -m spacy download NAME, or remove the key)")
-    return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
-                config.max_file_size, config.timeout)
-
-
-def _pipeline_exists(model: str) -> bool:
-    """Checked before any file is read, without importing spaCy: a package name or a saved pipeline folder."""
-    import importlib.util
-
-    try:
-        return Path(model).is_dir() or importlib.util.find_spec(model) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-# -- discovery ---------------------------------------------------------------------------------------------
-@dataclass
-class Discovery:
-    files: list[str]
-    errors: list[str]  # one message per path that could not be walked: missing, unreadable, a symlink loop
-
-
-def _excluded(rel: str, name: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*")
-               for p in patterns)
-
-
-def discover(paths: Iterable[str], config: Config) -> Discovery:
-    files: list[str] = []
-    errors: list[str] = []
-    seen: set[str] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_file() or (path.exists() and not path.is_dir()):
-            if given not in seen:
-                seen.add(given)
-                files.append(given)
-            continue
-        if not path.is_dir():
-            errors.append(f"{given}: {_why_missing(path)}")
-            continue
-
-        def unreadable(exc: OSError) -> None:
-            errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
-
-        walked: set[str] = set()
-        for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=config.follow_symlinks):
-            real = os.path.realpath(folder)
-            if real in walked:  # a followed link back into a folder already walked: a loop
-                dirs[:] = []
-                continue
-            walked.add(real)
-            rel_folder = os.path.relpath(folder, path)
-            dirs[:] = sorted(d for d in dirs if not _skip_dir(Path(folder) / d, d, config.follow_symlinks)
-                             and not _excluded(os.path.normpath(os.path.join(rel_folder, d)), d, config.exclude))
-            for name in sorted(names):
-                if not name.lower().endswith(config.extensions):
-                    continue
-                full = os.path.join(folder, name)
-                rel = os.path.normpath(os.path.join(rel_folder, name))
-                if _excluded(rel, name, config.exclude) or full in seen:
-                    continue
-                if os.path.islink(full) and not (config.follow_symlinks and os.path.isfile(full)) and not _inside(full, path):
-                    continue
-                seen.add(full)
-                files.append(full)
-    return Discovery(files, errors)
-
-
-def _why_missing(path: Path) -> str:
-    try:
-        path.stat()
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "symbolic link loop"
-        if exc.errno in (errno.EACCES, errno.EPERM):
-            return f"cannot read: {exc.strerror}"
-    return "no such file or folder"
-
-
-def _skip_dir(path: Path, name: str, follow_symlinks: bool = False) -> bool:
-    return (name.startswith(".") or name in SKIP_DIRS or (path / "pyvenv.cfg").exists()
-            or (path.is_symlink() and not follow_symlinks))
-
-
-def _inside(file: str, root: Path) -> bool:
-    try:
-        Path(file).resolve(strict=True).relative_to(root.resolve())
-        return True
-    except (ValueError, OSError, RuntimeError):  # outside, dangling, or a loop (RuntimeError before 3.13)
-        return False
-
-
-# -- linting -----------------------------------------------------------------------------------------------
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    summary: Summary | None = None
-    suppressions: suppress.Suppressions | None = None
-    crashes: list[str] = field(default_factory=list)
-    note: str | None = None
-
-
-def _file_finding(path: str, code: str, message: str, span: Span = Span(1, 1, 1, 1)) -> Finding:
-    name, family = FILE_CODES[code]
-    return Finding(path, span.line, span.col, span.end_line, span.end_col, code, name, family, Severity.ERROR, message)
-
-
+# -- one file ------------------------------------------------------------------------------------------------
 def load_bytes(path: str, plan: Plan) -> tuple[bytes | None, FileResult | None]:
     """The file's bytes, or a finished result for a file that cannot be linted (too big, unreadable)."""
     try:
@@ -239,7 +43,7 @@ def load_bytes(path: str, plan: Plan) -> tuple[bytes | None, FileResult | None]:
         with open(path, "rb") as handle:
             return handle.read(plan.max_file_size + 1), None
     except OSError as exc:
-        return None, FileResult(path, [_file_finding(path, "E001", f"cannot read file: {exc.strerror or exc}")])
+        return None, FileResult(path, [file_finding(path, "E001", f"cannot read file: {exc.strerror or exc}")])
 
 
 def read_document(path: str, data: bytes) -> tuple[Document | None, FileResult]:
@@ -250,11 +54,11 @@ def read_document(path: str, data: bytes) -> tuple[Document | None, FileResult]:
         if exc.skip:
             result.note = f"{path}: skipped: {exc}"
         else:
-            result.findings.append(_file_finding(path, "E001", str(exc)))
+            result.findings.append(file_finding(path, "E001", str(exc)))
         return None, result
     doc = parse.build(path, source)
     for problem in doc.problems:
-        result.findings.append(_file_finding(path, problem.code, problem.message, problem.span))
+        result.findings.append(file_finding(path, problem.code, problem.message, problem.span))
     return doc, result
 
 
@@ -299,7 +103,7 @@ def rule_alarm(seconds: float):
 def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
     hidden = suppress.collect(doc)
     for message in hidden.problems:
-        result.findings.append(_file_finding(doc.path, "E002", message))
+        result.findings.append(file_finding(doc.path, "E002", message))
     with rule_alarm(plan.timeout) as arm:
         for rule in plan.document_rules:
             opts = plan.options[rule.code]
@@ -376,13 +180,11 @@ def _total_size(paths: list[str]) -> int:
     return total
 
 
-def lint_files(paths: list[str], plan: Plan, jobs: int | None = 1, cache: Any = None,
+def lint_each(paths: list[str], plan: Plan, jobs: int | None = 1, cache: cachemod.Cache | None = None,
                progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
-    """Lint files, in worker processes when ``jobs`` > 1; cached results are served without parsing.
-
-    ``jobs=None`` means all cores, except for a small run (under ``SERIAL_BYTES``), which stays in-process."""
-    from draftlint import cache as cachemod
-
+    """Each file's result as it is done, linted in worker processes when ``jobs`` > 1; cached results are
+    served without parsing. ``jobs=None`` means all cores, except for a small run (under ``SERIAL_BYTES``),
+    which stays in-process. ``finish`` turns the results into a RunResult."""
     keys: dict[str, str] = {}
 
     def pending() -> Iterator[tuple[str, bytes] | FileResult]:
@@ -448,16 +250,6 @@ def lint_files(paths: list[str], plan: Plan, jobs: int | None = 1, cache: Any = 
                 yield done(result)
 
 
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    crashes: list[str]
-    notes: list[str]
-    files: int  # files linted
-    skipped: list[str] = field(default_factory=list)  # files left out with a note (binary, over max-file-size)
-    paths: list[str] = field(default_factory=list)  # every file of the run, linted or skipped
-
-
 def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
     """Run corpus rules over the summaries, apply per-file ignores, sort."""
     findings: list[Finding] = []
@@ -495,4 +287,18 @@ def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
                 kept.append(finding)
         findings = kept
     findings.sort(key=lambda f: f.sort_key)
-    return RunResult(findings, crashes, notes, files, skipped, sorted(by_path))
+    return RunResult(findings, crashes, notes, files, skipped, sorted(by_path), summaries)
+
+
+def lint_text(text: str | bytes, path: str, plan: Plan) -> RunResult:
+    """Lint one text held in memory (an editor's buffer, standard input) as if it were the file ``path``:
+    its suffix picks Markdown or plain text, and per-file ignores and corpus rules see that path. Bytes are
+    decoded as a file's are (a bad encoding is an E001 finding)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return finish(lint_batch([(path, data)], plan), plan)
+
+
+def lint_files(paths: list[str], plan: Plan, jobs: int | None = 1, cache: cachemod.Cache | None = None,
+               progress: Callable[[int], None] | None = None) -> RunResult:
+    """Lint files on disk (as found by ``discover``): ``finish(lint_each(...))``."""
+    return finish(lint_each(paths, plan, jobs, cache, progress), plan)

@@ -1,0 +1,113 @@
+"""The plan of a run: which rules are selected, their options and severities, and the run's limits.
+
+Made once from the registry and the config (``make_plan``), before any file is read: a selector, option or
+severity that names no rule is a config error here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from draftlint.config import Config, ConfigError
+from draftlint.findings import Severity
+from draftlint.registry import Registry
+from draftlint.rule import OptionError, Rule, suggest
+
+
+def _selector_matches(selector: str, rule: Rule) -> bool:
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return True
+    if s.lower() in (rule.name, str(rule.family)) or s.lower() in getattr(rule, "aliases", ()):
+        return True
+    return bool(re.fullmatch(r"[A-Z]{1,3}\d{0,3}", s.upper())) and rule.code.startswith(s.upper()) and s[:1].isalpha()
+
+
+def _check_selectors(registry: Registry, selectors: Iterable[str], key: str) -> None:
+    vocabulary = set(registry.rules) | set(registry.names) | registry.families | {"ALL"}
+    for s in selectors:
+        if not any(_selector_matches(s, r) for r in registry):
+            raise ConfigError(f'config error: {key}: "{s}" matches no rule code, code prefix, name or family'
+                              f"{suggest(s, vocabulary)}")
+
+
+def select(registry: Registry, config: Config) -> list[Rule]:
+    for key, values in (("select", config.select or []), ("ignore", config.ignore), ("extend-select", config.extend_select)):
+        _check_selectors(registry, values, key)
+    for values in config.per_file_ignores.values():
+        _check_selectors(registry, values, "per-file-ignores")
+    if config.select is not None:
+        chosen = [r for r in registry if any(_selector_matches(s, r) for s in config.select)]
+    else:
+        chosen = [r for r in registry if r.default_enabled]
+    chosen += [r for r in registry if r not in chosen and any(_selector_matches(s, r) for s in config.extend_select)]
+    return [r for r in chosen if not any(_selector_matches(s, r) for s in config.ignore)]
+
+
+def rule_options(registry: Registry, config: Config) -> dict[str, Any]:
+    options = {r.code: r.make_options({}) for r in registry}
+    where = f"{config.path}: " if config.path else ""
+    for key, values in config.rules.items():
+        rule = registry.resolve(key)
+        if rule is None:
+            raise ConfigError(f'config error: {where}rules."{key}" is not a rule code or name'
+                              f"{suggest(key, list(registry.rules) + list(registry.names))}")
+        try:
+            options[rule.code] = rule.make_options(values, where=f"config error: {where}")
+        except OptionError as exc:
+            raise ConfigError(str(exc)) from None
+    return options
+
+
+@dataclass
+class Plan:
+    rules: list[Rule]
+    options: dict[str, Any]
+    severity: dict[str, Severity]
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    nlp_model: str | None = None
+    max_file_size: int = 10_000_000
+    timeout: float = 60.0
+
+    @property
+    def document_rules(self) -> list[Rule]:
+        return [r for r in self.rules if not r.corpus]
+
+    @property
+    def corpus_rules(self) -> list[Rule]:
+        return [r for r in self.rules if r.corpus]
+
+    @property
+    def needs_sentences(self) -> bool:
+        return any("sentences" in r.needs for r in self.document_rules)
+
+
+def make_plan(registry: Registry, config: Config) -> Plan:
+    rules = select(registry, config)
+    severity: dict[str, Severity] = {}
+    for key, level in config.severity.items():
+        rule = registry.resolve(key)
+        if rule is None:
+            raise ConfigError(f'config error: severity: "{key}" is not a rule code or name'
+                              f"{suggest(key, list(registry.rules) + list(registry.names))}")
+        severity[rule.code] = Severity.parse(level)
+    for rule in rules:
+        severity.setdefault(rule.code, rule.severity)
+    if config.nlp_model and not _pipeline_exists(config.nlp_model):
+        where = f"{config.path}: " if config.path else ""
+        raise ConfigError(f'config error: {where}nlp-model "{config.nlp_model}" is neither an installed spaCy '
+                          "pipeline package nor a folder (install it, e.g. python -m spacy download NAME, or remove the key)")
+    return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
+                config.max_file_size, config.timeout)
+
+
+def _pipeline_exists(model: str) -> bool:
+    """Checked before any file is read, without importing spaCy: a package name or a saved pipeline folder."""
+    import importlib.util
+
+    try:
+        return Path(model).is_dir() or importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        return False
