@@ -116,6 +116,25 @@ def test_vague_crowds_studies_and_impersonal_passives():
     assert messages(text, "Q002")[1] == "vague attribution “Many nutritionists believe”: no one is named"
 
 
+def test_a_quantified_profession_needs_no_other_trigger_word():
+    """The vague-crowd pattern anchors on its quantifier: a sentence whose only cue is "Most dentists agree"
+    is matched (the trigger shortcut used to skip it)."""
+    text = "Most dentists agree that flossing once a day is enough.\n\nSome dentists warn that strips harm enamel.\n"
+    assert found(text, "Q002") == [("Q002", 1, 1), ("Q002", 3, 1)]
+
+
+def test_every_quote_pattern_has_a_trigger_word_or_is_marked(monkeypatch):
+    from draftlint.rules.quotes import _patterns
+
+    assert {"most", "agree"} & _patterns.TRIGGERS
+    unanchored = [{"LOWER": {"REGEX": "^x"}}, {"IS_ALPHA": True}]
+    monkeypatch.setattr(_patterns, "_patterns", lambda: {"NEW": [unanchored]})
+    with pytest.raises(RuntimeError, match="NEW .* has no trigger word"):
+        _patterns.check_anchors()
+    monkeypatch.setattr(_patterns, "NEEDS_NO_TRIGGER", frozenset({"NEW"}))
+    assert _patterns.check_anchors() == (frozenset(), 2)
+
+
 def test_named_counted_or_sourced_groups_are_not_vague():
     text = ("The experts agreed the rise would reach shops by summer. Goldman Sachs analysts expect a fall.\n\n"
             "In the survey, 97 percent of economists say inflation will ease.\n\n"

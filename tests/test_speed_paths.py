@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from draftlint import config as configmod, engine, nlp, parse, registry, yamlrules
-from draftlint.rules.quotes import _attribution
+from draftlint.rules.quotes import _analysis, _patterns
 from draftlint.rules.readability import passive_heavy_paragraph, repeated_sentence_start
 from draftlint.text import similarity
 
@@ -213,10 +213,10 @@ def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):
         docs = [parse.build(str(p), parse.decode(p.read_bytes())) for p in paths]
         nlp.annotate(docs)
         return [[(info.sentence.start, [(h.label, h.start, h.end) for h in info.hits])
-                 for info in _attribution.analyse(doc).sentences] for doc in docs]
+                 for info in _analysis.analyse(doc).sentences] for doc in docs]
 
     subsets = hits()
-    monkeypatch.setattr(_attribution._Matchers, "for_words", lambda self, hashes: self.every())
+    monkeypatch.setattr(_patterns._Matchers, "for_words", lambda self, hashes: self.every())
     assert hits() == subsets
     assert sum(len(found) for doc in subsets for _, found in doc) > 100
 

@@ -5,9 +5,10 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.quotes._attribution import (ANON_INHERENT, ANON_MARKERS, FORMER, GENERIC_PEOPLE, INDEFINITE,
-                                                 NOT_PEOPLE, PERSON_NOUNS, REPORTING, SPEECH_VERBS, Analysis, Hit, SentenceInfo, Tok,
-                                                 analyse)
+from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
+from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, FORMER, GENERIC_PEOPLE, INDEFINITE, NOT_PEOPLE,
+                                            PERSON_NOUNS, REPORTING, SPEECH_VERBS)
+from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 

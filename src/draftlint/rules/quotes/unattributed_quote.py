@@ -7,7 +7,8 @@ from typing import Iterator
 from draftlint.document import Document, Quote
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.quotes._attribution import _WORD, SPEECH_VERBS, Analysis, SentenceInfo, analyse, plain
+from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
+from draftlint.rules.quotes._lexicon import SPEECH_VERBS, WORD, plain
 
 # a blockquote that is an editor's note or a callout, not a quotation ("> ⚠ Update: ...", "> [!NOTE]")
 _CALLOUT = re.compile(r"^[^\w\"“‘'\[]*(?:\[!\w+\]|(?:note|notes|warning|caution|tip|important|update|updated|editor'?s note|"
@@ -241,7 +242,7 @@ class UnattributedQuote(Rule):
         """`Shah was blunt about the cost.` / `"…"`: the sentence before names someone the document quotes
         elsewhere with a speech verb."""
         speakers = analysis.speakers
-        if not speakers or speakers.isdisjoint(_WORD.findall(plain(sentence.sentence.text).lower())):
+        if not speakers or speakers.isdisjoint(WORD.findall(plain(sentence.sentence.text).lower())):
             return False
         return any(t.proper and not t.quoted and t.lower in speakers for t in sentence.tokens)
 
@@ -257,7 +258,7 @@ class UnattributedQuote(Rule):
         masked = block.text[max(line_start, block.start) - block.start:min(line_end, block.end) - block.start]
         cut = quote.start - max(line_start, block.start)
         outside = plain(masked[:cut] + " " + masked[cut + quote.end - quote.start:])
-        words = _WORD.findall(outside.lower())
+        words = WORD.findall(outside.lower())
         return (any(w in SPEECH_VERBS for w in words) or "according to" in " ".join(words)
                 or bool(_FULL_NAME.search(outside)))
 

@@ -6,7 +6,8 @@ from typing import Iterator
 from draftlint.document import PROSE_KINDS, Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.quotes._attribution import SentenceInfo, Tok, analyse
+from draftlint.rules.quotes._analysis import SentenceInfo, analyse
+from draftlint.rules.quotes._tokens import Tok
 
 # credential inflation: praise attached to a person nobody can check
 PEACOCK = frozenset("""

@@ -6,8 +6,10 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.quotes._attribution import (INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC,
-                                                 STUDIES, STUDY_VERBS, Hit, SentenceInfo, analyse, iter_hits)
+from draftlint.rules.quotes._analysis import SentenceInfo, analyse, iter_hits
+from draftlint.rules.quotes._lexicon import (INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
+                                            STUDY_VERBS)
+from draftlint.rules.quotes._tokens import Hit
 
 _PARTITIVE_HEADS = frozenset({"number", "majority", "lot", "lots", "many", "some", "most", "host", "handful", "plenty",
                               "minority", "group", "chorus", "range", "variety"})

@@ -1,0 +1,128 @@
+"""The quote rules' word lists. Every list is a class of words that the rules' docs name: speech verbs,
+claim verbs, unnamed crowds and authorities, kinds of document, words for people, quantifiers, titles.
+"""
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = frozenset("""
+said says say saying told tells telling added adds adding asked asks asking explained explains explaining
+noted notes noting wrote writes writing argued argues arguing acknowledged acknowledges recalled recalls
+insisted insists warned warns warning continued continues replied replies responded responds announced
+announces claimed claims claiming admitted admits confirmed confirms stated states posted posts tweeted tweets
+reported reports remarked remarks observed observes commented comments declared declares testified testifies
+conceded concedes stressed stresses emphasised emphasized emphasises emphasizes quipped quips urged urges
+revealed reveals predicted predicts cautioned cautions reiterated reiterates reminded reminds agreed agrees
+countered counters maintained maintains contended contends suggested suggests recounted recounts joked jokes
+complained complains boasted boasts described describes called calls wondered wonders shouted yelled whispered
+mused sighed laughed vowed vows promised promises pleaded pledged assured assures admitted conceded lamented
+laments greeted answered answers texted emailed messaged
+""".split())
+# speech verbs in the finite forms that introduce a speaker after a quotation: `," said another person`
+QUOTATIVE = frozenset(w for w in SPEECH_VERBS if not w.endswith("ing"))
+# speech verbs that attribute even with no quotation in sight ("a source told", "one insider revealed");
+# the others ("wrote", "asked", "claims", "calls") name a speaker only next to a quotation
+REPORTING = frozenset({"said", "says", "told", "tells", "revealed", "reveals", "insisted", "insists", "alleged",
+                       "alleges", "confided", "admitted", "admits", "recalled", "recalls", "confirmed", "confirms"})
+# verbs with which a crowd "holds" a claim: "experts say", "many analysts believe", "studies show"
+CLAIM_VERBS = frozenset("""
+say says said believe believes believed think thinks thought argue argues argued claim claims claimed agree
+agrees agreed warn warns warned note notes noted suggest suggests suggested predict predicts predicted contend
+contends insist insists insisted maintain maintains estimate estimates estimated fear fears feared reckon
+reckons told tell tells report reports reported point points pointed caution cautions cautioned concur concurs
+show shows showed shown find finds found indicate indicates indicated prove proves proved proven confirm
+confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated
+""".split())
+STUDY_VERBS = frozenset("""
+show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves
+proved proven confirm confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated
+""".split())
+# an unnamed crowd presented as an authority
+CROWDS = frozenset("""
+experts analysts scientists researchers economists observers critics commentators insiders sources specialists
+pundits scholars historians doctors psychologists academics strategists
+""".split())
+# crowds that are often a specific team in news ("doctors said the boy is stable"): vague only when quantified
+QUANTIFIED_ONLY = frozenset({"doctors", "psychologists"})
+STUDIES = frozenset({"studies", "research", "reports", "surveys", "polls", "study"})
+INSTITUTIONS = frozenset({"officials", "authorities"})
+QUANTIFIERS = frozenset("""
+many some most several numerous countless various certain other top leading plenty growing number majority lot
+multiple recent new independent
+""".split())
+# determiners and words that tie a group to something specific: "the experts", "97 percent of scientists"
+SPECIFIC = frozenset("""
+the these those this that its their his her our your my whose which all both each every
+""".split())
+ADVERBS_EXTRA = frozenset({"also", "then", "later", "once", "still", "even", "now", "often", "always", "too",
+                           "just", "further", "again", "long", "generally", "largely", "repeatedly"})
+AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did"})
+
+ANON_INHERENT = frozenset({"source", "insider", "tipster", "whistleblower", "informant", "mole", "confidant",
+                           "confidante"})
+ANON_MARKERS = frozenset({"anonymous", "unnamed", "unidentified", "nameless"})
+FORMER = frozenset({"ex", "former"})
+# people who are not anyone in particular: quoted vox-pop style with "one", "another", "a"
+GENERIC_PEOPLE = frozenset("""
+person user commenter resident attendee caller viewer reader fan woman man neighbour neighbor bystander onlooker
+witness local employee staffer worker customer shopper member poster follower listener participant guest
+visitor friend acquaintance relative colleague coworker classmate parent student individual
+""".split())
+PERSON_NOUNS = GENERIC_PEOPLE | ANON_INHERENT | frozenset("""
+official officials employee employees staffer staffers executive executives officer officers aide aides
+diplomat diplomats adviser advisers advisor advisors spokesperson spokesman spokeswoman manager managers
+director source sources insider insiders people persons worker workers member members figure figures
+""".split())
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+# things that can be "anonymous" without being a source
+NOT_PEOPLE = frozenset("""
+function functions struct structs type types class classes method methods block blocks lifetime lifetimes union
+unions enum enums variable variables parameter parameters field fields namespace namespaces access mode data
+statistics telemetry usage survey surveys poll polls voting ballot ballots browsing donation donations gift
+gifts donor donors bidder bidders buyer buyers volume volumes object objects record records id ids
+""".split())
+DOC_NOUNS = frozenset("""
+statement release email letter post tweet message note memo filing filings affidavit report interview
+podcast video blog column op-ed essay caption sign notice complaint lawsuit ruling transcript speech
+""".split())
+NAME_STOP = frozenset("""
+i he she they we you it this that these those there the a an one another someone somebody police officials
+authorities investigators detectives experts analysts sources insiders critics residents people who what
+when where why how many some most but and or so yet if as in on at by for with from of to after before
+during while though although however meanwhile also still then later earlier today yesterday tomorrow
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december
+""".split())
+
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def plain(text: str) -> str:
+    """Text for word tests: soft hyphens and zero-width characters removed, straight apostrophes."""
+    return INVISIBLE.sub("", text).translate(_APOSTROPHES)
+
+
+PEOPLE_VERBS = frozenset({"believe", "say", "claim", "argue", "think", "feel", "insist", "contend", "suggest"})
+IMPERSONAL_VERBS = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
+                              "known", "accepted", "held", "suggested", "alleged"})
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+SOURCE_NOUNS = frozenset("""
+study report survey paper data figures analysis census poll review audit statement filing filings records
+research findings minutes
+""".split())
+TITLES = frozenset({"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "prof", "prof.", "professor", "sir", "dame",
+                     "rep.", "sen.", "gov.", "gen.", "col.", "sgt.", "det.", "lt."})
+
+
+def is_adverb(word: str) -> bool:
+    return (word.endswith("ly") and len(word) > 3) or word in ADVERBS_EXTRA
+
+
+
+# sentence openers that are capitalised only because they open the sentence
+COMMON_STARTS = NAME_STOP | QUANTIFIERS | CROWDS | STUDIES | INSTITUTIONS | GENERIC_PEOPLE | frozenset("""
+asked speaking according despite given following instead under over about across against among around
+because since until unless whether both either neither each every no not nothing none all any few such
+here now even only just yes no
+""".split())

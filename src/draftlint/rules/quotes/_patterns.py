@@ -1,0 +1,213 @@
+"""The attribution cues as spaCy ``Matcher`` patterns, and Matchers over subsets of them.
+
+Every pattern has an anchor: a token it cannot match without, whose words are all literal. The union of the
+anchors is the set of trigger words; a sentence (or a window of one) without any trigger word cannot hold a
+match, which is the shortcut the analysis takes. A pattern without an anchor must say so in
+``NEEDS_NO_TRIGGER``; ``check_anchors`` fails loudly at load when one does not.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
+                                            DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, PEOPLE_VERBS,
+                                            PERSON_NOUNS, QUOTATIVE, SPEECH_VERBS, STUDIES)
+
+
+def _in(words) -> dict:
+    return {"LOWER": {"IN": sorted(words)}}
+
+
+_ADV = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA)) + r")$"}}
+_ADV_AUX = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA | AUXILIARIES)) + r")$"}}
+_DETERMINERS = ["a", "an", "the", "one", "another", "this", "that", "these", "those", "some", "any"]
+_MOD = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}
+_MOD_ANY = {"IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}  # "a Starbucks employee", "an Instagram user"
+_HYPHEN = {"ORTH": {"IN": ["-", "‐", "–"]}}
+
+
+def _patterns() -> dict[str, list[list[dict]]]:
+    speech = _in(SPEECH_VERBS)
+    return {
+        # attribution cues: any of these near a quotation attributes it (Q001)
+        "SPEECH": [[speech], [{"LOWER": "pointed"}, {"LOWER": "out"}]],
+        "ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}]],
+        "DOCUMENT": [
+            [{"LOWER": {"IN": ["in", "through", "via"]}}, {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}},
+             dict(_MOD, OP="{0,2}"), _in(DOC_NOUNS)],
+            [{"LOWER": {"IN": ["the", "a", "his", "her", "their", "its"]}}, dict(_MOD, OP="{0,2}"), _in(DOC_NOUNS),
+             {"LOWER": {"IN": ["read", "reads", "stated", "states", "said", "says"]}}],
+            [{"LOWER": {"IN": ["read", "reads", "reading"]}}, {"ORTH": {"IN": [":", ","]}}],  # `the sign reads: "…"`
+        ],
+        "PUT_IT": [[{"LOWER": "put"}, {"LOWER": "it"}]],
+        # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
+        "CROWD": [[_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
+                  [_in(CROWDS | STUDIES | INSTITUTIONS), {"LOWER": {"IN": ["close", "familiar"]}},
+                   {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV, OP="{0,2}"),
+                   _in(CLAIM_VERBS)]],
+        # any plural of a profession after a vague quantifier: "many nutritionists believe", "some dentists warn"
+        "CROWD_Q": [[_in({"many", "some", "most", "numerous", "several", "countless", "top", "leading"}),
+                     {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:ists|ians|ogists)$"}}, dict(_ADV_AUX, OP="{0,2}"),
+                     _in(CLAIM_VERBS)]],
+        "ACCORDING_CROWD": [[{"LOWER": "according"}, {"LOWER": "to"}, {"IS_PUNCT": False, "OP": "{0,4}"},
+                             _in(CROWDS | STUDIES | INSTITUTIONS)]],
+        "PEOPLE": [[{"LOWER": {"IN": ["some", "many", "most"]}}, {"LOWER": "people", "OP": "?"}, dict(_ADV, OP="{0,2}"),
+                    _in(PEOPLE_VERBS)]],
+        "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s"]}}, dict(_ADV, OP="?"),
+                        _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
+                             "known", "accepted", "held"})],
+                       [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "has", "had"]}}, {"LOWER": "been"},
+                        dict(_ADV, OP="?"),
+                        _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
+                             "known", "accepted", "held", "suggested", "alleged"})]],
+        # an anonymous person as the speaker (Q003)
+        "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
+                        _in(GENERIC_PEOPLE | ANON_INHERENT)]],
+        "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
+                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV, OP="{0,2}"), speech]],
+        "ANON_SOMEONE": [[_in(QUOTATIVE), _in({"someone", "somebody"})],
+                         [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
+                          _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
+                               "tweeted", "asked", "added", "claimed", "claims"})]],
+        "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}, _in(INDEFINITE | {"the", "this", "that"}),
+                            dict(_MOD, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)]],
+        "ANON_MARKED": [[_in(ANON_MARKERS), dict(_MOD, OP="?"), _in(PERSON_NOUNS)],
+                        [_in(ANON_MARKERS), dict(_MOD, OP="?"),
+                         {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:er|or|ist|ian|ant|ent|ee|man|woman)s?$"}}],
+                        [_in(PERSON_NOUNS), {"LOWER": "familiar"}, {"LOWER": "with"}],
+                        [_in(PERSON_NOUNS), {"LOWER": "close"}, {"LOWER": "to"}],
+                        [{"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"LOWER": "condition"}, {"LOWER": "of"},
+                         {"LOWER": "anonymity"}],
+                        [{"LOWER": {"IN": ["asked", "declined", "requested", "wished", "refused"]}}, {"LOWER": "not", "OP": "?"},
+                         {"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"IN": ["named", "identified"]}}],
+                        [{"LOWER": {"IN": ["want", "wanted", "wish", "wished"]}}, {"LOWER": "to"}, {"LOWER": "be"},
+                         {"LOWER": {"IN": ["named", "identified"]}}],
+                        [{"LOWER": "requested"}, {"LOWER": "anonymity"}],
+                        [{"LOWER": {"IN": ["spoke", "speaking", "spoken"]}}, {"LOWER": "anonymously"}]],
+    }
+
+
+class _Matchers:
+    """The patterns of one spaCy vocabulary, and Matchers over subsets of them.
+
+    Every pattern has an anchor (``_anchor``): a token that must match and whose words are all trigger words.
+    Such a pattern can match in a stretch of text only if one of its anchor words is there, so a window around
+    trigger words is matched with the patterns anchored on the words it holds (plus any pattern without an
+    anchor): the same matches as all the patterns, for a fraction of the work."""
+
+    def __init__(self, vocab) -> None:
+        from spacy.strings import hash_string
+
+        self.vocab = vocab
+        self.patterns = [(label, pattern) for label, group in _patterns().items() for pattern in group]
+        self.by_word: dict[int, set[int]] = {}
+        self.always: set[int] = set()
+        for index, (_, pattern) in enumerate(self.patterns):
+            words = _anchor(pattern)
+            if words is None:
+                self.always.add(index)
+            for word in words or ():
+                self.by_word.setdefault(hash_string(word), set()).add(index)
+        self.built: dict[frozenset[int], Any] = {}
+
+    def for_words(self, hashes: Iterable[int]) -> Any:
+        """A Matcher of the patterns that can match where only these trigger words (LOWER hashes) occur."""
+        chosen = set(self.always)
+        for h in hashes:
+            chosen |= self.by_word.get(h, set())
+        return self.subset(frozenset(chosen))
+
+    def every(self) -> Any:
+        """A Matcher of all the patterns."""
+        return self.subset(frozenset(range(len(self.patterns))))
+
+    def subset(self, chosen: frozenset[int]) -> Any:
+        found = self.built.get(chosen)
+        if found is None:
+            from spacy.matcher import Matcher
+
+            found = self.built[chosen] = Matcher(self.vocab)
+            grouped: dict[str, list[list[dict]]] = {}
+            for index in sorted(chosen):
+                label, pattern = self.patterns[index]
+                grouped.setdefault(label, []).append(pattern)
+            for label, group in grouped.items():
+                found.add(label, group, greedy="LONGEST")
+        return found
+
+
+# Words too common to anchor a pattern: a pattern's anchor is one of its other required tokens.
+_NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "was", "be"})
+# Labels whose patterns may lack an anchor (and so are matched on every sentence). None today; a new pattern
+# without a literal required token must be added here, or check_anchors refuses to load the rules.
+NEEDS_NO_TRIGGER: frozenset[str] = frozenset()
+
+
+def _anchor(pattern: list[dict]) -> frozenset[str] | None:
+    """The smallest set of literal words one of the pattern's required tokens must be (function words aside):
+    the pattern cannot match where none of them occurs. None when no required token is literal."""
+    best = None
+    for spec in pattern:
+        op = spec.get("OP", "1")
+        if op in ("?", "*", "!") or op.startswith("{0"):
+            continue
+        lower = spec.get("LOWER")
+        words = frozenset([lower]) if isinstance(lower, str) else frozenset((lower or {}).get("IN", ())) or None
+        if words and not words & _NO_ANCHOR and (best is None or len(words) < len(best)):
+            best = words
+    return best
+
+
+def _span_length(pattern: list[dict]) -> int:
+    """The most tokens a pattern can match."""
+    total = 0
+    for spec in pattern:
+        op = spec.get("OP", "1")
+        if op == "*" or op == "+":
+            raise ValueError("quote patterns must be bounded (no * or +)")
+        total += int(op[1:-1].split(",")[-1]) if op.startswith("{") else 1
+    return total
+
+
+def check_anchors() -> tuple[frozenset[str], int]:
+    """The trigger words (every pattern's anchor) and the longest span of a pattern. Fails loudly when a
+    pattern has no anchor and its label is not in NEEDS_NO_TRIGGER: the trigger shortcut would drop its
+    matches."""
+    triggers: set[str] = set()
+    longest = 0
+    for label, group in _patterns().items():
+        for pattern in group:
+            words = _anchor(pattern)
+            if words is None and label not in NEEDS_NO_TRIGGER:
+                raise RuntimeError(f"quote pattern {label} {pattern!r} has no trigger word: give it a required "
+                                   "literal token or list its label in NEEDS_NO_TRIGGER")
+            triggers |= words or set()
+            longest = max(longest, _span_length(pattern))
+    return frozenset(triggers), longest
+
+
+TRIGGERS, _LONGEST = check_anchors()
+REACH = _LONGEST + 1  # a window this wide on either side of a trigger word holds every match that uses it
+
+
+_MATCHERS: dict[int, _Matchers] = {}
+
+
+def matchers(vocab) -> _Matchers:
+    """The patterns and Matchers of a spaCy vocabulary (the pipeline can be reconfigured), made on first use."""
+    found = _MATCHERS.get(id(vocab))
+    if found is None or found.vocab is not vocab:
+        found = _MATCHERS[id(vocab)] = _Matchers(vocab)
+    return found
+
+_TRIGGER_HASHES: frozenset[int] | None = None
+
+
+def trigger_hashes() -> frozenset[int]:
+    """The trigger words as spaCy LOWER hashes."""
+    global _TRIGGER_HASHES
+    if _TRIGGER_HASHES is None:
+        from spacy.strings import hash_string
+
+        _TRIGGER_HASHES = frozenset(hash_string(w) for w in TRIGGERS)
+    return _TRIGGER_HASHES

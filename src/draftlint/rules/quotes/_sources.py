@@ -1,0 +1,22 @@
+"""Evidence that a paragraph or sentence names where its words come from: citations, outlets, publications."""
+from __future__ import annotations
+
+import re
+
+CITATION = re.compile(
+    r"\(\s*[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+))?,?\s+(?:1[6-9]|20)\d\d[a-z]?"
+    r"(?:[,;:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*\)"  # (Smith, 2019), (Smith and Lee 2020: 14)
+    r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"  # [3], [4, 7]
+)
+OUTLET = re.compile(
+    r"\b(?:told|telling|tells)\s+(?:the\s+)?[A-Z][\w&'’.-]*"
+    r"|\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?:[a-z-]+\s+)?(?:interview|conversation|podcast|op-ed|column|article"
+    r"|essay|piece|post|paper|letter|appearance|broadcast|segment|documentary|book)\s+(?:with|for|in|on|to|published\s+by)\s+"
+    r"(?:the\s+)?[A-Z]"
+    r"|\b(?:wrote|writing|writes|published|quoted|cited|reported|appearing)\s+(?:in|by|on)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:speaking|spoke|talking|talked)\s+(?:to|with|on)\s+(?:the\s+)?[A-Z][\w&'’.-]*"
+    r"|\b(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*\s+(?:reported|reports|quoted|cited|wrote)\b"
+)
+
+
+PUBLISHED = re.compile(r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?[A-Z]")
