@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from draftlint.findings import Finding
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_LF_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 BOM = b"\xef\xbb\xbf"
 
 
@@ -28,9 +29,53 @@ class FileFix:
     applied: int
 
     def diff(self) -> str:
-        before = self.original.decode("utf-8", "replace").splitlines(keepends=True)
-        after = self.fixed.decode("utf-8", "replace").splitlines(keepends=True)
-        return "".join(difflib.unified_diff(before, after, f"a/{self.path}", f"b/{self.path}"))
+        """A unified diff that ``git apply`` and ``patch -p1`` accept: lines are split at LF only (a CR stays
+        part of its line, as both tools read it), and a last line without a line break is followed by the
+        ``\\ No newline at end of file`` marker, so the next file's header starts on a line of its own."""
+        name = _diff_path(self.path)
+        before, after = _diff_lines(self.original), _diff_lines(self.fixed)
+        out = []
+        for line in difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"):
+            out.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
+        return "".join(out)
+
+
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def _diff_lines(data: bytes) -> list[str]:
+    """A file's lines as diff tools count them: each up to and with its LF; the last may lack one."""
+    return _LF_LINES.findall(data.decode("utf-8", "replace"))
+
+
+def _diff_path(path: str) -> str:
+    """The path in the diff's header: POSIX separators, no leading "./" (``a/./x.md`` is not what git writes)."""
+    posix = path.replace(os.sep, "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return posix
+
+
+MAX_ROUNDS = 10
+
+
+def fix_bytes(path: str, data: bytes, plan) -> FileFix | None:
+    """Every safe fix for one file's bytes, to a fixed point: a fix can leave a line that another fix now
+    applies to (deleting a residue line under a repeated title turns the title into a line of its own), so
+    the fixed text is linted again and fixed again until no fix is left (at most ``MAX_ROUNDS`` rounds).
+    A second ``--fix`` then changes nothing. None when there is nothing to apply or a rule crashed."""
+    from draftlint import engine
+
+    current, applied = data, 0
+    for _ in range(MAX_ROUNDS):
+        run = engine.lint_text(current, path, plan)
+        if run.crashes:
+            break
+        change = plan_fixes(path, current, run.findings)
+        if change is None:
+            break
+        current, applied = change.fixed, applied + change.applied
+    return FileFix(path, data, current, applied) if current != data else None
 
 
 def plan_fixes(path: str, data: bytes, findings: list[Finding]) -> FileFix | None:

@@ -13,7 +13,7 @@ BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 def render(ctx: Context) -> str:
     out = []
     paint = (lambda code, s: f"{code}{s}{RESET}") if ctx.color else (lambda code, s: s)
-    for f in ctx.result.findings:
+    for f in () if ctx.statistics else ctx.result.findings:  # --statistics: the table instead of the findings
         where = paint(BOLD, f"{f.path}:{f.line}:{f.column}:")
         level = paint(COLORS[f.severity], f"[{f.severity}]")
         out.append(f"{where} {paint(BOLD, f.code)} {level} {f.message}")
@@ -26,7 +26,7 @@ def render(ctx: Context) -> str:
 def statistics(ctx: Context) -> str:
     counts = Counter((f.code, f.name) for f in ctx.result.findings)
     rows = [f"{n:>6}  {code:<6} {name}" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return "\n".join(["", "count  code   rule", *rows, ""]) if rows else ""
+    return "\n".join(["count  code   rule", *rows, ""]) if rows else ""
 
 
 def summary_line(ctx: Context) -> str:
