@@ -5,10 +5,9 @@ spaCy's own sentencizer, the one-sentence shortcut against a full pass, the open
 tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count and hyphenation
 points behind R003 against textstat's and pyphen's own, the bounded title similarity against difflib, the title
 normalisation against NFKC and a regular expression, the title-keyword-stuffing line filter against its stems,
-the parser's byte-to-character offsets against encoding, the YAML rules' required strings against their
-patterns (the one-pass search for them against a search for each, a pattern without some of its branches
-against the whole pattern). The one timer that limits each rule of a document is checked against each rule's
-own start, and the last test checks that a linted document leaves no reference cycle behind.
+the parser's byte-to-character offsets against encoding, the YAML rules' needles against every match of their
+patterns (and the one-pass search for them against a search for each). The one timer that limits each rule
+of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
 
@@ -19,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from draftlint import config as configmod, engine, nlp, parse, registry, yamlrules
+from draftlint import config as configmod, engine, nlp, parse, registry
 from draftlint.rules.quotes import _analysis, _patterns
 from draftlint.rules.readability import passive_heavy_paragraph, repeated_sentence_start
 from draftlint.text import similarity
+from draftlint.yamlrules import YamlRule, index, kinds
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -309,78 +309,47 @@ def test_a_title_words_stem_without_its_last_letter_is_in_the_folded_word():
     assert checked > 1000
 
 
-@pytest.mark.parametrize("pattern, matching", [
-    (r"\bXX+\b", ["XX", "xxxx"]),
-    (r"X{3}Y", ["XXXY"]),
-    (r"read(?:ing)? time", ["read time", "Reading time"]),
-    (r"(?:min|minute)s? read", ["4 min read", "MINUTES READ"]),
-    (r"^(?:share|tweet|email)(?: this)?$", ["Share", "tweet this", "EMAIL"]),
-    (r"\d+", ["12"]),
-    (r"(?:seo\s+title|h[1-3])\s*:", ["H2: Intro", "SEO title:"]),
-    (r"©\s?\d{4}|\(c\)\s?\d{4}", ["© 2024 Example Media", "(C) 2023"]),
-    (r"caf[eé]s?\b", ["Café", "CAFES"]),
-])
-def test_every_match_of_a_pattern_holds_one_of_its_required_strings(pattern, matching):
-    import re
-
-    compiled = re.compile(pattern, re.I)
-    (low, high), needles = yamlrules._shortcuts(compiled)
-    for text in matching:
-        assert compiled.search(text)
-        assert low <= len(compiled.search(text).group()) <= high
-        assert needles is None or any(n in yamlrules._folded(text) for n in needles), (text, needles)
+def _yaml_rules() -> list[YamlRule]:
+    return [r for r in registry.load().rules.values() if isinstance(r, YamlRule)]
 
 
-def test_a_repeated_literal_joins_the_required_string():
-    import re
-
-    assert yamlrules._shortcuts(re.compile(r"\bXX+\b", re.I))[1] == ("xx",)
-    assert yamlrules._shortcuts(re.compile(r"X{3}Y", re.I))[1] == ("xxxy",)
-    assert yamlrules._shortcuts(re.compile(r"\d+"))[1] is None
-    assert yamlrules._shortcuts(re.compile(r"h[1-3]\s*:", re.I))[1] == ("h1", "h2", "h3")
-    assert yamlrules._shortcuts(re.compile(r"X[1-3]:", re.I))[1] == ("x1:", "x2:", "x3:")
-    assert yamlrules._shortcuts(re.compile(r"©\s?\d{4}", re.I))[1] == ("©",)  # no case: matches only itself
-    assert yamlrules._shortcuts(re.compile(r"éab", re.I))[1] == ("ab",)  # "é" also matches "É": not in a needle
-
-
-def test_an_alternation_splits_into_its_branches_only_at_the_top():
-    import re
-
-    pattern = re.compile(r"(?i)a[|(]b|\|c|(?:d|e)f|[]|]g|[^]|(]h")
-    assert [source for source, _ in yamlrules._branches(pattern)] == [
-        r"a[|(]b", r"\|c", r"(?:d|e)f", r"[]|]g", r"[^]|(]h"]
-    assert yamlrules._branches(re.compile(r"(?:a|b)c")) is None  # one branch at the top
-    assert yamlrules._branches(re.compile(r"(a)|b")) is None  # a capturing group
-
-
-def test_a_pattern_without_the_branches_a_text_cannot_match_finds_the_same_matches():
-    rules = [r for r in registry.load().rules.values() if isinstance(r, yamlrules.YamlRule) and r._branches]
-    assert rules
-    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.rglob("*.md"))]
+def test_every_match_of_a_yaml_rule_holds_one_of_its_needles():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.rglob("*")) if path.suffix in (".md", ".txt")]
+    rules = [r for r in _yaml_rules() if r.needles]
+    assert len(rules) > 20
+    matched = 0
     for rule in rules:
+        assert rule.matcher is not None
         for text in texts + list(rule.examples.fail) + list(rule.examples.passing):
-            for part in text.split("\n\n"):
-                subset = rule._matcher_for(yamlrules._folded(part))
-                expected = [m.span() for m in rule.matcher.finditer(part)]
-                found = [m.span() for m in subset.finditer(part)] if subset else []
-                assert found == expected, (rule.code, part)
+            pieces = [" ".join(line.split()) for line in text.split("\n")] if rule.kind == "line" else [text]
+            for piece in pieces:
+                found = [piece] if rule.kind == "line" and rule.matcher.fullmatch(piece) else (
+                    [m.group() for m in rule.matcher.finditer(piece)] if rule.kind != "line" else [])
+                for match in found:
+                    matched += 1
+                    assert any(n in index.folded(match) for n in rule.needles), (rule.code, match)
+    assert matched > 50
 
 
-def test_one_pass_for_the_long_required_strings_finds_what_a_search_for_each_finds(monkeypatch):
+def test_a_phrase_gives_its_longest_word_as_a_needle():
+    assert kinds.phrase_needles(["as an AI language model", "Regenerate response"]) == ("language", "regenerate")
+    assert kinds.phrase_needles(["ΣΟΦΊΑ"]) is None  # a cased letter beyond ASCII: no needle, every block searched
+    assert kinds.phrase_needles(["© reserved"]) == ("reserved",)
+
+
+def test_one_pass_for_the_long_needles_finds_what_a_search_for_each_finds(monkeypatch):
     rng = random.Random(7)
     words = ["read", "more", "also read", "ab", "-", "cookie", "ago", "x", "ﬁle", "©"]
     for _ in range(300):
-        monkeypatch.setattr(yamlrules, "_AUTOMATON", yamlrules._Automaton())  # no string known yet
+        monkeypatch.setattr(index, "AUTOMATON", index.Automaton())  # no string known yet
         texts = [" ".join(rng.choice(words + ["zz", "Read", "MORE"]) for _ in range(rng.randint(0, 6)))
                  for _ in range(rng.randint(1, 8))]
-        haystack = yamlrules._Haystack(tuple(range(len(texts))), texts)
+        haystack = index.Haystack(tuple(range(len(texts))), texts)
         for _ in range(3):  # strings added after the first search make the haystack search again
             needles = tuple(sorted(set(rng.sample(words, rng.randint(1, 4)))))
-            yamlrules._AUTOMATON.add(needles)
-            first = rng.randint(0, len(texts))
-            stop = rng.randint(first, len(texts))
-            expected = [i for i in range(first, stop) if any(n in yamlrules._folded(texts[i]) for n in needles)]
-            assert yamlrules._containing(haystack, needles, first, stop) == expected, (texts, needles, first, stop)
+            index.AUTOMATON.add(needles)
+            expected = [i for i in range(len(texts)) if any(n in index.folded(texts[i]) for n in needles)]
+            assert index.containing(haystack, needles) == expected, (texts, needles)
 
 
 def test_one_timer_per_document_times_each_rule_from_its_own_start():
