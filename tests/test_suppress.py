@@ -28,6 +28,12 @@ def test_disable_next_line_skips_blank_lines():
     assert codes_lines(lint(text, select=["B101"])) == [(5, "B101")]
 
 
+def test_disable_line_hides_its_own_line_only():
+    text = ("The boat left at six and,\nas an AI language model, I add, it was late. <!-- draftlint-disable-line B101 -->\n"
+            "As an AI language model, I add more.\n")
+    assert codes_lines(lint(text, select=["B101"])) == [(3, "B101")]
+
+
 def test_directive_for_another_rule_does_not_hide():
     text = "<!-- draftlint-disable-next-line R001 -->\n" + AI
     assert codes_lines(lint(text, select=["B101"])) == [(2, "B101")]

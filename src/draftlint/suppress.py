@@ -4,6 +4,7 @@ Directives are HTML comments, so they never show in rendered Markdown:
   <!-- draftlint-disable [CODE|name ...] -->            until a matching enable, or the end of the file
   <!-- draftlint-enable [CODE|name ...] -->
   <!-- draftlint-disable-next-line [CODE|name ...] -->  the next non-blank line only
+  <!-- draftlint-disable-line [CODE|name ...] -->       the line the directive is on (at the end of a line)
 With no codes a directive applies to every rule. Codes may be separated by spaces or commas.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import PurePath
 from draftlint.document import Document
 from draftlint.findings import Finding
 
-DIRECTIVE = re.compile(r"<!--\s*draftlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
+DIRECTIVE = re.compile(r"<!--\s*draftlint-(disable-next-line|disable-line|disable|enable)\b(.*?)-->", re.DOTALL)
 ALL = "*"
 
 
@@ -76,6 +77,8 @@ def collect(doc: Document) -> Suppressions:
             while target <= last_line and not doc.source_lines[target - 1].strip():
                 target += 1
             result.ranges.append((target, target, selectors))
+        elif action == "disable-line":
+            result.ranges.append((line, line, selectors))
         elif action == "disable":
             for s in selectors:
                 open_ranges.setdefault(s, line)

@@ -12,10 +12,10 @@ import typer
 
 from draftlint import __version__
 from draftlint.cli.check import check
-from draftlint.cli.commands import clean, explain, index, rules, version
+from draftlint.cli.commands import clean, explain, index, rules, server, version
 from draftlint.cli.common import EXIT_ERROR, err
 
-COMMANDS = (check, rules, explain, index, clean, version)
+COMMANDS = (check, rules, explain, index, clean, server, version)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]},

@@ -1,4 +1,4 @@
-"""The small commands: ``rules``, ``explain``, ``clean``, ``index``, ``version``."""
+"""The small commands: ``rules``, ``explain``, ``clean``, ``index``, ``server``, ``version``."""
 from __future__ import annotations
 
 import os
@@ -98,6 +98,14 @@ def index(
     except ConfigError as exc:
         raise fail(str(exc))
     err(f"indexed {len(entries)} titles of {len(found.files)} files in {output}")
+
+
+def server() -> None:
+    """Run the language server (LSP over standard input and output) for editors: diagnostics as you type,
+    quick fixes, "disable for this line"."""
+    from draftlint.server.lsp import serve
+
+    serve()
 
 
 def version() -> None:
