@@ -71,6 +71,26 @@ def test_reopened_quote_in_scraped_text_stays_attributed():
     assert found(text, "Q001") == []
 
 
+def test_a_hard_wrapped_paragraph_is_one_paragraph():
+    """Patterns match across a line break, and a name or cue on the next line of the paragraph attributes."""
+    one_line = ('"That crossing is the only way my kids get to school in winter," said one parent at the meeting.\n\n'
+                'The council heard from the harbour master first. "The tide tables were wrong for three weeks in a '
+                'row and nobody told us," she said.\n')
+    wrapped = ('"That crossing is the only way my kids get to school in winter," said one\nparent at the meeting.\n\n'
+               'The council heard from the harbour master first. "The tide tables were\nwrong for three weeks in a '
+               'row and nobody told us," she said.\n')
+    assert found(one_line) == [("Q003", 1, 66)]
+    assert found(wrapped) == [("Q003", 1, 66)]
+
+
+def test_speaker_named_after_the_quote_without_a_verb_or_in_a_pull_quote():
+    text = ('"The dredging will take two summers and the ferries keep running," Ana Ruiz, director of the port.\n\n'
+            '“The sea wall held and that is the only news that matters”\n\n'
+            'Jo Brennan was plain about it: “The sea wall held and that is the only news that matters.”\n')
+    assert found(text, "Q001") == []
+    assert found(text.replace("Ana Ruiz, director", "the director"), "Q001") == [("Q001", 1, 1)]
+
+
 def test_terms_titles_fragments_and_short_quotes_are_not_quotations():
     text = ("The plan is a \"so-called soft launch\" of the service.\n\n"
             "In her book, “The Sea Road Home: A History of the Island Ports,” she describes the storms.\n\n"

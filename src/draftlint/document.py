@@ -124,9 +124,28 @@ class Block:
         if not (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
                 and len(pieces[-1].strip()) <= max(widths) + 10):
             return True
-        # A line in Title Case is a headline, not a piece of a sentence: "… Setback For Putin" / "close".
-        return not any(a.rstrip().endswith((",", "-", ";")) or (b.lstrip()[:1].islower() and not _title_case(a))
-                       for a, b in zip(pieces, pieces[1:]))
+        return not any(_runs_on(a, b) for a, b in zip(pieces, pieces[1:]))
+
+    @cached_property
+    def pieces(self) -> tuple[tuple[int, str], ...]:
+        """(offset in block, text) pieces that sentences never cross: the whole block, or, in a stack, each line
+        on its own except where a long line visibly runs on into the next (a hard-wrapped paragraph under a
+        label line, say), which stay one piece."""
+        if not self.stacked:
+            return ((0, self.text),)
+        out: list[tuple[int, str]] = []
+        offset = 0
+        previous = ""
+        for line in self.text.split("\n"):
+            if line.strip():
+                if out and 40 <= len(previous.strip()) <= 100 and _runs_on(previous, line):
+                    start, _ = out[-1]
+                    out[-1] = (start, self.text[start:offset + len(line)])
+                else:
+                    out.append((offset, line))
+                previous = line
+            offset += len(line) + 1
+        return tuple(out)
 
     @property
     def in_blockquote(self) -> bool:
@@ -271,6 +290,31 @@ class Document:
 
 
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+# words a sentence or a headline does not end on: articles, prepositions, conjunctions, possessives
+_NO_END = frozenset("""
+a an the of to in on at by for with from into onto about over under than as and or but nor that which who whom
+whose his her their its our my your is are was were be been being has have had will would can could should
+said says told
+""".split())
+_OPENING_MARKS = "\"“‘'(*_[«„"
+
+
+def _runs_on(a: str, b: str) -> bool:
+    """Whether a sentence visibly runs on from line ``a`` into line ``b``: ``a`` ends in a comma, hyphen or
+    semicolon or on a word no sentence ends on ("the", "of", "said"), leaves a quotation or a bracket open, or
+    ``b`` goes on in lower case after a line that is not a headline in Title Case ("… Setback For Putin")."""
+    a = a.rstrip()
+    if a.endswith((",", "-", ";")):
+        return True
+    last = a.rsplit(None, 1)[-1].lower() if a.strip() else ""
+    if last in _NO_END:
+        return True
+    if a.count("“") > a.count("”") or a.count('"') % 2 or a.count("(") > a.count(")"):
+        return True
+    first = b.lstrip().lstrip(_OPENING_MARKS)[:1]
+    return first.islower() and not _title_case(a)
 
 
 def _title_case(line: str) -> bool:

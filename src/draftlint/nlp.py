@@ -150,17 +150,8 @@ def _add_sentences(nlp) -> None:
 
 
 def segments(block: "Block") -> Iterator[tuple[int, str]]:
-    """(offset in block, text) pieces that sentences never cross: the block, or each of its lines when
-    the block is a stack of separate lines rather than one hard-wrapped paragraph."""
-    if not block.stacked:
-        yield 0, block.text
-        return
-    pieces = block.text.split("\n")
-    offset = 0
-    for piece in pieces:
-        if piece.strip():
-            yield offset, piece
-        offset += len(piece) + 1
+    """(offset in block, text) pieces that sentences never cross (``Block.pieces``)."""
+    return iter(block.pieces)
 
 
 SENTENCE_KINDS = frozenset({"paragraph", "list-item", "blockquote", "footnote"})

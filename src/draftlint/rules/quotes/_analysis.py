@@ -23,6 +23,7 @@ from draftlint import nlp, shortcuts
 from draftlint.document import PROSE_KINDS, Document, Sentence
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, WORD, is_adverb, plain
 from draftlint.rules.quotes._patterns import REACH, TRIGGERS, matchers, trigger_hashes
+from draftlint.rules.quotes._speakers import surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
 @dataclass
@@ -159,6 +160,18 @@ class Analysis:
         return cached
 
     @property
+    def person_names(self) -> frozenset[str]:
+        """Words the document uses as people's names, lowercased: the speakers, and the last word of every
+        person-like name ("Paul Verhagen" gives "verhagen"), so that a later "Verhagen" alone is a person."""
+        cached = self.__dict__.get("_person_names")
+        if cached is None:
+            names = set(self.speakers)
+            for s in self.sentences:
+                names |= surnames(s.tokens)
+            cached = self.__dict__["_person_names"] = frozenset(names)
+        return cached
+
+    @property
     def named_speaker(self) -> bool:
         """Whether the document quotes anyone by name."""
         return bool(self.speakers)
@@ -235,7 +248,7 @@ class Analysis:
         if fast and TRIGGERS.isdisjoint(WORD.findall((plain(sentence.text) if invisible else sentence.text).lower())):
             return
         span = sentence.tokens
-        if span is None or invisible:
+        if span is None or invisible or self._broken(span):
             self._match_copy(info)
             return
         spacy_doc = span.doc
@@ -274,8 +287,15 @@ class Analysis:
         return [(a, b, found.for_words({arrays.hashes[k] for k in range(lo, hi) if a <= positions[k] - span.start < b}))
                 for a, b in merged]
 
+    def _broken(self, span) -> bool:
+        """Whether whitespace tokens (a line break of a hard-wrapped paragraph, indentation) stand between the
+        words of a sentence: patterns match adjacent tokens, so such a sentence is matched as a copy."""
+        _, spaces = self._doc_spaces(span.doc)
+        return any(spaces[span.start + 1:span.end - 1])
+
     def _match_copy(self, info: "SentenceInfo") -> None:
-        """Soft hyphens inside words ("not\u00aded") or no spaCy span: match a re-tokenised copy of the words."""
+        """Soft hyphens inside words ("not\u00aded"), whitespace tokens between words, or no spaCy span: match
+        a copy of the words joined by single spaces, re-tokenised."""
         tokens = info.tokens
         joined = " ".join(t.text for t in tokens)
         doc = nlp.pipeline().make_doc(joined)

@@ -16,7 +16,9 @@ revealed reveals predicted predicts cautioned cautions reiterated reiterates rem
 countered counters maintained maintains contended contends suggested suggests recounted recounts joked jokes
 complained complains boasted boasts described describes called calls wondered wonders shouted yelled whispered
 mused sighed laughed vowed vows promised promises pleaded pledged assured assures admitted conceded lamented
-laments greeted answered answers texted emailed messaged
+laments greeted answered answers texted emailed messaged confided confides highlighted highlights shared
+shares underlined underlines underscored underscores echoed echoes retorted retorts interjected snapped
+describing related relates relating offered offers chimed explained summed writes recalling insisting
 """.split())
 # speech verbs in the finite forms that introduce a speaker after a quotation: `," said another person`
 QUOTATIVE = frozenset(w for w in SPEECH_VERBS if not w.endswith("ing"))
@@ -112,7 +114,31 @@ study report survey paper data figures analysis census poll review audit stateme
 research findings minutes
 """.split())
 TITLES = frozenset({"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "prof", "prof.", "professor", "sir", "dame",
-                     "rep.", "sen.", "gov.", "gen.", "col.", "sgt.", "det.", "lt."})
+                    "rep.", "sen.", "gov.", "gen.", "col.", "sgt.", "det.", "lt."})
+# offices and ranks written before a name: "Mayor Osei", "Attorney General Ana Ruiz", "Coach Diaz"
+ROLE_TITLES = frozenset("""
+president vice prime minister chancellor governor senator representative congressman congresswoman mayor judge
+justice chief commissioner secretary ambassador general colonel captain lieutenant sergeant detective officer
+inspector superintendent sheriff coach bishop father reverend rabbi imam pastor pope king queen prince princess
+lord lady councillor councilor councilman councilwoman alderman chairman chairwoman chair director dean
+principal attorney premier speaker deputy trooper constable agent
+""".split())
+# words that make a run of capitalised words an organisation, a publication, a place or an event rather than
+# a person: "Harbour Bank", "Supreme Court", "New York", "The Times", "Air Europa"
+ORG_WORDS = frozenset("""
+inc corp ltd llc plc co company companies group bank court council committee commission department ministry
+agency authority office board party union association institute university college school academy hospital
+clinic museum foundation trust times post news journal herald press media magazine tribune gazette
+observer guardian telegraph daily weekly radio tv television channel street road avenue boulevard square city
+county state states republic kingdom island islands river lake mountain airport station park center centre
+church club team federal national international united new north south east west northern southern eastern
+western supreme royal police army navy force forces government house senate congress parliament assembly
+administration service services organization organisation network studio studios records airlines airways
+air motors systems technologies labs foods holdings partners capital fund reserve exchange market hotel
+restaurant cafe theatre theater festival games cup league championship hall bridge port harbour harbor
+coast valley beach india china america europe africa asia american european british french german chinese
+indian mexican canadian australian japanese russian african asian
+""".split())
 
 
 def is_adverb(word: str) -> bool:

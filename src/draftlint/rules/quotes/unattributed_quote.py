@@ -7,51 +7,52 @@ from typing import Iterator
 from draftlint.document import Document, Quote
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
+from draftlint.rules.quotes import _quotation as q, _speakers as sp
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
 from draftlint.rules.quotes._lexicon import SPEECH_VERBS, WORD, plain
 
-# a blockquote that is an editor's note or a callout, not a quotation ("> ⚠ Update: ...", "> [!NOTE]")
-_CALLOUT = re.compile(r"^[^\w\"“‘'\[]*(?:\[!\w+\]|(?:note|notes|warning|caution|tip|important|update|updated|editor'?s note|"
-                      r"correction|disclaimer|disclosure|summary|tl;?dr|info|hint|todo)\b\s*[:.!-]?)", re.IGNORECASE)
 # a signature line under a blockquote: "— Jane Smith", "-- J. Smith, The Times"
 _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\s+(?:the\s+|an?\s+)?)?[A-Z0-9]")
 # a signature right after a quotation: `"…" — Mahatma Gandhi`
 _SIGNATURE_AFTER = re.compile(r"[ \t]*(?:—|–|--|~)[ \t]*[A-Z][\w.'’-]+")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+")
-# words in a quoted title of a work ("A History of the Island Ports")
-_MINOR = frozenset("a an the and or but nor of in on at to for by with from as into onto upon vs via per".split())
-
-
-def _looks_like_title(text: str) -> bool:
-    words = [w.strip("“”\"'‘’.,:;!?()[]") for w in text.split()]
-    words = [w for w in words if w]
-    major = [w for w in words if w.lower() not in _MINOR]
-    return bool(major) and all(w[:1].isupper() or not w[:1].isalpha() for w in major) and not text.rstrip().endswith(",")
+_WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
 
 
 class UnattributedQuote(Rule):
     """Flags a quotation that nobody is named as saying.
 
     ## What it flags
-    Words in double quotes (straight or curly) or a block quotation, at least ``min-words`` long, with no
-    attribution in the sentence that holds the quotation, the nearest sentence before it (which may close the
-    previous paragraph; sentences made only of quoted words are skipped) or the next sentence of the same
-    paragraph. Attribution is any of: a speech verb ("said", "says", "told", "wrote", "added", "explained",
-    "noted", "asked", "claimed", "warned", "continued", "according to" and about a hundred more), a document
-    ("in a statement", "the statement read"), "as she put it", a named speaker before a colon (`Priya Nair,
-    chief economist at Harbour Bank: "…"`), a pronoun ("she said", which points back to a person named
-    nearby), a sentence before the quotation that names someone the document quotes elsewhere (`Osei was
-    blunt.` / `"…"`), a signature (`"…" — Jane Smith`, or a `> — Jane Smith` line under a block quotation), a
-    full name elsewhere in a table row, or a link, footnote or citation in the paragraph. Words inside
-    quotation marks never count as attribution, and a short label line without punctuation ("What readers
-    say") does not introduce the quotations under it.
+    Words in double quotes (straight or curly), curly single quotes or a block quotation, at least
+    ``min-words`` long, that nobody is named as saying. The quotation is attributed, and not flagged, when
+    any of these stands next to it (the quotation's own sentence, the sentence before it, which may close the
+    previous paragraph, or the sentence after it in the same paragraph; a hard-wrapped paragraph is one
+    paragraph however it is wrapped):
 
-    Not flagged: short quoted phrases (terms, scare quotes, "so-called" words), a lowercase phrase inside your
-    own sentence that has no punctuation of its own (`it uses a "two plus one rotation for small vessels"`: a
-    name for something, not reported speech), quoted titles of works (every main word capitalised), the continuation paragraphs of a quotation that runs over several paragraphs (each
-    opens with a quote mark and only the last one closes; the first is attributed), quotations that follow an
-    attributed one with only quoted text between them, callout block quotes ("> Note: …") and quotations in
-    footnotes. Quotations attributed to a vague or anonymous speaker are left to Q002 and Q003.
+    - a speech verb ("said", "says", "told", "wrote", "added", "highlights", "shares", "confided" and about
+      a hundred more), "according to", a document ("in a statement", "the statement read"), "as she put it";
+    - a name: in the quotation's own sentence any capitalised name outside the quote marks, with or without a
+      verb (`"…," Ana Ruiz, director of the port authority.`); in the sentence before or after, a person's
+      name (two to four capitalised words that are not an organisation or place, "Dr. Brandt", "Mayor
+      Osei", or a surname the document gives someone elsewhere);
+    - a pronoun for a person named before ("she shares"), or the writer or reader ("I asked", "you think");
+    - a speaker before a colon (`Priya Nair, chief economist at Harbour Bank: "…"`), a signature (`"…" —
+      Jane Smith`, `> — Jane Smith` under a block quotation, a name line right under the quote's paragraph),
+      a full name elsewhere in a table row, or a link, footnote or citation in the paragraph;
+    - a copy of the same quotation elsewhere in the document that is attributed (a pull quote).
+
+    Words inside quotation marks never count as attribution, and a short label line without punctuation
+    ("What readers say") does not introduce the quotations under it.
+
+    Not quotations, never flagged: short quoted phrases (terms, scare quotes, "so-called" words); a lowercase
+    phrase inside your own sentence with no punctuation of its own (`it uses a "two plus one rotation for small
+    vessels"`); titles of works (every main word capitalised, or named as one: "the song", "an op-ed titled",
+    `Re. "…," Page A8`); a headline or tagline standing alone without sentence punctuation, and a block quote
+    whose every line lacks it (a list of headlines); an aside in brackets (`(“but it worked on my laptop!”)`);
+    the continuation paragraphs of a quotation that runs over several paragraphs (each opens with a quote
+    mark and only the last one closes; the first is attributed), quotations that follow an attributed one
+    with only quoted text between them, callout block quotes ("> Note: …") and quotations in footnotes.
+    Quotations attributed to a vague or anonymous speaker are left to Q002 and Q003.
 
     With ``strict = true`` every quotation of ``min-words`` or more words also needs a link, footnote or
     citation such as "(Smith, 2019)" or "[3]" in its paragraph, even when a speaker is named.
@@ -92,12 +93,13 @@ class UnattributedQuote(Rule):
             return
         analysis = analyse(doc)
         quotes = doc.quotes
+        pulled = _Pulled(self, analysis, quotes)
         for k, quote in enumerate(quotes):
             if quote.words < opts.min_words or not self._is_quotation(analysis, quote):
                 continue
             chain = self._chain(analysis, quotes, k)  # this quotation and the ones it continues, first one first
             head = " ".join(plain(quote.text).split()[:6])
-            if not self._attributed(analysis, quotes[chain[0]]):
+            if not self._attributed(analysis, quotes[chain[0]]) and not pulled.elsewhere(k):
                 yield self.finding(doc, quote.start, quote.end, f"quotation “{head} …” has no speaker or source")
             elif opts.strict and not any(analysis.sourced(analysis.segment_at(quotes[j].start)) for j in chain):
                 yield self.finding(doc, quote.start, quote.end,
@@ -115,18 +117,19 @@ class UnattributedQuote(Rule):
         if quote.block.kind == "footnote":
             return False
         if quote.kind == "blockquote":
-            return not _CALLOUT.match(quote.text)
-        if _looks_like_title(quote.text):
+            return not q.is_callout(quote) and not q.unpunctuated_lines(q.inner_text(quote))
+        if q.looks_like_title(quote.text):
+            return False
+        segment = analysis.segment_at(quote.start)
+        text = analysis.doc.text
+        before, after = text[segment.start:quote.start], text[quote.end:segment.end]
+        if q.named_as_work(quote, before, after) or q.aside(before, after) or q.headline_like(quote, before, after):
             return False
         # a lowercase phrase inside the writer's own sentence, without punctuation of its own, names or mentions
         # something ("in the form of "high percentile of latency"") rather than reporting speech
-        block = quote.block
-        inner = block.text[quote.start + 1 - block.start:(quote.end - 1 if quote.closed else quote.end) - block.start]
-        inner = inner.rstrip()
+        inner = q.inner_text(quote)
         first = next((c for c in inner if c.isalpha()), "")
-        if first.islower() and inner[-1:] not in ".!?,…;:" and not _opens_paragraph(analysis, quote):
-            return False
-        return True
+        return not (first.islower() and inner[-1:] not in ".!?,…;:" and not _opens_paragraph(analysis, quote))
 
     # -- continuation -----------------------------------------------------------------------------------
     @staticmethod
@@ -167,16 +170,23 @@ class UnattributedQuote(Rule):
             return True  # `"Be the change …" — Mahatma Gandhi`
         if not inside:  # a table cell or another block without sentences: its row or line decides
             return self._line_attributes(analysis, quote)
-        if any(s.has_cue() for s in inside):
+        known = analysis.person_names
+        # in the quotation's own sentence: a speech verb, a name (`"…," Ana Ruiz, director of the port.`), or a
+        # pronoun for someone named before, the writer or the reader (`"…," she shares`, `I asked, "…"`)
+        if any(s.has_cue() or sp.has_proper(s.tokens, known) or sp.has_word(s.tokens, _WRITERS) for s in inside):
             return True
         if self._colon_speaker(analysis, inside[0], quote):
             return True
+        # the sentence before (`Jeremy Robinson had a more succinct statement.` / `"…"`) or after
         before = self._before(analysis, quote.start)
         if before is not None and (before.has_cue() or self._colon_speaker(analysis, before, None)
-                                   or self._names_speaker(analysis, before)):
+                                   or sp.names_person(before.tokens, known)
+                                   or sp.has_word(before.tokens, sp.THIRD_PERSON)):
             return True
         after = self._after(analysis, inside[-1])
-        return after is not None and after.has_cue()
+        if after is not None and (after.has_cue() or sp.names_person(after.tokens, known)):
+            return True
+        return self._name_line_after(analysis, inside[-1])
 
     @staticmethod
     def _before(analysis: Analysis, offset: int) -> SentenceInfo | None:
@@ -213,6 +223,18 @@ class UnattributedQuote(Rule):
         return None
 
     @staticmethod
+    def _name_line_after(analysis: Analysis, last: SentenceInfo) -> bool:
+        """A short line right after the quotation's paragraph that only names a person: `Michael Shadlen, Ph.D.`"""
+        i = last.index + 1
+        if i >= len(analysis.sentences):
+            return False
+        nxt = analysis.sentences[i]
+        if nxt.segment.index != last.segment.index + 1 or not _adjacent(analysis, last.segment.block, nxt.segment.block):
+            return False
+        words = nxt.sentence.text.split()
+        return len(words) <= 8 and bool(sp.people(nxt.tokens)) and not nxt.has_cue()
+
+    @staticmethod
     def _colon_speaker(analysis: Analysis, sentence: SentenceInfo, quote: Quote | None) -> bool:
         """`Priya Nair, chief economist at Harbour Bank: "…"`: a short clause naming someone, then a colon
         right before the quotation (or, for the sentence before a quotation, at its end)."""
@@ -236,15 +258,6 @@ class UnattributedQuote(Rule):
         if not words or len(words) > 25:
             return False
         return any(t.proper for t in words) and not all(t.lower in ("i", "we", "you") for t in words)
-
-    @staticmethod
-    def _names_speaker(analysis: Analysis, sentence: SentenceInfo) -> bool:
-        """`Shah was blunt about the cost.` / `"…"`: the sentence before names someone the document quotes
-        elsewhere with a speech verb."""
-        speakers = analysis.speakers
-        if not speakers or speakers.isdisjoint(WORD.findall(plain(sentence.sentence.text).lower())):
-            return False
-        return any(t.proper and not t.quoted and t.lower in speakers for t in sentence.tokens)
 
     @staticmethod
     def _line_attributes(analysis: Analysis, quote: Quote) -> bool:
@@ -301,3 +314,24 @@ def _blockquote_run(analysis: Analysis, block) -> list:
             break
         run.append(later)
     return run
+
+
+class _Pulled:
+    """Pull quotes: a quotation repeated elsewhere in the document (as a heading, a standfirst or a callout)
+    is attributed when one of its copies is."""
+
+    def __init__(self, rule: UnattributedQuote, analysis: Analysis, quotes: tuple[Quote, ...]) -> None:
+        self.rule, self.analysis, self.quotes = rule, analysis, quotes
+        self.copies: dict[str, list[int]] | None = None
+
+    @staticmethod
+    def _key(quote: Quote) -> str:
+        return " ".join(WORD.findall(plain(quote.text).lower())[:8])
+
+    def elsewhere(self, k: int) -> bool:
+        if self.copies is None:
+            self.copies = {}
+            for j, other in enumerate(self.quotes):
+                self.copies.setdefault(self._key(other), []).append(j)
+        others = [j for j in self.copies.get(self._key(self.quotes[k]), ()) if j != k][:3]  # a few copies suffice
+        return any(self.rule._attributed(self.analysis, self.quotes[j]) for j in others)
