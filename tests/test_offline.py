@@ -1,10 +1,11 @@
 """draftlint never touches the network (issue 6, "Offline").
 
 * in process: every rule (default-off ones included) over every draft in ``fixtures/``, with the spaCy pipeline
-  and textstat loaded from scratch, while any socket connection or name lookup is recorded and refused;
+  and the syllable dictionaries loaded from scratch, while any socket connection or name lookup is recorded and refused;
 * through the command line: a ``sitecustomize.py`` on PYTHONPATH installs the same guard in the CLI process and
   in its worker processes, and ends the process with exit code 97 on any attempt;
-* the syllable counter behind R003 works with no NLTK data anywhere (textstat on its own would download it).
+* the syllable counter behind R003 works with no NLTK data anywhere (textstat, which the tests compare it with,
+  would download it).
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_cli
-from draftlint import engine, nlp, registry
+from draftlint import engine, registry
+from draftlint.nlp import load, readability
 from draftlint.config import Config
 
 GUARD = textwrap.dedent('''
@@ -70,15 +72,17 @@ def test_guard_sees_connection_attempts(no_network):
 
 
 def test_every_rule_over_the_fixtures_in_process(no_network, monkeypatch):
-    monkeypatch.setattr(nlp, "_NLP", None)  # load spaCy and textstat again, under the guard
-    monkeypatch.setattr(nlp, "_TEXTSTAT", None)
+    monkeypatch.setattr(load, "_NLP", None)  # load spaCy and the syllable dictionaries again, under the guard
+    monkeypatch.setattr(readability, "_DICTIONARY", None)
+    monkeypatch.setattr(readability, "_HYPHENATOR", None)
+    monkeypatch.setattr(readability, "_SYLLABLES", {})
     reg = registry.load()
     plan = engine.make_plan(reg, Config(select=["ALL"]))
     assert {r.code for r in plan.document_rules + plan.corpus_rules} == {r.code for r in reg}
     run = engine.lint_files(DRAFTS, plan, 1)
     assert not run.crashes, run.crashes
     codes = {f.code for f in run.findings}
-    assert {"R001", "R002", "R003", "R005", "R006"} <= codes  # sentences and textstat scores were computed
+    assert {"R001", "R002", "R003", "R005", "R006"} <= codes  # sentences and readability scores were computed
     assert len(DRAFTS) > 50
 
 
@@ -112,11 +116,10 @@ SYLLABLES = textwrap.dedent('''
     else:
         raise SystemExit("NLTK data is installed here: the test would prove nothing")
     if MODE == "draftlint":
-        from draftlint import nlp
-        ts = nlp.textstat()
+        from draftlint.nlp.readability import syllable_count
     else:
-        import textstat as ts
-    print(ts.syllable_count("extraordinary"), ts.syllable_count("the cat sat on the mat"), ts.syllable_count("readability"))
+        from textstat import syllable_count
+    print(syllable_count("extraordinary"), syllable_count("the cat sat on the mat"), syllable_count("readability"))
 ''')
 
 

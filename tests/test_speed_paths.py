@@ -2,12 +2,12 @@
 
 Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
 spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
-tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count and hyphenation
-points behind R003 against textstat's and pyphen's own, the bounded title similarity against difflib, the title
-normalisation against NFKC and a regular expression, the title-keyword-stuffing line filter against its stems,
-the parser's byte-to-character offsets against encoding, the YAML rules' needles against every match of their
-patterns (and the one-pass search for them against a search for each). The one timer that limits each rule
-of a document is checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
+tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
+against textstat's own, the bounded title similarity against difflib, the title normalisation against NFKC and a
+regular expression, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character
+offsets against encoding, the YAML rules' needles against every match of their patterns (and the one-pass search
+for them against a search for each). The one timer that limits each rule of a document is checked against each
+rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from draftlint import config as configmod, engine, nlp, parse, registry
+from draftlint import config as configmod, engine, nlp, parse, registry, shortcuts
+from draftlint.nlp import load, readability, sentences
 from draftlint.rules.quotes import _analysis, _patterns
 from draftlint.rules.readability import passive_heavy_paragraph, repeated_sentence_start
 from draftlint.text import similarity
@@ -85,7 +86,7 @@ def test_sentence_splitter_matches_spacys_sentencizer_where_no_fix_applies(segme
     for text in segments:
         expected, got = reference(text), ours(text)
         # the two fixes: never start a sentence with a lowercase word; an opening mark joins the word it opens
-        fixed = any(t.is_sent_start and t.i > 0 and (t.is_lower and t.is_alpha or expected[t.i - 1].text in nlp._OPENING_MARKS)
+        fixed = any(t.is_sent_start and t.i > 0 and (t.is_lower and t.is_alpha or expected[t.i - 1].text in load._OPENING_MARKS)
                     for t in expected)
         if not fixed:
             assert _starts(got) == _starts(expected), text
@@ -105,7 +106,7 @@ def test_one_sentence_shortcut_gives_the_sentence_and_tokens_of_a_full_pass(segm
     pipeline = nlp.pipeline()
     shortcut = 0
     for text in segments:
-        if not nlp._one_sentence(text):
+        if not sentences._one_sentence(text):
             continue
         shortcut += 1
         full = [s for s in pipeline(text).sents if s.text.strip()]
@@ -113,7 +114,7 @@ def test_one_sentence_shortcut_gives_the_sentence_and_tokens_of_a_full_pass(segm
             assert full == []
             continue
         assert len(full) == 1, text
-        lazy = nlp._first_sentence(text)
+        lazy = sentences._first_sentence(text)
         assert lazy.text.strip() == text.strip()
         assert [t.text for t in lazy] == [t.text for t in full[0]]
         assert lazy.start_char == full[0].start_char
@@ -128,9 +129,9 @@ def test_documents_split_the_same_with_and_without_the_shortcut(monkeypatch):
         return [(s.start, s.end, s.text, [t.text for t in s.tokens]) for s in nlp.annotate([doc])[0]]
 
     fast = [split(p) for p in paths]
-    monkeypatch.setattr(nlp, "_one_sentence", lambda text: False)
+    monkeypatch.setattr(sentences, "_one_sentence", lambda text: False)
     assert [split(p) for p in paths] == fast
-    monkeypatch.setattr(nlp, "_pieces", lambda text: [(0, text)])  # every paragraph through spaCy whole
+    monkeypatch.setattr(shortcuts, "_ENABLED", False)  # every segment through spaCy whole
     assert [split(p) for p in paths] == fast
 
 
@@ -139,7 +140,7 @@ def test_paragraphs_are_cut_only_where_a_sentence_certainly_starts():
             "\nA wrap (and brackets.) After e.g. this. end")
     # not after an exception ("Dr.", "a.m.", "e.g."), nor after "id." (split "i", "d."), nor before a lowercase
     # word; the second space and the line break are whitespace tokens that open the next piece
-    assert list(nlp._pieces(text)) == [(0, "It rained. "), (11, "Then it stopped! "),
+    assert list(sentences._pieces(text)) == [(0, "It rained. "), (11, "Then it stopped! "),
                                        (28, "Dr. Smith left at 9 a.m. Nobody saw the id. Was it late? "),
                                        (85, "Yes. "), (90, " Two spaces."), (102, "\nA wrap (and brackets.) "),
                                        (126, "After e.g. this. end")]
@@ -152,7 +153,7 @@ def test_end_mark_shortcut_is_the_tokenizers_answer(segments):
     chunks |= {"word.", "Word!", "NASA.", "id.", "cannot.", "ID?"}
     assert len(chunks) > 1000
     for chunk in sorted(chunks):
-        assert nlp._ends_sentence(chunk) == nlp._tokenized_end(chunk), chunk
+        assert sentences._ends_sentence(chunk) == sentences._tokenized_end(chunk), chunk
 
 
 def test_passive_prefilter_keeps_every_sentence_with_a_form_of_be(segments):
@@ -221,19 +222,18 @@ def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):
     assert sum(len(found) for doc in subsets for _, found in doc) > 100
 
 
-def test_sentence_count_is_textstats_own():
-    nlp.textstat()
-    from textstat.backend.counts import _count_sentences
-    from textstat.backend.metrics import _words_per_sentence
+def test_sentence_count_is_textstats_own(monkeypatch):
+    import textstat
 
-    original, ours = _count_sentences.count_sentences, _words_per_sentence.count_sentences
-    assert ours is not original  # the metrics use the replacement
     rng = random.Random(7)
     alphabet = list("abcdefghij ABC 0123 _ ' ’ . ! ? , ; : - — \" ( ) é ß 北 \n\t") + ["n't", "'s", "'ll", "...", "e.g."]
     texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))] + TEXTS
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
-    for text in texts:
-        assert ours(text) == original(text), text
+    fast = [readability.sentence_count(text) for text in texts]
+    monkeypatch.setattr(shortcuts, "_ENABLED", False)
+    assert [readability.sentence_count(text) for text in texts] == fast
+    for text, count in zip(texts, fast):
+        assert count == textstat.sentence_count(text), text
 
 
 def test_normalize_is_nfkc_casefolded_with_whitespace_runs_collapsed():
@@ -251,22 +251,6 @@ def test_normalize_is_nfkc_casefolded_with_whitespace_runs_collapsed():
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert textmod.normalize.__wrapped__(text) == reference(text), repr(text)
-
-
-def test_hyphenation_points_are_pyphens():
-    import re
-
-    import pyphen
-
-    hyphenator = pyphen.Pyphen(lang="en_US")
-    rng = random.Random(2)
-    words = {word for path in sorted(FIXTURES.rglob("*.md"))
-             for word in re.findall(r"[\w'’.-]+", path.read_text(encoding="utf-8").lower())}
-    words |= {"".join(rng.choice("abcdefghijklmnopqrstuvwxyz'’éﬁ.İ0") for _ in range(rng.randint(1, 30)))
-              for _ in range(5000)}
-    assert len(words) > 6000
-    for word in words:
-        assert nlp._hyphenation_points(hyphenator, word) == len(hyphenator.positions(word)), word
 
 
 def test_bounded_similarity_is_difflibs_ratio_or_zero():

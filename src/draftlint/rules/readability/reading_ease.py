@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
-from draftlint import nlp
+from draftlint.nlp import readability
 from draftlint.document import Document
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import OptionError, Rule, suggest
@@ -22,7 +22,7 @@ class ReadingEase(Rule):
     """Flags a document whose prose scores as harder to read than its audience allows.
 
     ## What it flags
-    The document's prose, scored once with textstat: the Flesch reading ease (0-100, higher is easier) and
+    The document's prose, scored once: the Flesch reading ease (0-100, higher is easier) and
     the Flesch-Kincaid grade (US school years). Reported once per document, on the title line (or line 1),
     when the reading ease is below the audience's minimum or the grade above its maximum. Only running
     prose counts: headings, tables, code, front matter, link targets and inline code are left out, and a
@@ -83,8 +83,7 @@ class ReadingEase(Rule):
         low = low if opts.min_reading_ease is None else opts.min_reading_ease
         high = high if opts.max_grade is None else opts.max_grade
         text = "\n\n".join(pieces).replace("\u00ad", "")  # soft hyphens split words for the syllable counter
-        textstat = nlp.textstat()
-        ease, grade = textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text)
+        ease, grade = readability.scores(text)
         if ease >= low and grade <= high:
             return
         parts = [f"Flesch reading ease {ease:.1f}" + (f" (below {low:g})" if ease < low else ""),
