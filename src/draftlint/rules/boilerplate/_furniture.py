@@ -1,0 +1,173 @@
+"""Evidence that a short line is page furniture: which of its letters are chrome vocabulary (by widget
+kind, from furniture.yaml), date, time and counter shapes, bylines; whether it has the shape of a sentence.
+
+Everything here is case-blind: a residue line upper- or lower-cased gives the same evidence.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+# Letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
+_ALNUM = re.compile(r"[^\W_]")
+_TOKEN = re.compile(r"[^\W_]+")
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?"
+_ZONE = r"(?:\s(?:et|pt|ct|gmt|utc|bst|est|edt|pst|pdt|cet))?"
+# "3:51 pm", "23:00hrs", "03:12" (a video's length); with a dot only before am/pm ("3.51 pm"), as "1.15" is a version
+_TIME = rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[ap]\.?m\.?|hrs|h)?|\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\.?){_ZONE}"
+# Shapes that are furniture whatever the words around them; each maps to its widget kind.
+SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("stamps", re.compile(
+        rf"(?<![\w/])(?:{_WEEKDAY}\s)?(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s\d{{4}})?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?(?:\s\d{{4}})?|{_MONTH}\s\d{{4}}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
+        rf"(?:,?\s(?:at\s|[|·•@-]\s?)?{_TIME})?(?![\w/])")),
+    ("stamps", re.compile(rf"(?<![\w:.]){_TIME}(?![\w:])")),
+    ("stamps", re.compile(r"(?<!\w)(?:\d{1,3}|an?|one|a few)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
+                          r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\sago(?!\w)")),
+    ("stamps", re.compile(r"(?<!\w)\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)(?!\w)")),
+    ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes|ratings|reviews)(?!\w)")),
+    ("navigation", re.compile(r"(?<!\w)(?:pages?:?(?:\s\d{1,3}){2,}|page\s\d{1,3}\sof\s\d{1,3})(?!\w)")),
+    ("counters", re.compile(r"(?<!\w)\d[\d,.]*\s?[km]?\s?(?:shares|comments?|votes|views|likes|ratings|reviews|stars"
+                            r"|replies|followers|subscribers|articles?|photos|images)(?!\w)")),
+    ("counters", re.compile(r"(?<![\w+])\+\d{1,4}(?!\w)|(?<!\w)(?:\d{1,2}x){2,}(?!\w)")),
+)
+# "By Jo Bloggs", "Written by Jo Bloggs on", "Posted by admin in": a byline up to a separator, a date or the end.
+_NAME = r"[^\W\d_][\w.'’-]*"
+_BYLINE = re.compile(rf"(?<!\w)(?:(?:written|posted|published|words|story|reporting|photos?)\s)?by\s?"
+                     rf"{_NAME}(?:\s{_NAME}){{0,3}}?(?:$|(?=\s*[|•·,;–—(]|\s\d)|\s(?:on|in|at)(?=\s))")
+_DOMAIN = re.compile(r"(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|co|uk|io|tv|info|gov|edu)(?![\w.])")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Function words (jusText's cue: prose is dense with them, page chrome is not).
+_STOP = frozenset("""a an the of to in on at for with from by and or but if then than that this these those is are
+was were be been being has have had do does did will would can could should may might must it its he she they we
+you i me my our your their his her them us who which what when where why how not no as so into about after
+before over under up out""".split())
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kinds: dict[str, Kind]
+    strong: dict[str, str]  # entry -> kind
+    weak: dict[str, str]
+    phrase: re.Pattern[str]  # every entry, word-bounded, longest first
+    fused: re.Pattern[str]  # single-word strong entries of 3+ letters, unbounded, for fused tokens
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files(__package__).joinpath("furniture.yaml").read_text(encoding="utf-8"))
+    kinds, strong, weak = {}, {}, {}
+    for name, spec in data.items():
+        kinds[name] = Kind(name, spec["label"])
+        for entry in spec.get("strong", ()):
+            strong.setdefault(str(entry).casefold(), name)
+        for entry in spec.get("weak", ()):
+            weak.setdefault(str(entry).casefold(), name)
+    entries = sorted(set(strong) | set(weak), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, e.split())) for e in entries)
+    words = sorted((e for e in strong if " " not in e and len(e) >= 3 and e.isalpha()), key=len, reverse=True)
+    return Lexicon(kinds, strong, weak, re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])"),
+                   re.compile("|".join(map(re.escape, words))))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one line is made of: the share of its letters that are chrome, the widget kinds seen (with the
+    words that showed them), and whether it reads as a sentence."""
+
+    coverage: float
+    strong: bool  # at least one strong entry or shape
+    kinds: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, the matched words), most covered first
+    prose: bool
+    words: int
+    weight: int  # strong evidence: 1 for a chrome word, 2 for a chrome phrase, a shape or fused link texts
+    residual: int  # words with no chrome letter in them
+    residual_stops: int  # of which function words ("a", "the", "to"): signs of a phrase of prose
+
+    @property
+    def kind(self) -> str | None:
+        return self.kinds[0][0] if self.kinds else None
+
+    def describe(self, lex: Lexicon) -> str:
+        """'share widget: fb, tweet, save, more (4 chrome words)'"""
+        if not self.kinds:
+            return ""
+        seen = list(dict.fromkeys(part for _, words in self.kinds for word in words for part in word.split("+")))
+        shown = ", ".join(seen[:6]) + (", …" if len(seen) > 6 else "")
+        return f"{lex.kinds[self.kinds[0][0]].label}: {shown} ({len(seen)} chrome word{'s' * (len(seen) > 1)})"
+
+
+def is_prose(text: str) -> bool:
+    """Reads as a sentence: it ends like one and has enough words, or it is dense with function words."""
+    words = text.split()
+    if len(words) < 6:
+        return False
+    stops = sum(w.casefold().strip(".,;:!?\"'“”‘’()") in _STOP for w in words) / len(words)
+    return bool(SENTENCE_END.search(text)) and (len(words) >= 8 or stops >= 0.2) or (len(words) >= 10 and stops >= 0.35)
+
+
+@functools.lru_cache(maxsize=65536)
+def evidence(text: str) -> Evidence:
+    lex = lexicon()
+    key = text.casefold()
+    covered = bytearray(len(key))
+    found: dict[str, list[str]] = {}
+    gain: dict[str, int] = {}
+    firm: set[str] = set()  # kinds shown by a strong entry or shape
+    strong = False
+    weight = 0
+    weighed: set[str] = set()
+
+    def take(start: int, end: int, kind: str, word: str, is_strong: bool) -> None:
+        nonlocal strong, weight
+        fresh = sum(1 for i in range(start, end) if not covered[i] and _ALNUM.match(key[i]))
+        for i in range(start, end):
+            covered[i] = 1
+        if fresh:
+            found.setdefault(kind, []).append(word)
+            gain[kind] = gain.get(kind, 0) + fresh
+            strong = strong or is_strong
+            if is_strong and word not in weighed:
+                firm.add(kind)
+                weighed.add(word)
+                weight += 2 if not word.isalpha() else 1  # "see all", "3:51 pm", "share+tweet" weigh more than "share"
+
+    for kind, shape in SHAPES:
+        for m in shape.finditer(key):
+            take(m.start(), m.end(), kind, m.group().strip(), True)
+    for m in lex.phrase.finditer(key):
+        entry = " ".join(m.group().split())
+        if entry in lex.strong:
+            take(m.start(), m.end(), lex.strong[entry], entry, True)
+        else:
+            take(m.start(), m.end(), lex.weak[entry], entry, False)
+    for m in _TOKEN.finditer(key):  # link texts run together: "facebooktwitteremail"
+        token = m.group()
+        if len(token) < 8 or all(covered[m.start():m.end()]):
+            continue
+        hits = list(lex.fused.finditer(token))
+        if len(hits) >= 2:  # the whole token is link texts: the words between the hits are more of them
+            kind = lex.strong[hits[0].group()]
+            take(m.start(), m.end(), kind, "+".join(hit.group() for hit in hits), True)
+    for pattern, kind in ((_BYLINE, "byline"), (_DOMAIN, "byline")):
+        for m in pattern.finditer(key):
+            take(m.start(), m.end(), kind, m.group().strip(), False)
+    letters = sum(1 for ch in key if _ALNUM.match(ch))
+    chrome = sum(1 for i, ch in enumerate(key) if covered[i] and _ALNUM.match(ch))
+    kinds = tuple((k, tuple(found[k])) for k in sorted(found, key=lambda k: (k not in firm, -gain[k])))
+    residual = [m.group() for m in _TOKEN.finditer(key) if not any(covered[m.start():m.end()])]
+    return Evidence(chrome / letters if letters else 0.0, strong, kinds, is_prose(text), len(text.split()), weight,
+                    len(residual), sum(word in _STOP for word in residual))

@@ -1,0 +1,285 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._common import BodyLine, bare, body_lines, clip, delete_lines
+from draftlint.rules.boilerplate._furniture import SENTENCE_END, Evidence, evidence, lexicon
+
+# A line of running text: the article itself. The head of the page is what comes before the first such
+# line, its tail what comes after the last one.
+_RUNNING_WORDS = 20
+# Share of a line's letters that must be chrome (vocabulary, date, time and counter shapes, bylines).
+_ALONE = 0.5  # a line in the middle of the article, on its own
+_IN_CONTEXT = 0.34  # a line at the head or tail of the page, or next to another furniture line
+# Label kinds that open a line of other link texts: "VIDEO: <a headline>", "Tags: a, b", "More about …".
+_LABEL_KINDS = frozenset({"related", "tags", "video", "credits", "ads", "sections"})
+_LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*[:|]\s*(?P<rest>\S.*)$")
+_ARROWS = re.compile(r"^[←«‹]|[→»›]$")
+_NETWORK_ONLY = frozenset({"share", "follow"})
+# Widgets whose title stands over prose of its own: comments, teasers, a newsletter pitch.
+_SECTION_KINDS = frozenset({"comments", "related", "subscribe", "share", "follow", "legal"})
+# A header line names what is below it; a line over a date stamp or a byline is the headline.
+_HEADED_KINDS = frozenset({"share", "follow", "subscribe", "account", "comments", "related", "tags", "ads", "legal",
+                           "app", "donate", "video", "navigation"})
+# Kinds that one widget mixes: a bar of network names is for sharing and following alike.
+_GROUP = {"follow": "share"}
+# Category labels sit among the first lines of the page.
+_HEAD_LINES = 6
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    kind: str
+    why: str
+
+
+class PageFurniture(Rule):
+    """Flags page furniture: short lines made of a page's chrome (share bars, comment forms, date stamps, …).
+
+    ## What it flags
+    A short line (at most ``max-words`` words) that does not read as a sentence and whose letters are
+    mostly the vocabulary of page widgets, judged from general evidence rather than a list of whole lines:
+
+    - the share of its letters that are chrome words, by widget kind: **share** (network and button
+      names), **follow**, **subscribe** (newsletter boxes), **account** (log in, register), **comments**,
+      **related** (related, trending, read-more and see-all labels), **navigation** (previous/next, jump
+      to, print, menus), **stamps** (published/updated, "… ago", reading time), **credits** (photo and
+      image credits), **ads**, **legal** (copyright, terms, reuse), **tags** (tags, categories, keywords),
+      **video** (embed labels), **ratings** (rate this, "4.5 from 212 votes"), **app**, **donate**;
+      **sections** (news, blog, opinion) and **byline** words count only beside a stronger sign;
+    - date, time, duration and **counters** shapes ("May 6, 2021 3:51 pm", "10 hrs ago", "4 min read",
+      "534 shares", "+2", "1x2x3x", "Pages: 1 2 3"), bylines and site names ("Example.org | By Jo Bloggs |
+      May 6, 2021");
+    - link texts run together ("FacebookTwitterEmail"), found by the chrome words inside one token;
+    - position: at the head of the page (before the first paragraph of running text) or its tail (after
+      the last), or next to another furniture line, half as much chrome is enough as in the middle of the
+      article; a heading followed by running text is a section heading and must be chrome throughout;
+    - shape: a label and a run of link texts ("VIDEO: <headline>", "Tags: a, b", "More about …"), a line
+      that opens or ends with a navigation arrow, a short label repeated on the next line, a short header
+      line right above a furniture line (the widget's title), a list of one- to three-word items above the
+      article (category labels).
+
+    Consecutive lines of one widget kind give one finding, at the first line; the message names the
+    widget kind and the evidence ("share widget: 3 chrome words (fb, tweet, more)").
+
+    ## Why it matters
+    A scraper keeps the text of the page's widgets without the widgets: button labels, counters, stamps
+    and link lists stand in the article as stray lines. Every site words them a little differently, so
+    they are recognised by what they are made of, not by a list of exact lines.
+
+    ## Example
+        Save FB Tweet More
+        By Jo Bloggs, May 6, 2021 3:51 pm
+        Trending Nationally
+
+    ## How to fix
+    Delete the lines; the publishing system prints its own widgets around the article.
+    """
+
+    code = "B020"
+    name = "page-furniture"
+    family = Family.BOILERPLATE
+
+    @dataclass(frozen=True)
+    class Options:
+        max_words: int = field(default=15, metadata={"help": "longest line, in words, that is judged"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        lines = body_lines(doc)
+        running = [i for i, item in enumerate(lines) if _is_running(item)]
+        first = running[0] if running else len(lines)
+        last = running[-1] if running else -1
+        verdicts: dict[int, _Verdict] = {}
+        found = {i: evidence(item.text) for i, item in enumerate(lines) if _candidate(item, opts.max_words)}
+        for i, ev in found.items():
+            edge = i < first or i > last
+            verdict = _judge(lines, i, ev, _IN_CONTEXT if edge else _ALONE, edge)
+            if verdict:
+                verdicts[i] = verdict
+        for i in [i for i in verdicts if first <= i <= last and lines[i].block.kind == "list-item"]:
+            if i - 1 not in verdicts and i + 1 not in verdicts:
+                del verdicts[i]  # one item of a list inside the article ("- home page") is the article's list
+        for i, ev in found.items():  # next to a furniture line, a line needs less
+            if i not in verdicts and (i - 1 in verdicts or i + 1 in verdicts) and _near(lines, i):
+                verdict = _judge(lines, i, ev, _IN_CONTEXT, True)
+                if verdict:
+                    verdicts[i] = verdict
+        for i in _introduced(lines, verdicts):
+            del verdicts[i]
+        for i in sorted(verdicts, reverse=True):  # the title line of a widget
+            j = i - 1
+            if j >= 0 and j not in verdicts and j in found and _near(lines, i) and verdicts[i].kind in _HEADED_KINDS \
+                    and _is_header(lines[j], found[j]):
+                verdicts[j] = _Verdict(verdicts[i].kind, f"the header of a {_label(verdicts[i].kind)} below it")
+        for i in _head_labels(lines, first):
+            verdicts.setdefault(i, _Verdict("sections", "a list of short labels above the article"))
+        yield from self._findings(doc, lines, verdicts)
+
+    def _findings(self, doc: Document, lines: tuple[BodyLine, ...], verdicts: dict[int, _Verdict]) -> Iterator[Finding]:
+        order = sorted(verdicts)
+        k = 0
+        while k < len(order):
+            i = order[k]
+            j = k
+            while j + 1 < len(order) and order[j + 1] == order[j] + 1 \
+                    and _GROUP.get(verdicts[order[j + 1]].kind, verdicts[order[j + 1]].kind) == _GROUP.get(verdicts[i].kind, verdicts[i].kind) \
+                    and _same_widget(lines[order[j]], lines[order[j + 1]]):
+                j += 1
+            item, end = lines[i], lines[order[j]]
+            more = f" (and {j - k} more line{'s' * (j - k > 1)})" if j > k else ""
+            yield self.finding(doc, item.line.start, item.line.end,
+                               f"page furniture, {verdicts[i].why}: “{clip(item.text)}”{more}",
+                               fix=delete_lines(item.line.number, end.line.number))
+            k = j + 1
+
+
+def _label(kind: str) -> str:
+    return lexicon().kinds[kind].label if kind in lexicon().kinds else kind
+
+
+def _is_running(item: BodyLine) -> bool:
+    return item.block.kind != "heading" and item.words >= _RUNNING_WORDS
+
+
+def _candidate(item: BodyLine, max_words: int) -> bool:
+    return item.block.kind in ("heading", "paragraph", "list-item") and not item.block.in_blockquote \
+        and 0 < item.words <= max_words
+
+
+def _near(lines: tuple[BodyLine, ...], i: int) -> bool:
+    """Line ``i`` follows line ``i - 1`` closely (at most one blank line between)."""
+    return i > 0 and lines[i].line.number - lines[i - 1].line.number <= 2
+
+
+def _introduced(lines: tuple[BodyLine, ...], verdicts: dict[int, _Verdict]) -> list[int]:
+    """The flagged items of lists that the text introduces ("… four of the company's apps:" over "- Facebook"
+    / "- Instagram"): the article's own list, unless the line that introduces it is furniture itself."""
+    out: list[int] = []
+    first = 0  # the first item of the list that line i is in
+    for i, item in enumerate(lines):
+        if item.block.kind != "list-item":
+            continue
+        if not (i > 0 and lines[i - 1].block.kind == "list-item" and _same_widget(lines[i - 1], item)):
+            first = i
+        if i in verdicts and first > 0 and first - 1 not in verdicts and _near(lines, first) \
+                and lines[first - 1].text.rstrip().endswith(":"):
+            out.append(i)
+    return out
+
+
+def _same_widget(a: BodyLine, b: BodyLine) -> bool:
+    """Two lines of one stacked block, or two items of one tight list."""
+    return a.block is b.block or (a.block.kind == b.block.kind == "list-item" and b.line.number - a.line.number == 1)
+
+
+def _followed_by_text(lines: tuple[BodyLine, ...], i: int) -> bool:
+    return i + 1 < len(lines) and (_is_running(lines[i + 1]) or evidence(lines[i + 1].text).prose)
+
+
+def _judge(lines: tuple[BodyLine, ...], i: int, ev: Evidence, need: float, context: bool) -> _Verdict | None:
+    item = lines[i]
+    if ev.prose:
+        return None
+    section = item.block.kind == "heading" and _followed_by_text(lines, i)
+    text = item.text
+    if _ARROWS.search(text.strip()) and not section:
+        return _Verdict("navigation", "previous/next links (an arrow at the edge)")
+    if not ev.strong:
+        return _repeated(lines, i)
+    label = None if section else _labelled(text)
+    if label and (context or label.kind == "video"):
+        return label
+    field = _LABEL.match(text)
+    if field and evidence(field.group("label")).coverage == 0:
+        return None  # "Start Date: 2020-03-02": a field of the document's own metadata
+    kind = ev.kind or "sections"
+    if kind == "stamps" and (ev.residual > 1 or (item.block.kind == "list-item" and ev.coverage < 0.99)
+                             or text.rstrip().endswith(":") or (field and evidence(field.group("label")).kind == "stamps")):
+        return None  # "2020-06-18: Initial KEP", "KEP updated - Jan 6 2021": an entry of a history, not a stamp
+    if ev.coverage < 0.99 and (ev.residual_stops or SENTENCE_END.search(text)):
+        return None  # "Huge pages as shared memory", "(see also here).": a phrase of prose
+    if kind in _NETWORK_ONLY and not context and all(k in _NETWORK_ONLY for k, _ in ev.kinds):
+        return None  # one network name in the middle of an article is a company, not a button
+    # Every word chrome, or a large share of chrome with more than one chrome word: "Related issues" is a
+    # heading of a design document, "Save FB Tweet More" a share bar. A lone chrome word needs company.
+    if ev.coverage >= 0.99 and (ev.weight >= 2 or context or ev.words > 1):
+        enough = True
+    else:
+        enough = ev.coverage >= need and ev.weight >= 2 and kind != "navigation"
+    if section:  # a heading over prose is the article's own section, unless it is wholly a widget's title
+        return _Verdict(kind, ev.describe(lexicon())) if enough and kind in _SECTION_KINDS else None
+    if enough:
+        return _Verdict(kind, ev.describe(lexicon()))
+    return _repeated(lines, i)
+
+
+def _labelled(text: str) -> _Verdict | None:
+    """"VIDEO: <a headline>", "Tags: a, b", "Featured image by …", "More about X Y": a chrome label that opens
+    a run of link texts."""
+    m = _LABEL.match(text)
+    if m:
+        head = evidence(m.group("label"))
+        if head.coverage >= 0.99 and head.kind in _LABEL_KINDS:
+            return _Verdict(head.kind, f"{_label(head.kind)}: the label “{m.group('label')}” and its links")
+        return None
+    ev = evidence(text)
+    lex = lexicon()
+    match = lex.phrase.match(text.casefold())
+    if match is None:
+        return None
+    entry = " ".join(match.group().split())
+    kind = lex.strong.get(entry) or lex.weak.get(entry)
+    if kind in ("related", "tags", "credits") and (" " in entry or kind == "tags") and ev.words <= 12 \
+            and (kind == "credits" or not SENTENCE_END.search(text)):
+        return _Verdict(kind, f"{_label(kind)}: the label “{match.group()}” and its links")
+    return None
+
+
+def _repeated(lines: tuple[BodyLine, ...], i: int) -> _Verdict | None:
+    """A short label printed twice in a row ("Open Future" / "Open Future"): a widget's title and its link."""
+    item = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and 2 <= item.words <= 6 and bare(nxt.text) == bare(item.text) and nxt.line.number - item.line.number <= 2 \
+            and item.block.kind == "paragraph" and not item.text.rstrip().endswith(":") and re.search(r"[^\W\d_]{4}", item.text):
+        return _Verdict("sections", "a short label repeated on the next line")
+    return None
+
+
+def _is_header(item: BodyLine, ev: Evidence) -> bool:
+    """A widget's title: a short line without sentence shape, with some chrome ("Essential news, delivered
+    daily" over a newsletter box)."""
+    if ev.prose or item.words > 6 or item.text.rstrip().endswith((".", "!", "?")):
+        return False
+    return ev.coverage > 0
+
+
+def _head_labels(lines: tuple[BodyLine, ...], first: int) -> Iterator[int]:
+    """The first item of a list of one to three items of one to three words above the first paragraph of
+    running text: the page's section and category links ("- Breaking News" / "- Regional")."""
+    i = 0
+    end = min(first, len(lines), _HEAD_LINES)
+    headings = [k for k in range(end) if lines[k].block.kind == "heading"]
+    if len(headings) > 1:
+        end = headings[1]  # below a second heading the article has begun
+    while i < end:
+        j = i
+        while j < len(lines) and _short_item(lines[j]) and (j == i or _same_widget(lines[j - 1], lines[j])):
+            j += 1
+        after = j
+        while after < len(lines) and not _is_running(lines[after]) and evidence(lines[after].text).coverage >= 0.99:
+            after += 1  # "- Advertisement -" between the labels and the article
+        if j > i and (all(lines[k].text.rstrip().endswith(",") for k in range(i, j - 1)) and j - i > 1
+                      or (j - i <= 3 and after < len(lines) and _is_running(lines[after]))):
+            yield i  # followed by the article's first paragraph, or a list of tags ("- python," / "- testing,")
+        i = max(j, i + 1)
+
+
+def _short_item(item: BodyLine) -> bool:
+    text = item.text.rstrip()
+    return item.block.kind == "list-item" and item.words <= 3 and not text.endswith((".", "!", "?", ":")) \
+        and re.fullmatch(r"[^\W\d_][\w\s'’&,-]*", text) is not None
