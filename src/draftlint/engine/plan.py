@@ -70,6 +70,7 @@ class Plan:
     nlp_model: str | None = None
     max_file_size: int = 10_000_000
     timeout: float = 60.0
+    _specificity: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def document_rules(self) -> list[Rule]:
@@ -78,6 +79,12 @@ class Plan:
     @property
     def corpus_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.corpus]
+
+    def specificity(self, code: str) -> int:
+        """How specific the rule ``code`` is (``Rule.specificity``), for folding findings on one line."""
+        if self._specificity is None:
+            self._specificity = {r.code: r.specificity for r in self.rules}
+        return self._specificity.get(code, Rule.specificity)
 
     @property
     def needs_sentences(self) -> bool:

@@ -20,7 +20,7 @@ from collections import deque
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
-from draftlint import cache as cachemod, nlp, parse, suppress
+from draftlint import cache as cachemod, fold, nlp, parse, suppress
 from draftlint.document import Document
 from draftlint.engine.plan import Plan
 from draftlint.findings import Finding
@@ -286,6 +286,7 @@ def finish(results: Iterable[FileResult], plan: Plan) -> RunResult:
             if not any(suppress.matches(s, finding) for s in selectors):
                 kept.append(finding)
         findings = kept
+    findings = fold.fold(findings, plan.specificity)
     findings.sort(key=lambda f: f.sort_key)
     return RunResult(findings, crashes, notes, files, skipped, sorted(by_path), summaries)
 

@@ -37,6 +37,8 @@ class Examples:
 class YamlRule(Rule):
     """A rule loaded from a YAML file."""
 
+    specificity = 70  # an exact phrase list or whole-line pattern: the most specific name for a line
+
     def __init__(self, spec: dict[str, Any], path: Path, source: str) -> None:
         self.path = path
         self.code = spec["code"]

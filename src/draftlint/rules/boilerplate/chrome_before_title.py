@@ -59,6 +59,7 @@ class ChromeBeforeTitle(Rule):
     code = "B010"
     name = "chrome-before-title"
     family = Family.BOILERPLATE
+    specificity = 20  # any short line above the title: a rule that names the line's kind reports it instead
 
     @dataclass(frozen=True)
     class Options:

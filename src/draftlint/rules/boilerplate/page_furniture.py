@@ -84,6 +84,7 @@ class PageFurniture(Rule):
     code = "B020"
     name = "page-furniture"
     family = Family.BOILERPLATE
+    specificity = 10  # a general judgement: any more specific rule on the line reports it instead
 
     @dataclass(frozen=True)
     class Options:

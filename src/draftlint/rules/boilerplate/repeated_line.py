@@ -43,6 +43,7 @@ class RepeatedLine(Rule):
     code = "B004"
     name = "repeated-line"
     family = Family.BOILERPLATE
+    specificity = 30
 
     @dataclass(frozen=True)
     class Options:

@@ -1,0 +1,38 @@
+"""One finding per residue line (draftlint.fold): the most specific rule reports the line, naming the others."""
+from __future__ import annotations
+
+from draftlint.findings import Finding, Fix, Severity, Span
+from draftlint.fold import fold
+from helpers import lint
+
+RANK = {"B110": 70, "B010": 20, "B020": 10, "B103": 70, "Q004": 50, "Q001": 50}.get
+
+
+def _f(code: str, line: int, col: int = 1, end_col: int = 10, family: str = "boilerplate",
+       severity: Severity = Severity.WARNING, fix: Fix | None = None) -> Finding:
+    return Finding("a.md", line, col, line, end_col, code, code.lower(), family, severity, f"{code} message", fix=fix)
+
+
+def test_the_most_specific_rule_reports_the_line_and_names_the_others():
+    delete = Fix(Span(3, 1, 3, 1), whole_lines=True)
+    out = fold([_f("B010", 3, severity=Severity.ERROR, fix=delete), _f("B110", 3), _f("B020", 3)], lambda c: RANK(c, 50))
+    assert [(f.code, f.message, f.severity, f.fix) for f in out] == [
+        ("B110", "B110 message (also: B010, B020)", Severity.ERROR, delete)]
+
+
+def test_a_finding_of_another_family_folds_only_when_it_overlaps_the_residue():
+    placeholder = [_f("Q004", 5, 1, 30, family="quote"), _f("B103", 5, 5, 20)]
+    assert [(f.code, f.message) for f in fold(placeholder, lambda c: RANK(c, 50))] == [("B103", "B103 message (also: Q004)")]
+    apart = [_f("Q001", 5, 40, 80, family="quote"), _f("B020", 5, 1, 20)]
+    assert sorted(f.code for f in fold(apart, lambda c: RANK(c, 50))) == ["B020", "Q001"]
+
+
+def test_lines_with_one_finding_and_other_lines_are_untouched():
+    items = [_f("B020", 1), _f("B110", 2), _f("Q001", 2, family="quote", col=30, end_col=40)]
+    assert fold(items, lambda c: RANK(c, 50)) == items
+
+
+def test_the_engine_folds_a_stamp_above_the_title():
+    text = "---\ntitle: Harbour dues rise\n---\n\n4 min read\n\n# Harbour dues rise\n\nThe board voted on Tuesday.\n"
+    found = [(f.line, f.code, f.message) for f in lint(text, select=["B010", "B110", "B020"])]
+    assert found == [(5, "B110", "reading-time label “4 min read” left from the page template (also: B010, B020)")]
