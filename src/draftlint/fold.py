@@ -4,11 +4,11 @@ reports it and names the others.
 A line of page chrome can match a general rule and an exact one at once ("4 min read" above the title is
 chrome-before-title B010 and reading-time B110; a placeholder expert "Dr. [Name]" is unverifiable-expert Q004
 and unfilled-placeholder B103). Two findings for one stray line are noise. After suppressions and per-file
-ignores, the findings of one file and line that include a boilerplate finding are folded into the one whose
-rule is the most specific (``Rule.specificity``: exact phrase packs over shape detectors over positional and
-scored rules; the lower code on a tie); its message ends "(also: B110)", its severity is the highest of the
-group, and it keeps a fix when any of them had one. A finding of another family folds only when the
-boilerplate finding's span overlaps its own (the same residue, not a quote that merely shares the line).
+ignores, the findings that start on one line and overlap there, when one of them is a boilerplate finding,
+are folded into the one whose rule is the most specific (``Rule.specificity``: exact phrase packs over shape
+detectors over positional and scored rules; the lower code on a tie); its message ends "(also: B110)", its
+severity is the highest of the group, and it keeps a fix when any of them had one. Findings that share a
+line without overlapping (two stock phrases in one paragraph, a quote beside a residue) stay apart.
 """
 from __future__ import annotations
 
@@ -22,28 +22,33 @@ BOILERPLATE = "boilerplate"
 
 
 def fold(findings: Iterable[Finding], specificity: Callable[[str], int]) -> list[Finding]:
-    """``findings`` with each line's residue findings folded into its most specific one (order kept)."""
-    ordered = sorted(findings, key=lambda f: (f.path, f.line))
+    """``findings`` with the residue findings of each line folded, span by overlapping span, into the most
+    specific of them. Findings that share a line but not a span (two stock phrases in one long paragraph)
+    stay apart."""
+    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column))
     out: list[Finding] = []
-    for _, group in groupby(ordered, key=lambda f: (f.path, f.line)):
-        items = list(group)
-        residue = [f for f in items if f.family == BOILERPLATE]
-        if not residue or len(items) == 1:
-            out.extend(items)
-            continue
-        folded = [f for f in items if f.family == BOILERPLATE or any(_overlap(f, r) for r in residue)]
-        keep = [f for f in items if f not in folded]
-        if len(folded) == 1:
-            out.extend(items)
-            continue
-        winner = min(folded, key=lambda f: (-specificity(f.code), f.code, f.column))
-        others = sorted({f.code for f in folded if f is not winner} - {winner.code})
-        fix = winner.fix or next((f.fix for f in folded if f.fix is not None), None)
-        message = winner.message + (f" (also: {', '.join(others)})" if others else "")
-        out.append(dataclasses.replace(winner, message=message, severity=max(f.severity for f in folded), fix=fix))
-        out.extend(keep)
+    for _, line in groupby(ordered, key=lambda f: (f.path, f.line)):
+        for cluster in _clusters(list(line)):
+            if len(cluster) == 1 or not any(f.family == BOILERPLATE for f in cluster):
+                out.extend(cluster)
+                continue
+            winner = min(cluster, key=lambda f: (-specificity(f.code), f.code, f.column))
+            others = sorted({f.code for f in cluster} - {winner.code})
+            fix = winner.fix or next((f.fix for f in cluster if f.fix is not None), None)
+            message = winner.message + (f" (also: {', '.join(others)})" if others else "")
+            out.append(dataclasses.replace(winner, message=message, severity=max(f.severity for f in cluster), fix=fix))
     return out
 
 
-def _overlap(a: Finding, b: Finding) -> bool:
-    return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (a.end_line, a.end_column)
+def _clusters(items: list[Finding]) -> Iterable[list[Finding]]:
+    """The findings of one line (sorted by column) in groups of overlapping spans."""
+    group: list[Finding] = []
+    end = (0, 0)
+    for f in items:
+        if group and (f.line, f.column) >= end:
+            yield group
+            group = []
+        group.append(f)
+        end = max(end, (f.end_line, f.end_column)) if len(group) > 1 else (f.end_line, f.end_column)
+    if group:
+        yield group
