@@ -98,7 +98,7 @@ class PageFurniture(Rule):
         verdicts: dict[int, _Verdict] = {}
         found = {i: evidence(item.text) for i, item in enumerate(lines) if _candidate(item, opts.max_words)}
         for i, ev in found.items():
-            edge = i < first or i > last
+            edge = bool(running) and (i < first or i > last)  # a text with no running text has no head or tail
             verdict = _judge(lines, i, ev, _IN_CONTEXT if edge else _ALONE, edge)
             if verdict:
                 verdicts[i] = verdict
