@@ -69,7 +69,25 @@ GENERIC_PEOPLE = frozenset("""
 person user commenter resident attendee caller viewer reader fan woman man neighbour neighbor bystander onlooker
 witness local employee staffer worker customer shopper member poster follower listener participant guest
 visitor friend acquaintance relative colleague coworker classmate parent student individual
-""".split())
+""".split()) | frozenset("""
+nutritionist dietitian dietician doctor physician surgeon nurse midwife paramedic pharmacist dentist therapist
+psychologist psychiatrist counsellor counselor vet veterinarian carer caregiver nanny
+teacher lecturer tutor headteacher researcher scientist
+lawyer attorney solicitor barrister paralegal juror clerk
+strategist consultant analyst economist banker trader broker investor accountant auditor
+engineer developer programmer designer architect technician mechanic electrician plumber builder contractor
+carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
+reporter journalist photographer producer writer blogger columnist reviewer
+aide assistant intern volunteer organiser organizer activist campaigner protester protestor demonstrator voter
+supporter opponent donor delegate
+owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
+chef cook waiter waitress bartender barista baker butcher
+soldier veteran guard firefighter
+coach player athlete spectator
+patient survivor mother father mum mom dad son daughter sister brother wife husband grandmother grandfather
+cousin uncle aunt teen teenager graduate pupil
+passenger commuter traveller traveler tourist musician singer artist actor actress dancer priest pastor
+""".split())  # people by role or occupation, quoted without a name ("a nutritionist told us", "said one aide")
 PERSON_NOUNS = GENERIC_PEOPLE | ANON_INHERENT | frozenset("""
 official officials employee employees staffer staffers executive executives officer officers aide aides
 diplomat diplomats adviser advisers advisor advisors spokesperson spokesman spokeswoman manager managers

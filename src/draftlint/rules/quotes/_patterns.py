@@ -22,8 +22,10 @@ _ADV = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA)) + 
 _ADV_AUX = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA | AUXILIARIES)) + r")$"}}
 _DETERMINERS = ["a", "an", "the", "one", "another", "this", "that", "these", "those", "some", "any"]
 _MOD = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}
-_MOD_ANY = {"IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}  # "a Starbucks employee", "an Instagram user"
+# "a Starbucks employee", "an Instagram user", "one crane operator's wife", "a 12-year-old witness"
+_MOD_ANY = {"IS_PUNCT": False, "IS_SPACE": False, "LOWER": {"NOT_IN": _DETERMINERS}}
 _HYPHEN = {"ORTH": {"IN": ["-", "‐", "–"]}}
+_PLACE_PREP = frozenset({"in", "on", "at", "from", "with", "near", "inside", "outside", "for", "of"})
 
 
 def _patterns() -> dict[str, list[list[dict]]]:
@@ -64,7 +66,14 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                         _in(GENERIC_PEOPLE | ANON_INHERENT)]],
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
-                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV, OP="{0,2}"), speech]],
+                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV, OP="{0,2}"), speech],
+                        # "a senior engineer at the plant said", "one reporter on the beat told me"
+                        [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
+                         {"IS_ALPHA": True, "OP": "{1,3}"}, dict(_ADV, OP="{0,2}"), speech]],
+        # "as one reporter on the beat put it"
+        "ANON_PUT": [[{"LOWER": "as"}, _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT),
+                      {"LOWER": {"IN": sorted(_PLACE_PREP)}, "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"},
+                      {"LOWER": "put"}, {"LOWER": "it"}]],
         "ANON_SOMEONE": [[_in(QUOTATIVE), _in({"someone", "somebody"})],
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",

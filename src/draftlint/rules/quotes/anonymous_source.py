@@ -24,11 +24,15 @@ class AnonymousSource(Rule):
       of anonymity", "who asked not to be named";
     - an insider, source, tipster or whistleblower: "according to the insider", "a source told", "the tipster
       claimed";
-    - a member of the public quoted without a name, in the quotative order of vox-pop quotes (`"…," said
-      another person`, `"…?" asked one user on Threads`, `said someone in the hall`) or as the subject of a
-      speech verb ("one resident said", "a friend told us", "a Starbucks employee said"; with verbs that have
-      other meanings, such as "wrote", "asked", "claims" or "calls", only next to a quotation, before "that",
-      or with a named site: "one fan wrote on Instagram", but not "a user writes a manifest");
+    - a member of the public, or a person known only by role or occupation, quoted without a name, in the
+      quotative order of vox-pop quotes (`"…," said another person`, `"…?" asked one user on Threads`, `said
+      one party strategist`, `said someone in the hall`) or as the subject of a speech verb ("one resident
+      said", "a friend told us", "a nutritionist told us", "a senior engineer at the plant said", "as one
+      reporter on the beat put it"; with verbs that have other meanings, such as "wrote", "asked", "claims"
+      or "calls", only next to a quotation, before "that", or with a named site: "one fan wrote on
+      Instagram", but not "a user writes a manifest"). The roles come from a lexicon of occupations and
+      relations (nurse, strategist, aide, driver, neighbour, mother, …); officials and spokespeople, who
+      speak for an institution, are not in it;
     - a former insider ("the ex-staffer claimed"), and a later "the employee said" that points back to a
       person the document introduced as anonymous.
 
@@ -80,7 +84,7 @@ class AnonymousSource(Rule):
                         result = None
                 elif hit.label == "ANON_AFTER":
                     result = self._after(analysis, info, hit, anonymous_nouns)
-                elif hit.label == "ANON_BEFORE":
+                elif hit.label in ("ANON_BEFORE", "ANON_PUT"):
                     result = self._before(analysis, info, hit, anonymous_nouns)
                 elif hit.label == "ANON_ACCORDING":
                     result = self._according(info, hit, anonymous_nouns)
@@ -139,12 +143,13 @@ class AnonymousSource(Rule):
     def _before(analysis: Analysis, info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
         """"the ex-staffer flatly claimed", "one user wrote": the speaker before the verb."""
         tokens = info.tokens
-        noun_at = max(k for k in range(hit.start, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
+        first = hit.start + (hit.label == "ANON_PUT")  # "as one reporter … put it": the person after "as"
+        noun_at = next(k for k in range(first + 1, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
         if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
             return None  # "one of the ...", a person as an object
         if tokens[hit.end - 1].lower not in REPORTING and not _quote_in(analysis, info) and not _on_platform(tokens, hit.end):
             return None  # "a user writes a manifest", "another user claims the name": no quotation, no speech
-        return _person(tokens, hit.start, noun_at + 1, anonymous, stop=hit.end)
+        return _person(tokens, first, noun_at + 1, anonymous, start=hit.start, stop=hit.end)
 
     @staticmethod
     def _according(info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
