@@ -23,7 +23,7 @@ from draftlint import nlp, shortcuts
 from draftlint.document import PROSE_KINDS, Document, Sentence
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, WORD, is_adverb, plain
 from draftlint.rules.quotes._patterns import REACH, TRIGGERS, matchers, trigger_hashes
-from draftlint.rules.quotes._speakers import surnames
+from draftlint.rules.quotes._speakers import people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
 @dataclass
@@ -128,6 +128,12 @@ class Analysis:
         """A named outlet or publication: "told Reuters", "in an interview with Le Monde", "the Journal reported"."""
         text = plain(segment.block.text[segment.start - segment.block.start:segment.end - segment.block.start])
         return bool(OUTLET.search(text))
+
+    def paragraph_names_source(self, segment: Segment) -> bool:
+        """The paragraph names where its words come from: a link or citation, an outlet, or a person by name."""
+        if self.sourced(segment) or self.outlet(segment):
+            return True
+        return any(people(s.tokens) for s in self.sentences_overlapping(segment.start, segment.end))
 
     def sentence_sourced(self, s: SentenceInfo) -> bool:
         """The sentence itself names where its claim comes from: an outlet or publication ("published in The

@@ -36,12 +36,16 @@ class VagueAttribution(Rule):
       close to the club say"; any profession after a vague quantifier ("many nutritionists believe", "most
       dentists agree"); "doctors" only with a quantifier ("many doctors believe"), since "doctors said" in
       news usually means the team treating a patient;
-    - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found";
+    - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found"
+      (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
     - an unnamed public: "some people say", "many believe", "most people think";
-    - an impersonal passive: "it is believed", "it is widely thought", "it is said", "it is claimed", "it
-      has been suggested", "it has been argued", "it is widely known" ("known", "accepted" and "held" need an
-      adverb such as "widely"; "it is suggested" alone is a recommendation, not an attribution).
+    - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
+      "it is widely thought", "it is said that", "it is claimed", "it has been suggested", "it was reported
+      that" ("known", "accepted" and "held" need an adverb such as "widely"; "it is suggested" alone is a
+      recommendation, not an attribution). Not when the paragraph names a person, an outlet, a link or a
+      citation; not history ("it was first thought that", "it was once believed"); not "it was reported to
+      police" or "it is said to date from", which carry no "that" claim.
 
     A group tied to something specific is not vague: "the experts" (a group already introduced), "these
     analysts", "97 percent of scientists" (a counted result), "Goldman Sachs analysts", "researchers at
@@ -111,6 +115,8 @@ class VagueAttribution(Rule):
                 continue
             if hit.label != "IMPERSONAL" and analysis.sentence_sourced(info):
                 continue  # "researchers found …, according to the study published in The Lancet"
+            if hit.label == "IMPERSONAL" and analysis.paragraph_names_source(info.segment):
+                continue  # "It was reported that … The Harbour Gazette said …": the paragraph says who
             a, b = span
             key = (info.index, a)
             if any(k[0] == info.index and a <= k[1] < b for k in seen):
@@ -129,6 +135,8 @@ class VagueAttribution(Rule):
         verb = tokens[hit.end - 1].lower
         if noun in STUDIES and verb not in STUDY_VERBS | {"say", "says", "said"}:
             return None
+        if noun == "reports" and hit.start > 0 and tokens[hit.start - 1].lower in _MEDIA:
+            return None  # "press reports suggest": a kind of source the reader can look up
         start = _left_edge(tokens, hit.start)
         if start is None:
             return None
@@ -149,6 +157,8 @@ class VagueAttribution(Rule):
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
                 return None
+        if tokens[noun_at].lower == "reports" and any(t.lower in _MEDIA for t in tokens[hit.start + 2:noun_at]):
+            return None  # "according to local news reports"
         if tokens[noun_at].lower == "study":
             if noun_at == hit.start + 2 or tokens[hit.start + 2].lower not in ("a", "one", "another"):
                 return None
@@ -176,12 +186,25 @@ class VagueAttribution(Rule):
     def _impersonal(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
         tokens = info.tokens
         participle = tokens[hit.end - 1].lower
-        adverb = any(t.lower.endswith("ly") for t in tokens[hit.start:hit.end - 1])
+        words = [t.lower for t in tokens[hit.start:hit.end - 1]]
+        adverb = any(w.endswith("ly") for w in words)
         if participle in _NEEDS_ADVERB and not adverb:
             return None
+        if set(words) & _PAST and set(words) & _ONCE:
+            return None  # "it was first thought that …", "it was once believed": history, not a source
+        if hit.end < len(tokens) and tokens[hit.end].lower not in ("that", ",") and participle not in _CLAIMING:
+            return None  # "it is said to have …", "it was reported to police": no claim follows
         if _named_after(tokens, hit.end, prepositions=frozenset({"by"})):
             return None  # "it was reported by Reuters"
         return hit.start, hit.end
+
+
+_PAST = frozenset({"was", "had"})
+_ONCE = frozenset({"first", "once", "initially", "originally", "long", "previously", "earlier", "then"})
+_CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
+# reports of a kind the reader can look up: "according to local news reports", "press reports suggest"
+_MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "television", "tv", "radio", "wire",
+                    "local", "police", "court"})
 
 
 def _left_edge(tokens, noun_at: int) -> int | None:
