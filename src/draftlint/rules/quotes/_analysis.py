@@ -129,6 +129,16 @@ class Analysis:
         text = plain(segment.block.text[segment.start - segment.block.start:segment.end - segment.block.start])
         return bool(OUTLET.search(text))
 
+    @property
+    def checkable(self) -> bool:
+        """Whether anything in the document lets a reader check its sources: a link, a footnote or citation,
+        or a named outlet."""
+        cached = self.__dict__.get("_checkable")
+        if cached is None:
+            cached = self.__dict__["_checkable"] = bool(self.doc.links) or any(
+                self.sourced(s) or self.outlet(s) for s in self.segments)
+        return cached
+
     def paragraph_names_source(self, segment: Segment) -> bool:
         """The paragraph names where its words come from: a link or citation, an outlet, or a person by name."""
         if self.sourced(segment) or self.outlet(segment):

@@ -34,6 +34,8 @@ _WINDOW = 14
 _PREPOSITIONS = frozenset({"on", "in", "at", "with", "for", "from", "of", "and", "who", "whose", "said", "says",
                            "told", "explained", "noted", "added", "wrote", "warned", "claimed", "believes"})
 _CUES = frozenset({"SPEECH", "ACCORDING"})
+_TITLED = frozenset({"dr", "prof", "professor", "doctor"})
+_AFFILIATION = frozenset({"at", "from", "with", "in", "of"})
 
 
 class UnverifiableExpert(Rule):
@@ -46,6 +48,12 @@ class UnverifiableExpert(Rule):
     "according to", in a paragraph that has no link, footnote, citation and no named outlet ("told Reuters",
     "in an interview with Le Monde", "wrote in The Lancet", "the Journal reported"). An affiliation alone ("at
     the University of Leeds") does not make the claim checkable: anyone can write it.
+
+    In a document where nothing lets a reader check a source (no link, footnote, citation or named outlet
+    anywhere), a titled name given only as one specialist among many is flagged too: `Dr. Sarah Chen, a
+    cardiologist at Johns Hopkins, explains` or `according to Professor Tom Hale, a nutritionist at the
+    University of Leeds`. A real article says how it knows them; a generated page names a credential and a
+    famous institution.
 
     Unfilled placeholders for a person, such as "Dr. [Doctor's name]", "Prof. {name}" or "[expert name]", are
     flagged wherever they appear: they are generator residue.
@@ -89,9 +97,12 @@ class UnverifiableExpert(Rule):
                 yield self.finding(doc, start, end, f"placeholder expert “{m.group()}” was never filled in")
         analysis = analyse(doc)
         for info in analysis.sentences:
-            if not info.hits or _APPEAL.isdisjoint(_WORDS.findall(info.sentence.text.lower())):
+            if not info.hits or (_APPEAL.isdisjoint(words := _WORDS.findall(info.sentence.text.lower()))
+                                 and (analysis.checkable or _TITLED.isdisjoint(words))):
                 continue
             found = self._credential(info)
+            if found is None and not analysis.checkable:
+                found = self._specialist(info)
             if found is None:
                 continue
             a, b = found
@@ -126,6 +137,35 @@ class UnverifiableExpert(Rule):
                 names = [k for k in window if k < cred[0] and tokens[k].proper]
                 return (names[0] if names else cred[0]), cred[1]
         return None
+
+
+    @staticmethod
+    def _specialist(info: SentenceInfo) -> tuple[int, int] | None:
+        """`Dr. Sarah Chen, a cardiologist at Johns Hopkins, explains`: a titled name and "a [specialty] at
+        [institution]" next to an attribution cue (asked only of a document with nothing to check anywhere)."""
+        tokens = info.tokens
+        if not any(h.label in _CUES and not tokens[h.start].quoted for h in info.hits):
+            return None
+        for k, t in enumerate(tokens):
+            if t.lower.rstrip(".") not in _TITLED or t.quoted or k + 1 >= len(tokens) or not tokens[k + 1].proper:
+                continue
+            j = k + 1
+            while j < len(tokens) and (tokens[j].proper or tokens[j].text in (".",)) and j - k <= 4:
+                j += 1
+            if j + 2 < len(tokens) and tokens[j].text == "," and tokens[j + 1].lower in ("a", "an"):
+                m = j + 2
+                while m < len(tokens) and m - j <= 4 and not _specialty(tokens[m].lower):
+                    m += 1
+                if (m + 2 < len(tokens) and _specialty(tokens[m].lower) and tokens[m + 1].lower in _AFFILIATION
+                        and (tokens[m + 2].proper or (tokens[m + 2].lower == "the" and m + 3 < len(tokens)
+                                                      and tokens[m + 3].proper))):
+                    return k, m + 1
+        return None
+
+
+def _specialty(word: str) -> bool:
+    """A medical or academic specialty or a credential noun: "cardiologist", "pediatrician", "economist"."""
+    return word in CREDENTIALS or (len(word) > 6 and word.endswith(("ologist", "ist", "ician", "iatrist")))
 
 
 def _window(tokens: list[Tok], at: int, step: int) -> list[int]:
