@@ -370,3 +370,19 @@ def test_a_linted_document_leaves_no_reference_cycle():
         gc.set_debug(0)
         gc.garbage.clear()
     assert left == []
+
+
+def test_the_prefix_filtered_title_join_finds_the_pairs_of_scoring_every_pair(monkeypatch):
+    from draftlint import titlematch
+
+    rng = random.Random(13)
+    vocabulary = ["harbour", "bridge", "lane", "budget", "council", "2024", "2025", "night", "train", "alpine"]
+    for _ in range(200):
+        titles = [[rng.choice(vocabulary) for _ in range(rng.randint(0, 7))] for _ in range(rng.randint(1, 12))]
+        probes = None if rng.random() < 0.5 else sorted(rng.sample(range(len(titles)), rng.randint(0, len(titles))))
+        threshold, shared = rng.choice([0.5, 0.7, 0.9]), rng.choice([1, 2, 3])
+        fast = list(titlematch.find_pairs(titles, threshold, shared, probes))
+        with monkeypatch.context() as patch:
+            patch.setattr(shortcuts, "_ENABLED", False)
+            plain = list(titlematch.find_pairs(titles, threshold, shared, probes))
+        assert fast == plain, (titles, probes, threshold, shared)

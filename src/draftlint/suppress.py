@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from draftlint import shortcuts
 from draftlint.document import Document
 from draftlint.findings import Finding
 
@@ -57,7 +58,7 @@ def collect(doc: Document) -> Suppressions:
             result.whole_file = tuple(values)
         else:
             result.problems.append("front matter draftlint.ignore must be a list of rule codes or names")
-    if "draftlint-" not in doc.text:
+    if shortcuts.enabled() and "draftlint-" not in doc.text:  # every directive holds it
         return result
     code_lines = set()
     for block in doc.blocks:

@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 
+from draftlint import shortcuts
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "´": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": None})
 _EDGE_PUNCT = " \t.,;:!?\"'()[]*_#|-"
@@ -17,7 +19,7 @@ WORD = re.compile(r"[\w']+")
 @functools.lru_cache(maxsize=16384)  # the title rules normalise the same lines of a document in turn
 def normalize(text: str) -> str:
     """NFKC, case-folded, straight quotes and plain dashes, single spaces, no punctuation at either end."""
-    if text.isascii():  # NFKC and the quote table leave ASCII as it is, and casefold() is lower()
+    if shortcuts.enabled() and text.isascii():  # NFKC and the quote table leave ASCII as is; casefold() is lower()
         return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return " ".join(text.split()).strip(_EDGE_PUNCT)  # split() and \s know the same whitespace
@@ -34,17 +36,22 @@ def title_forms(title: str) -> frozenset[str]:
 
 
 def similarity(a: str, b: str, at_least: float = 0.0) -> float:
-    """Character-level similarity of two normalised strings, 0..1 (difflib's ratio). When it is below
-    ``at_least`` the answer is 0.0, often found from cheap upper bounds (lengths, shared characters)
-    without the full comparison."""
-    if a == b:
-        return 1.0
-    if not a or not b:
-        return 0.0
-    total = len(a) + len(b)
-    if at_least and (2 * min(len(a), len(b)) < at_least * total
-                     or 2 * sum((Counter(a) & Counter(b)).values()) < at_least * total):
-        return 0.0
+    """Character-level similarity of two normalised strings, 0..1 (difflib's ratio); 0.0 when it is below
+    ``at_least``.
+
+    Shortcut (off with DRAFTLINT_NO_SHORTCUTS=1): equal strings, and strings whose lengths or shared characters
+    bound the ratio below ``at_least`` (difflib's ratio is at most 2 × matched / total, and a match cannot
+    hold more characters than the shorter string, or than the two share), are answered without the full
+    comparison."""
+    if shortcuts.enabled():
+        if a == b:
+            return 1.0
+        if not a or not b:
+            return 0.0
+        total = len(a) + len(b)
+        if at_least and (2 * min(len(a), len(b)) < at_least * total
+                         or 2 * sum((Counter(a) & Counter(b)).values()) < at_least * total):
+            return 0.0
     ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
     return ratio if ratio >= at_least else 0.0
 

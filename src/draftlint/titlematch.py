@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from draftlint import shortcuts
 from draftlint.text import title_forms
 
 STOP_WORDS = frozenset("""
@@ -131,25 +132,62 @@ def is_match(a: Sequence[str], b: Sequence[str], threshold: float, min_shared: i
     return value if value >= threshold and not _numbers_differ(a, b) else 0.0
 
 
+def _elements(tokens: Sequence[str]) -> Sequence[str]:
+    """The tokens, a repeat of one made distinct: "fix", "fix\x001", "fix\x002" (tokens hold no NUL)."""
+    if len(set(tokens)) == len(tokens):
+        return tokens
+    seen: Counter = Counter()
+    out = []
+    for token in tokens:
+        out.append(f"{token}\0{seen[token]}" if seen[token] else token)
+        seen[token] += 1
+    return out
+
+
+def _all_pairs(titles: Sequence[Sequence[str]], threshold: float, min_shared: int, probes: Iterable[int] | None,
+               stats: Stats) -> Iterator[tuple[int, int, float]]:
+    """``find_pairs`` the plain way: every pair scored, in the same order."""
+    chosen = set(range(len(titles))) if probes is None else set(probes)
+    probing = sorted(chosen)
+    others = [j for j in range(len(titles)) if j not in chosen]
+    for i in probing:
+        for j in sorted(others + [p for p in probing if p < i]):
+            stats.comparisons += 1
+            value = is_match(titles[i], titles[j], threshold, min_shared)
+            if value:
+                yield (i, j, value)
+
+
 def find_pairs(titles: Sequence[Sequence[str]], threshold: float, min_shared: int,
                probes: Iterable[int] | None = None, stats: Stats | None = None) -> Iterator[tuple[int, int, float]]:
     """Near-duplicate pairs ``(i, j, score)`` among token sequences, each pair once.
 
     ``probes`` limits the search to pairs with at least one member among those indices (a run's files
-    against an archive index); by default every title probes. ``i`` is always a probe."""
+    against an archive index); by default every title probes. ``i`` is always a probe, and ``j`` is a title
+    that does not probe or a probe before ``i``.
+
+    Shortcut (off with DRAFTLINT_NO_SHORTCUTS=1, when every such pair is scored): a prefix-filtered join, in
+    which a title is compared only with titles that share one of its rarest tokens, enough of them to reach
+    the overlap a match needs."""
     stats = stats if stats is not None else Stats()
     stats.titles = len(titles)
-    frequency = Counter(t for tokens in titles for t in tokens)
-    rank = {t: r for r, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}  # rarest first
+    if not shortcuts.enabled():
+        yield from _all_pairs(titles, threshold, min_shared, probes, stats)
+        return
+    # A title's tokens as a set of elements (see _elements), so that two titles share as many elements as
+    # their token multisets share: at least as many as their common subsequence (a repeated word counts).
+    elements = [_elements(tokens) for tokens in titles]
+    frequency = Counter(e for own in elements for e in own)
+    rank = {e: r for r, e in enumerate(sorted(frequency, key=lambda e: (frequency[e], e)))}  # rarest first
     probing = set(range(len(titles))) if probes is None else set(probes)
-    # token -> (title, tokens after it in that title's rarity order, overlap that title needs)
+    # element -> (title, elements after it in that title's rarity order, overlap that title needs)
     postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    sets = [frozenset(tokens) for tokens in titles]
+    sets = [frozenset(own) for own in elements]
     needed = [_overlap_needed(len(tokens), threshold, min_shared) for tokens in titles]
     # titles that never probe are indexed first; each probe then looks the index up before joining it,
     # so that every pair is scored once
     for i in [i for i in range(len(titles)) if i not in probing] + sorted(probing):
-        tokens = titles[i]
+        tokens = elements[i]
         size = len(tokens)
         need = needed[i]
         prefix = sorted(tokens, key=rank.__getitem__)[:size - need + 1]
@@ -171,7 +209,7 @@ def find_pairs(titles: Sequence[Sequence[str]], threshold: float, min_shared: in
                 stats.comparisons += 1
                 if len(own.intersection(sets[j])) < max(need, needed[j]):
                     continue  # too few tokens in common, whatever their order
-                value = is_match(tokens, titles[j], threshold, min_shared)
+                value = is_match(titles[i], titles[j], threshold, min_shared)
                 if value:
                     yield (i, j, value)
         for q, token in enumerate(prefix):

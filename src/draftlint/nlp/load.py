@@ -24,6 +24,18 @@ def configure(model: str | None) -> None:
     if model != _MODEL:
         _MODEL, _NLP, _SPECIAL = model, None, None
         _WITH.clear()
+        for memo in _PER_PIPELINE:
+            memo.cache_clear()
+
+
+_PER_PIPELINE: list = []
+
+
+def per_pipeline(func):
+    """``func`` (of a string, answered by the pipeline's tokenizer) memoised until the pipeline changes."""
+    memo = functools.lru_cache(maxsize=65536)(func)
+    _PER_PIPELINE.append(memo)
+    return memo
 
 
 def model() -> str | None:
@@ -83,8 +95,6 @@ _OPENING_MARKS = ('"', "“", "‘", "'", "(", "[", "„", "«")
 
 
 @functools.lru_cache(maxsize=None)
-
-
 def end_marks() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...]]:
     """The end punctuation of spaCy's sentencizer (a sentence ends after one of these), a regex for them, and
     those of them that are ASCII (found with ``str.find`` in ASCII text, far faster than the regex)."""

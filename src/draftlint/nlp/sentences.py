@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from draftlint import shortcuts
 from draftlint.document import Block, Document, Sentence
-from draftlint.nlp.load import BATCH_SIZE, end_marks, model, one_token, pipeline, special_case
+from draftlint.nlp.load import BATCH_SIZE, end_marks, model, one_token, per_pipeline, pipeline, special_case
 
 
 def segments(block: Block) -> Iterator[tuple[int, str]]:
@@ -124,9 +124,7 @@ def _ends_sentence(chunk: str) -> bool:
     return _tokenized_end(chunk)
 
 
-@functools.lru_cache(maxsize=65536)
-
-
+@per_pipeline
 def _tokenized_end(chunk: str) -> bool:
     marks = end_marks()[0]
     for token in reversed(pipeline().tokenizer(chunk)):

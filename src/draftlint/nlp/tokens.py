@@ -6,13 +6,12 @@ a chunk of ASCII letters that is no exception is one token, and other chunks are
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator
 
 from draftlint import shortcuts
 from draftlint.document import Sentence
-from draftlint.nlp.load import one_token, pipeline
+from draftlint.nlp.load import one_token, per_pipeline, pipeline
 
 
 _CHUNK = re.compile(r"\S+")
@@ -43,8 +42,6 @@ def token_attributes(sentence: Sentence) -> Iterator[tuple[int, str, str, bool, 
             yield sentence.start + t.idx - first, t.text, t.lower_, t.is_alpha, t.is_punct
 
 
-@functools.lru_cache(maxsize=65536)
-
-
+@per_pipeline
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
     return tuple((t.idx, t.text, t.lower_, t.is_alpha, t.is_punct) for t in pipeline().tokenizer(chunk))

@@ -11,6 +11,7 @@ import re
 
 import pyromark
 
+from draftlint import shortcuts
 from draftlint.document import Block, LineMap, Link
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -37,7 +38,7 @@ class _Offsets:
     identity for ASCII text, else the byte offset less the extra bytes of the non-ASCII characters before it."""
 
     def __init__(self, text: str) -> None:
-        self.ascii = text.isascii()
+        self.ascii = shortcuts.enabled() and text.isascii()  # shortcut: no conversion (it would be the identity)
         self.byte_ends: list[int] = []  # the byte offset just after each non-ASCII character
         self.extra = [0]  # extra bytes of the first k non-ASCII characters
         if self.ascii:
@@ -241,8 +242,8 @@ class _Builder:
 
 def _mask_urls_and_refs(text: str, start: int) -> tuple[str, list[Link]]:
     links: list[Link] = []
-    if "www." not in text and "://" not in text and "[^" not in text:
-        return text, links
+    if shortcuts.enabled() and "www." not in text and "://" not in text and "[^" not in text:
+        return text, links  # every URL or footnote reference holds one of these
     for pattern, kind in ((_BARE_URL, "url"), (_FOOTNOTE_REF, "footnote")):
         for m in pattern.finditer(text):
             links.append(Link(kind, m.group(), start + m.start(), start + m.end(), None))  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from draftlint import shortcuts
 from draftlint.document import Block, Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
@@ -70,7 +71,7 @@ class OutlineLabelLeadIn(Rule):
         yield from self._list(doc, run, opts)
 
     def _lead_in(self, block: Block, opts: Options) -> re.Match[str] | None:
-        if ":" not in block.text:  # the label ends at the first colon: without one, no lead-in
+        if shortcuts.enabled() and ":" not in block.text:  # the label ends at a colon: without one, no lead-in
             return None
         lead = _LEAD_IN.match(block.text)
         if (lead and len(lead.group("label").split()) >= opts.min_label_words

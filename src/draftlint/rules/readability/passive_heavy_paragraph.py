@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-from draftlint import nlp
+from draftlint import nlp, shortcuts
 from draftlint.document import Document, Sentence
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import Rule
@@ -115,7 +115,7 @@ class PassiveHeavyParagraph(Rule):
             sentences = [s for s in found if not quotations.opens(doc, s)]
             if len(sentences) < opts.min_sentences:
                 continue
-            candidates = [s for s in sentences if _may_be_passive(s)]
+            candidates = [s for s in sentences if _may_be_passive(s)] if shortcuts.enabled() else sentences
             if len(candidates) / len(sentences) <= opts.max_share:
                 continue  # even if all of them were passive
             passive = sum(1 for s in candidates if is_passive(_sentence_words(s)))

@@ -8,10 +8,10 @@ from draftlint.text import normalize, similarity
 
 @functools.lru_cache(maxsize=4096)  # title-repeated-in-body and title-keyword-stuffing score the same lines in turn
 def title_score(text: str, forms: frozenset[str], at_least: float = 0.0) -> float:
-    """Similarity (0..1) of a line to the closest form of the title (normalised, site suffix stripped); 0.0
-    when it is below ``at_least``. Lines whose length is far from every form score 0 without a comparison."""
+    """Similarity (0..1) of a line to the closest form of the title (normalised, or without its site suffix
+    however long that is); 0.0 when it is below ``at_least``."""
     norm = normalize(text)
-    if not norm or not forms or abs(len(norm) - max(len(f) for f in forms)) > 0.3 * len(norm) + 10:
+    if not norm or not forms:
         return 0.0
     return max(similarity(norm, form, at_least) for form in forms)
 

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from draftlint import shortcuts
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
@@ -119,7 +120,7 @@ class TitleKeywordStuffing(Rule):
                 if block.kind != "heading":
                     words += len(line.text.split())
                 folded = line.text.casefold().replace("’", "'")
-                if not any(opening in folded for opening in openings):
+                if shortcuts.enabled() and not any(opening in folded for opening in openings):
                     continue
                 for clause in _CLAUSE_END.split(line.text):
                     content = [(word, token) for word in _WORD.findall(clause) if (token := _content(word))]
