@@ -111,11 +111,24 @@ def test_duplicate_title_reports_both_files_naming_each_other(tmp_path):
     b = tmp_path / "b.txt"
     a.write_text(f'---\ntitle: "{RUSSIA}"\n---\n\nText.\n', encoding="utf-8")
     b.write_text(f"{RUSSIA_SPUN}\n\nText.\n", encoding="utf-8")
-    run = _run([a, b])
-    assert [(f.path, f.line, f.message) for f in run.findings] == [
-        (str(b), 1, f"nearly the same title (57% of content words in common) as posts/a.md:2 “{RUSSIA}”"),
-        (str(a), 2, f"nearly the same title (57% of content words in common) as ../b.txt:1 “{RUSSIA_SPUN}”"),
-    ]
+    done = run_cli("check", ".", "--isolated", "--no-cache", "--select", "T004", cwd=tmp_path)
+    assert done.stdout.decode().splitlines()[:2] == [  # paths relative to the working folder, without "./"
+        f"b.txt:1:1: T004 [warning] nearly the same title (57% of content words in common) as posts/a.md:2 “{RUSSIA}”",
+        f"posts/a.md:2:1: T004 [warning] nearly the same title (57% of content words in common) as b.txt:1 "
+        f"“{RUSSIA_SPUN}”"]
+
+
+def test_duplicate_title_reports_each_file_of_a_group_once(tmp_path):
+    for name in ("a", "b", "c", "d", "e"):
+        (tmp_path / f"{name}.md").write_text("# Weekly roundup\n\nText.\n", encoding="utf-8")
+    (tmp_path / "f.md").write_text("# The weekly roundup!\n\nText.\n", encoding="utf-8")
+    done = run_cli("check", ".", "--isolated", "--no-cache", "--select", "T004", cwd=tmp_path)
+    lines = done.stdout.decode().splitlines()
+    assert len(lines) == 7  # six findings and the summary, not 30 (every ordered pair)
+    assert lines[0] == ("a.md:1:3: T004 [warning] the same title as 5 other files: b.md:1, c.md:1, d.md:1 and 2 more "
+                        "(closest: “Weekly roundup”)")
+    assert lines[5] == ("f.md:1:3: T004 [warning] the same title as 5 other files: a.md:1, b.md:1, c.md:1 and 2 more "
+                        "(closest: “Weekly roundup”)")
 
 
 STUFFED = """---

@@ -33,9 +33,9 @@ def discover(paths: Iterable[str], config: Config) -> Discovery:
     for given in paths:
         path = Path(given)
         if path.is_file() or (path.exists() and not path.is_dir()):
-            if given not in seen:
-                seen.add(given)
-                files.append(given)
+            if _tidy(given) not in seen:
+                seen.add(_tidy(given))
+                files.append(_tidy(given))
             continue
         if not path.is_dir():
             errors.append(f"{given}: {_why_missing(path)}")
@@ -57,7 +57,7 @@ def discover(paths: Iterable[str], config: Config) -> Discovery:
             for name in sorted(names):
                 if not name.lower().endswith(config.extensions):
                     continue
-                full = os.path.join(folder, name)
+                full = _tidy(os.path.join(folder, name))
                 rel = os.path.normpath(os.path.join(rel_folder, name))
                 if excluded(rel, name, config.exclude) or full in seen:
                     continue
@@ -66,6 +66,13 @@ def discover(paths: Iterable[str], config: Config) -> Discovery:
                 seen.add(full)
                 files.append(full)
     return Discovery(files, errors)
+
+
+def _tidy(path: str) -> str:
+    """A path as reports print it: ``./a.md`` (what walking "." gives) is ``a.md``."""
+    while path.startswith("./") and len(path) > 2:
+        path = path[2:]
+    return path
 
 
 def _why_missing(path: Path) -> str:

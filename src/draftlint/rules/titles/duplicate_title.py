@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -13,9 +14,11 @@ class DuplicateTitle(CorpusRule):
     """Flags two documents with the same or nearly the same title.
 
     ## What it flags
-    Every pair of files in one run (and, with ``--titles-index FILE`` or the ``index`` option, every file of
-    the run against an archive's titles) whose titles are the same or nearly the same, on the title line of
-    both files of the run, each naming the other (by its path relative to the flagged file's folder).
+    Files of one run (and, with ``--titles-index FILE`` or the ``index`` option, files of the run against an
+    archive's titles) whose titles are the same or nearly the same. Each file of the run is flagged once, on
+    its title line, naming the files it duplicates: the closest one with its title, or, for a group, how
+    many other files and the first three of them (paths relative to the working folder; archived paths as
+    the index wrote them).
     Titles are compared by their content words: case, quotes, punctuation, a site suffix (" - Site Name"),
     stop words ("the", "of", "how") and word endings ("talks"/"talk", "Russia's"/"Russia") do not count.
     A pair is nearly the same when at least ``min-shared-words`` content words appear in both titles in
@@ -58,26 +61,52 @@ class DuplicateTitle(CorpusRule):
             in_run = {titles_index.path_key(s.path) for s in run}
             archive = [e for e in archive if titles_index.path_key(e.path) not in in_run]
         tokens = [content_tokens(s.title or "") for s in run] + [e.tokens for e in archive]
+        matches: dict[int, dict[int, float]] = defaultdict(dict)  # run file -> its duplicates and their scores
         for i, j, value in find_pairs(tokens, opts.min_similarity, opts.min_shared_words, probes=range(len(run))):
-            how = ("the same title as" if value == 1.0
-                   else f"nearly the same title ({value:.0%} of content words in common) as")
-            this = run[i]
+            matches[i][j] = value
             if j < len(run):
-                other = run[j]
-                yield self._at(this, f"{how} {_near(other.path, this)}:{other.title_span.line} “{other.title}”")
-                yield self._at(other, f"{how} {_near(this.path, other)}:{this.title_span.line} “{this.title}”")
-            else:
-                entry = archive[j - len(run)]
-                yield self._at(this, f"{how} {entry.path} in the titles index “{entry.title}”")
+                matches[j][i] = value
+        for i in sorted(matches):
+            others = sorted(matches[i].items(), key=lambda item: (-item[1], self._name(run, archive, item[0])))
+            yield self._at(run[i], self._message(run, archive, others))
+
+    def _message(self, run: list[Summary], archive: list, others: list[tuple[int, float]]) -> str:
+        """One message per file, naming its group: the other files (the closest first) and how close."""
+        j, value = others[0]
+        how = ("the same title as" if value == 1.0
+               else f"nearly the same title ({value:.0%} of content words in common) as")
+        title = run[j].title if j < len(run) else archive[j - len(run)].title
+        if len(others) == 1:
+            return f"{how} {self._name(run, archive, j)} “{title}”"
+        same = all(v == 1.0 for _, v in others)
+        shown = ", ".join(self._name(run, archive, k) for k, _ in others[:SHOWN])
+        more = f" and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
+        what = "the same title" if same else "the same or nearly the same title"
+        return f"{what} as {len(others)} other files: {shown}{more} (closest: “{title}”)"
+
+    @staticmethod
+    def _name(run: list[Summary], archive: list, j: int) -> str:
+        if j < len(run):
+            return f"{display_path(run[j].path)}:{run[j].title_span.line}"
+        return f"{archive[j - len(run)].path} in the titles index"
 
     def _at(self, summary: Summary, message: str) -> Finding:
         assert summary.title_span is not None
         return self.finding_at(summary.path, summary.title_span, message, summary.title or "")
 
 
-def _near(path: str, summary: Summary) -> str:
-    """The other file's path as seen from the flagged file's folder (the same whatever the working folder)."""
+SHOWN = 3  # other files named in a group's message
+
+
+def display_path(path: str) -> str:
+    """A path as the user reads it: relative to the working folder when it lies inside it, else as given
+    (without a leading "./")."""
     try:
-        return os.path.relpath(path, os.path.dirname(os.path.abspath(summary.path)))
+        rel = os.path.relpath(os.path.abspath(path))
     except ValueError:  # another drive
-        return path
+        rel = path
+    if rel == ".." or rel.startswith(".." + os.sep):
+        rel = path
+    while rel.startswith("./"):
+        rel = rel[2:]
+    return rel
