@@ -55,7 +55,14 @@ def config(root: Path, text: str, name: str = ".draftlint.yaml") -> str:
 @case
 def latin1(root):
     return Case([draft(root, "latin1.md", "Caf\u00e9 prices rose again this spring.\n".encode("latin-1"))], 1,
-                r".*latin1\.md:1:1: E001 \[error\] not valid UTF-8: byte 0xe9 at offset 3 cannot be decoded")
+                r".*latin1\.md:1:4: E001 \[error\] not valid UTF-8: byte 0xe9 at offset 3 cannot be decoded")
+
+
+@case
+def bad_byte_on_a_later_line(root):  # the line and column (in characters) of the byte, CRLF or not
+    data = "# Prices\r\n\r\nCaf\u00e9s and cr\u00eapes: ".encode("utf-8") + b"\xff" + b" again.\n"
+    return Case([draft(root, "later.md", data)], 1,
+                r".*later\.md:3:19: E001 \[error\] not valid UTF-8: byte 0xff at offset 32 cannot be decoded")
 
 
 @case
@@ -74,7 +81,7 @@ def utf16_without_bom(root):
 def random_bytes(root):
     rng = random.Random(7)
     data = bytes(rng.choice(range(128, 256)) for _ in range(4096))  # no NUL: not binary, not UTF-8 either
-    return Case([draft(root, "noise.md", data)], 1, r".*noise\.md:1:1: E001 \[error\] not valid UTF-8: byte 0x.. at offset \d+ cannot be decoded")
+    return Case([draft(root, "noise.md", data)], 1, r".*noise\.md:1:\d+: E001 \[error\] not valid UTF-8: byte 0x.. at offset \d+ cannot be decoded")
 
 
 @case

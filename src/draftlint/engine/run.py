@@ -54,7 +54,7 @@ def read_document(path: str, data: bytes) -> tuple[Document | None, FileResult]:
         if exc.skip:
             result.note = f"{path}: skipped: {exc}"
         else:
-            result.findings.append(file_finding(path, "E001", str(exc)))
+            result.findings.append(file_finding(path, "E001", str(exc), exc.span))
         return None, result
     doc = parse.build(path, source)
     for problem in doc.problems:

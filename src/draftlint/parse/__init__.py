@@ -16,9 +16,10 @@ _TITLE_KEY = re.compile(r"^title\s*[:=]")
 class ReadError(Exception):
     """A file that cannot be linted; ``skip`` marks a note (binary file) rather than an error."""
 
-    def __init__(self, message: str, skip: bool = False) -> None:
+    def __init__(self, message: str, skip: bool = False, span: Span = Span(1, 1, 1, 1)) -> None:
         super().__init__(message)
         self.skip = skip
+        self.span = span  # where the problem is: the first byte that cannot be decoded
 
 
 def decode(data: bytes) -> str:
@@ -33,7 +34,18 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         hint = " (looks like UTF-16)" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ""
-        raise ReadError(f"not valid UTF-8{hint}: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded") from None
+        raise ReadError(f"not valid UTF-8{hint}: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded",
+                        span=_byte_span(data, exc.start)) from None
+
+
+def _byte_span(data: bytes, offset: int) -> Span:
+    """The line and column (in characters, as findings count them) of byte ``offset``, all of whose
+    preceding bytes decode; a CR, LF or CRLF ends a line."""
+    before = data[:offset].decode("utf-8")
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    column = len(before) - line_start + 1
+    return Span(line, column, line, column + 1)
 
 
 def _looks_like_utf16(head: bytes) -> bool:
