@@ -19,10 +19,10 @@ def test_warm_run_matches_cold_run_and_content_change_invalidates(tmp_path):
     entries = list((tmp_path / ".draftlint_cache").rglob("*.json"))
     assert len(entries) == 2 and (tmp_path / ".draftlint_cache" / "CACHEDIR.TAG").is_file()
     warm = run_cli("check", ".", "-f", "json", "--isolated", cwd=tmp_path)
-    assert findings(warm) == findings(cold) == [("./a.md", 3, "B101")]
+    assert findings(warm) == findings(cold) == [("a.md", 3, "B101")]
     (tmp_path / "b.md").write_text("# Clean\n\nAs an AI model, yes.\n", encoding="utf-8")
     changed = run_cli("check", ".", "-f", "json", "--isolated", cwd=tmp_path)
-    assert findings(changed) == [("./a.md", 3, "B101"), ("./b.md", 3, "B101")]
+    assert findings(changed) == [("a.md", 3, "B101"), ("b.md", 3, "B101")]
 
 
 def test_config_change_uses_another_cache_key(tmp_path):
@@ -41,16 +41,16 @@ def test_corrupt_or_foreign_cache_entries_are_ignored(tmp_path):
     for entry in (tmp_path / ".draftlint_cache").rglob("*.json"):
         entry.write_text('{"format": 1, "key": "other", "findings": []}', encoding="utf-8")
     proc = run_cli("check", ".", "-f", "json", "--isolated", cwd=tmp_path)
-    assert findings(proc) == [("./a.md", 3, "B101")]
+    assert findings(proc) == [("a.md", 3, "B101")]
     for entry in (tmp_path / ".draftlint_cache").rglob("*.json"):
         entry.write_bytes(b"\x80\x04garbage not json")
     proc = run_cli("check", ".", "-f", "json", "--isolated", cwd=tmp_path)
-    assert proc.returncode == 1 and findings(proc) == [("./a.md", 3, "B101")] and b"Traceback" not in proc.stderr
+    assert proc.returncode == 1 and findings(proc) == [("a.md", 3, "B101")] and b"Traceback" not in proc.stderr
     for entry in (tmp_path / ".draftlint_cache").rglob("*.json"):
         key = entry.stem
         entry.write_text(json.dumps({"format": 1, "key": key, "findings": [{"line": "x"}]}), encoding="utf-8")
     proc = run_cli("check", ".", "-f", "json", "--isolated", cwd=tmp_path)
-    assert findings(proc) == [("./a.md", 3, "B101")]
+    assert findings(proc) == [("a.md", 3, "B101")]
 
 
 def test_no_cache_and_clean(tmp_path):

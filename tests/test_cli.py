@@ -46,7 +46,8 @@ def test_json_output_schema(tmp_path):
         "path": str(tmp_path / "a.md"), "line": 3, "column": 1, "end_line": 3, "end_column": 24,
         "code": "B101", "name": "ai-disclaimer", "family": "boilerplate", "severity": "error",
         "message": "text generator disclaimer “As an AI language model” left in the draft",
-        "excerpt": "As an AI language model", "fixable": True}
+        "excerpt": "As an AI language model", "fixable": True,
+        "description": "A text generator's disclaimer about itself (\"As an AI language model, I ...\")."}
 
 
 def test_statistics(tmp_path):
@@ -98,7 +99,7 @@ def test_bad_bytes_binary_and_empty_files(tmp_path):
     proc = run_cli("check", str(tmp_path), "--isolated")
     out, err = proc.stdout.decode(), proc.stderr.decode()
     assert proc.returncode == 1
-    assert f"{bad}:1:1: E001 [error] not valid UTF-8: byte 0xe9 at offset 3 cannot be decoded" in out
+    assert f"{bad}:1:4: E001 [error] not valid UTF-8: byte 0xe9 at offset 3 cannot be decoded" in out
     assert f"{binary}: skipped: binary file" in err
     assert f"{tmp_path}/good.md:3:1: B101" in out
     assert "Traceback" not in err
@@ -125,7 +126,7 @@ def test_discovery_skips_hidden_vendor_and_excluded(tmp_path):
     (tmp_path / ".draftlint.yaml").write_text("exclude: ['drafts/old']\n", encoding="utf-8")
     proc = run_cli("check", ".", "-f", "json", cwd=tmp_path)
     paths = sorted({f["path"] for f in json.loads(proc.stdout)["findings"]})
-    assert paths == ["./a.md", "./b.txt", "./drafts/n.md"]
+    assert paths == ["a.md", "b.txt", "drafts/n.md"]
     proc = run_cli("check", "c.rst", "node_modules/y.md", "-f", "json", cwd=tmp_path)
     assert sorted({f["path"] for f in json.loads(proc.stdout)["findings"]}) == ["c.rst", "node_modules/y.md"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SHARED, run_cli
+from conftest import FIXTURES, ROOT, SHARED, run_cli
 from draftlint import engine, fix as fixmod, registry
 from draftlint.config import Config
 
@@ -141,3 +141,31 @@ def test_fix_is_idempotent_on_the_seed(tmp_path):
     assert again.stdout == b""
     assert draft.read_bytes() == fixed
     assert _fixable_left("seed.txt", fixed, _plan()) == []
+
+
+def test_json_report_matches_its_schema_and_describes_each_rule(two_files):
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "schemas" / "report-v1.schema.json").read_text(encoding="utf-8"))
+    (two_files / "bad.md").write_bytes(b"Caf\xe9\n")
+    proc = run_cli("check", ".", "--isolated", "--no-cache", "-f", "json", cwd=two_files)
+    report = json.loads(proc.stdout)
+    jsonschema.validate(report, schema)
+    assert {f["code"]: f["description"] for f in report["findings"]} == {
+        "B101": "A text generator's disclaimer about itself (\"As an AI language model, I ...\").",
+        "B112": "An advertising slot label on its own line (\"Advertisement\", \"Remove Ads\").",
+        "B113": "A button or link label of the page frame on its own line (\"close\", \"Skip to content\", \"Print\").",
+        "E001": "A file that cannot be read or is not valid UTF-8: nothing else in it was checked."}
+
+
+def test_sarif_keeps_every_rule_help_including_file_codes(two_files):
+    import json
+
+    (two_files / "bad.md").write_bytes(b"Caf\xe9\n")
+    proc = run_cli("check", ".", "--isolated", "--no-cache", "-f", "sarif", cwd=two_files)
+    rules = {r["id"]: r for r in json.loads(proc.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    explained = run_cli("explain", "E001").stdout.decode()
+    assert explained.split("\n", 2)[2].strip() == rules["E001"]["help"]["text"]
+    assert all("## How to fix" in r["help"]["text"] for r in rules.values())

@@ -159,7 +159,7 @@ def test_junit_escapes_and_strips_control_characters():
 def test_report_writes_several_formats_in_one_run(drafts):
     result = check(".", "--report", "sarif:out/results.sarif", "--report", "junit:junit.xml")
     assert result.exit_code == 2  # the folder out/ does not exist: a clear error, the text report still printed
-    assert "cannot write out/results.sarif" in result.stderr and result.stdout.startswith("./a.md:3:1: B101")
+    assert "cannot write out/results.sarif" in result.stderr and result.stdout.startswith("a.md:3:1: B101")
     result = check(".", "--report", "sarif:results.sarif", "--report", "junit:junit.xml", "-f", "text")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 1 of 2 files."

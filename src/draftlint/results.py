@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from draftlint import suppress
-from draftlint.findings import Finding, Severity, Span
+from draftlint import filecodes, suppress
+from draftlint.findings import Finding, Span
 from draftlint.rule import Summary
 
-FILE_CODES = {"E001": ("unreadable-file", "file"), "E002": ("invalid-front-matter", "file")}
+FILE_CODES = {c.code: (c.name, c.family) for c in filecodes.CODES.values()}  # code -> (name, family)
 
 
 @dataclass
@@ -37,6 +37,8 @@ class RunResult:
 
 
 def file_finding(path: str, code: str, message: str, span: Span = Span(1, 1, 1, 1)) -> Finding:
-    """A finding about the file itself (E001 unreadable, E002 invalid front matter or directive)."""
-    name, family = FILE_CODES[code]
-    return Finding(path, span.line, span.col, span.end_line, span.end_col, code, name, family, Severity.ERROR, message)
+    """A finding about the file itself (E001 unreadable, E002 invalid front matter, E003 unknown suppression,
+    E004 unused suppression; ``draftlint.filecodes``)."""
+    kind = filecodes.CODES[code]
+    return Finding(path, span.line, span.col, span.end_line, span.end_col, code, kind.name, kind.family, kind.severity,
+                   message)

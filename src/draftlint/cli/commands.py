@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from draftlint import __version__
+from draftlint import __version__, filecodes
 from draftlint.cli.common import CONFIG_OPTION, ISOLATED_OPTION, err, fail, setup
 
 
@@ -51,9 +51,13 @@ def explain(code: str = typer.Argument(..., help="A rule code or name, e.g. Q001
         reg = registry.load()
     except RegistryError as exc:
         raise fail(str(exc))
-    rule = reg.resolve(code)
+    rule = reg.resolve(code) or filecodes.CODES.get(code.upper())
     if rule is None:
-        raise fail(f'no rule "{code}"{suggest(code, list(reg.rules) + list(reg.names))}')
+        raise fail(f'no rule "{code}"{suggest(code, list(reg.rules) + list(reg.names) + list(filecodes.CODES))}')
+    if isinstance(rule, filecodes.FileCode):
+        print(f"{rule.code} {rule.name} (file, severity {rule.severity}, engine)\n")
+        print(rule.doc_text())
+        return
     print(f"{rule.code} {rule.name} ({rule.family}, default severity {rule.severity}, {reg.sources[rule.code]})\n")
     print(rule.doc_text())
     rows = rule.option_rows()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from draftlint import filecodes
 from draftlint.results import RunResult
 from draftlint.registry import Registry
 
@@ -29,6 +30,11 @@ class Context:
     def root(self) -> Path:
         """The folder that report paths are relative to: the checkout in GitHub Actions, else the working folder."""
         return Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd()).resolve()
+
+    def describe(self, code: str) -> str:
+        """The one-line description of a rule or file code ("" for a code nothing documents)."""
+        rule = self.registry.resolve(code) or filecodes.CODES.get(code)
+        return rule.summary() if rule is not None else ""
 
     def relative(self, path: str) -> str | None:
         """``path`` relative to ``root`` (POSIX separators), or None when it lies outside it."""

@@ -1,4 +1,5 @@
-"""Machine output, version 1: ``{"version", "tool", "summary", "findings"}`` (schema in the README)."""
+"""Machine output, version 1: ``{"version", "tool", "summary", "findings"}`` (schema in the README); each
+finding carries its rule's one-line ``description``."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from draftlint.report import Context
 def render(ctx: Context) -> str:
     findings = ctx.result.findings
     levels = Counter(str(f.severity) for f in findings)
+    described: dict[str, str] = {}
     doc = {
         "version": 1,
         "tool": {"name": "draftlint", "version": ctx.version},
@@ -22,7 +24,8 @@ def render(ctx: Context) -> str:
             "by_code": dict(sorted(Counter(f.code for f in findings).items())),
             "fail_on": ctx.fail_on,
         },
-        "findings": [f.to_dict() for f in findings],
+        "findings": [{**f.to_dict(), "description": described.setdefault(f.code, ctx.describe(f.code))}
+                     for f in findings],
     }
     if ctx.baseline is not None:
         doc["summary"]["baseline"] = {"hidden": ctx.baseline.matched, "stale": ctx.baseline.stale_count}

@@ -14,17 +14,13 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from draftlint import filecodes
 from draftlint.baseline import Sources, fingerprints
-from draftlint.results import FILE_CODES
 from draftlint.findings import Finding, Severity
 from draftlint.report import Context
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-FILE_RULE_DOCS = {
-    "E001": "A file that cannot be read or is not valid UTF-8: nothing else in it was checked.",
-    "E002": "Front matter that is unclosed, not YAML or not a mapping, or a malformed draftlint directive in it.",
-}
 
 
 def _section(doc: str, title: str) -> str:
@@ -33,6 +29,7 @@ def _section(doc: str, title: str) -> str:
 
 
 def _descriptor(rule) -> dict:
+    """A rule's descriptor with its whole documentation as help (the text of ``draftlint explain CODE``)."""
     doc = rule.doc_text()
     summary = rule.summary()
     return {
@@ -44,13 +41,6 @@ def _descriptor(rule) -> dict:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [str(rule.family)]},
     }
-
-
-def _file_descriptor(code: str) -> dict:
-    name, family = FILE_CODES[code]
-    text = FILE_RULE_DOCS.get(code, name)
-    return {"id": code, "name": name, "shortDescription": {"text": text}, "fullDescription": {"text": text},
-            "help": {"text": text}, "defaultConfiguration": {"level": "error"}, "properties": {"tags": [family]}}
 
 
 def _location(ctx: Context, f: Finding) -> dict:
@@ -76,10 +66,10 @@ def render(ctx: Context) -> str:
         if f.code not in index:
             rule = ctx.registry.resolve(f.code)
             index[f.code] = len(descriptors)
+            if rule is None:
+                rule = filecodes.CODES.get(f.code)
             if rule is not None:
                 descriptors.append(_descriptor(rule))
-            elif f.code in FILE_CODES:
-                descriptors.append(_file_descriptor(f.code))
             else:
                 descriptors.append({"id": f.code, "name": f.name})
     results = []
