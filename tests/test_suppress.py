@@ -64,3 +64,48 @@ def test_per_file_ignores(tmp_path):
     plan = engine.make_plan(registry.load(), cfg)
     run = engine.lint_files([str(a), str(b)], plan)
     assert [f.path for f in run.findings] == [str(b)]
+
+
+def _file_findings(findings):
+    return [(f.line, f.column, f.code, str(f.severity), f.message) for f in findings if f.code.startswith("E")]
+
+
+def test_unknown_codes_in_directives_and_front_matter_are_e003_warnings():
+    text = ("---\ntitle: Harbour\ndraftlint: {ignore: [readabilty, T002], ignor: [T002]}\n---\n\n"
+            "<!-- draftlint-disable-next-line ai-disclaimr B101 -->\n" + AI +
+            "\n<!-- draftlint-disable Q001,quotes -->\n\nText.\n")
+    found = lint(text, select=["B101", "Q001"])
+    assert _file_findings(found) == [
+        (3, 1, "E003", "warning", 'front matter draftlint.ignore: "readabilty" is not a rule code, code prefix, name '
+                                  'or family (did you mean "readability"?)'),
+        (3, 1, "E003", "warning", 'front matter draftlint: unknown key "ignor" (did you mean "ignore"?)'),
+        (6, 1, "E003", "warning", 'draftlint-disable-next-line: "ai-disclaimr" is not a rule code, code prefix, '
+                                  'name or family (did you mean "ai-disclaimer"?)'),
+        (9, 1, "E003", "warning", 'draftlint-disable: "quotes" is not a rule code, code prefix, name or family '
+                                  '(did you mean "quote"?)'),
+    ]
+    assert [f.code for f in found] == ["E003"] * 4  # the valid B101 in the same directive still hides line 7
+
+
+def test_known_selectors_raise_nothing():
+    text = "<!-- draftlint-disable-next-line B1 quote all R001 E001 long-sentence -->\n" + AI
+    assert lint(text, select=["B101"]) == []
+
+
+def test_unused_suppressions_are_reported_only_when_asked():
+    text = ("<!-- draftlint-disable-next-line B101 -->\nA plain line.\n\n"
+            "<!-- draftlint-disable-next-line B101 R001 -->\n" + AI +
+            "\n<!-- draftlint-disable-next-line T004 -->\nAnother line.\n")
+    assert _file_findings(lint(text, select=["B101", "R001"])) == []
+    found = lint(text, select=["B101", "R001", "T004", "E004"])
+    assert _file_findings(found) == [
+        (1, 1, "E004", "warning", "draftlint-disable-next-line for B101 hides no finding: delete it"),
+        (4, 1, "E004", "warning", "draftlint-disable-next-line for R001 hides no finding: delete those codes"),
+    ]  # T004 compares files: not judged on one document
+
+
+def test_unused_whole_file_ignore():
+    text = "---\ntitle: Harbour\ndraftlint:\n  ignore: [B101, Q001]\n---\n\n" + AI
+    found = lint(text, select=["B101", "Q001", "unused-suppression"])
+    assert _file_findings(found) == [
+        (3, 1, "E004", "warning", "front matter draftlint.ignore for Q001 hides no finding: delete those codes")]

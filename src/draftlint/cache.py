@@ -28,7 +28,8 @@ FORMAT = 1
 
 
 def plan_key(plan: Any) -> str:
-    parts = [f"draftlint {__version__}", f"format {FORMAT}", f"nlp {plan.nlp_model}", f"max {plan.max_file_size}"]
+    parts = [f"draftlint {__version__}", f"format {FORMAT}", f"nlp {plan.nlp_model}", f"max {plan.max_file_size}",
+             f"unused-suppressions {plan.report_unused}"]
     for rule in plan.rules:
         parts.append("|".join((rule.code, rule.name, str(getattr(rule, "version", "1")), _rule_fingerprint(rule),
                                repr(plan.options[rule.code]), str(plan.severity[rule.code]))))

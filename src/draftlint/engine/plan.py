@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from draftlint import filecodes
 from draftlint.config import Config, ConfigError
 from draftlint.findings import Severity
 from draftlint.registry import Registry
 from draftlint.rule import OptionError, Rule, suggest
+from draftlint.suppress import Vocabulary
 
 
 def _selector_matches(selector: str, rule: Rule) -> bool:
@@ -26,9 +28,9 @@ def _selector_matches(selector: str, rule: Rule) -> bool:
 
 
 def _check_selectors(registry: Registry, selectors: Iterable[str], key: str) -> None:
-    vocabulary = set(registry.rules) | set(registry.names) | registry.families | {"ALL"}
+    vocabulary = set(registry.rules) | set(registry.names) | registry.families | {"ALL"} | set(UNUSED)
     for s in selectors:
-        if not any(_selector_matches(s, r) for r in registry):
+        if not any(_selector_matches(s, r) for r in registry) and s.strip().lower() not in UNUSED_LOWER:
             raise ConfigError(f'config error: {key}: "{s}" matches no rule code, code prefix, name or family'
                               f"{suggest(s, vocabulary)}")
 
@@ -61,6 +63,16 @@ def rule_options(registry: Registry, config: Config) -> dict[str, Any]:
     return options
 
 
+UNUSED = ("E004", "unused-suppression")  # the opt-in check of suppressions that hide nothing
+UNUSED_LOWER = {u.lower() for u in UNUSED}
+
+
+def _vocabulary(registry: Registry) -> Vocabulary:
+    return Vocabulary(frozenset(registry.rules) | frozenset(filecodes.CODES),
+                      frozenset(registry.names) | frozenset(c.name for c in filecodes.CODES.values()),
+                      frozenset(registry.families) | {"file"})
+
+
 @dataclass
 class Plan:
     rules: list[Rule]
@@ -71,6 +83,16 @@ class Plan:
     max_file_size: int = 10_000_000
     timeout: float = 60.0
     _specificity: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    vocabulary: Vocabulary | None = None  # what suppressions may name (unknown names are E003)
+    report_unused: bool = False  # E004: report suppressions that hide nothing
+
+    def judges(self, selector: str) -> bool:
+        """Whether an unused suppression of ``selector`` can be told on one document: it names a rule that
+        ran, and no rule that compares files (whose findings come after the document is done)."""
+        def named(rule: Rule) -> bool:
+            return selector.strip() == "*" or _selector_matches(selector, rule)
+
+        return any(named(r) for r in self.document_rules) and not any(named(r) for r in self.corpus_rules)
 
     @property
     def document_rules(self) -> list[Rule]:
@@ -106,8 +128,10 @@ def make_plan(registry: Registry, config: Config) -> Plan:
         where = f"{config.path}: " if config.path else ""
         raise ConfigError(f'config error: {where}nlp-model "{config.nlp_model}" is neither an installed spaCy '
                           "pipeline package nor a folder (install it, e.g. python -m spacy download NAME, or remove the key)")
+    wanted = [s.strip().lower() for s in [*(config.select or []), *config.extend_select]]
+    unused = any(s in UNUSED_LOWER for s in wanted) and not any(s.strip().lower() in UNUSED_LOWER for s in config.ignore)
     return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
-                config.max_file_size, config.timeout)
+                config.max_file_size, config.timeout, vocabulary=_vocabulary(registry), report_unused=unused)
 
 
 def _pipeline_exists(model: str) -> bool:

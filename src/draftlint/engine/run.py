@@ -101,9 +101,11 @@ def rule_alarm(seconds: float):
 
 
 def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
-    hidden = suppress.collect(doc)
+    hidden = suppress.collect(doc, plan.vocabulary)
     for message in hidden.problems:
         result.findings.append(file_finding(doc.path, "E002", message))
+    for span, message in hidden.unknown:
+        result.findings.append(file_finding(doc.path, "E003", message, span))
     with rule_alarm(plan.timeout) as arm:
         for rule in plan.document_rules:
             opts = plan.options[rule.code]
@@ -125,6 +127,9 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
                 finding = dataclasses.replace(finding, path=doc.path, severity=level)
                 if not hidden.hides(finding):
                     result.findings.append(finding)
+    if plan.report_unused and not result.crashes:
+        for span, message in hidden.unused(plan.judges):
+            result.findings.append(file_finding(doc.path, "E004", message, span))
     result.summary = Summary.of(doc)
     result.suppressions = hidden
     return result
