@@ -101,7 +101,7 @@ def test_diff_base_lints_changed_files_and_reports_touched_lines(repo):
     data = json.loads(result.stdout)
     found = [(f["path"], f["line"]) for f in data["findings"]]
     # old.md line 3 is old residue on an untouched line: not reported; line 7 was modified
-    assert found == [("./docs/draft-untracked.md", 1), ("./docs/new.md", 5), ("./docs/old.md", 7)]
+    assert found == [("docs/draft-untracked.md", 1), ("docs/new.md", 5), ("docs/old.md", 7)]
     assert data["summary"]["files"] == 4  # moved.md was linted; keep.md was not, nor the ignored file
     assert result.exit_code == 1
     assert check("--diff-base", "HEAD", "docs/keep.md").stdout.strip() == "No findings in 0 files."
@@ -111,7 +111,7 @@ def test_diff_base_from_a_subfolder_and_with_uncommitted_edits(repo, monkeypatch
     write(repo / "docs" / "keep.md", f"# Keep\n\n{AI}\n\nAnd {AI}\n")
     monkeypatch.chdir(repo / "docs")
     result = check("--diff-base", "HEAD", ".")
-    assert result.stdout.splitlines() == ["./keep.md:5:5: B101 [error] text generator disclaimer “As an AI language "
+    assert result.stdout.splitlines() == ["keep.md:5:5: B101 [error] text generator disclaimer “As an AI language "
                                           "model” left in the draft", "Found 1 finding (1 error) in 1 of 1 file."]
 
 
@@ -138,8 +138,8 @@ def test_shallow_clone_needs_the_base_fetched(repo, tmp_path, monkeypatch):
     assert check("--diff-base", base, ".").exit_code == 2
     git(clone, "fetch", "--quiet", "--depth=1", "origin", base)
     result = check("--diff-base", base, ".", "-f", "json")
-    assert [(f["path"], f["line"]) for f in json.loads(result.stdout)["findings"]] == [("./docs/new.md", 5),
-                                                                                        ("./docs/old.md", 7)]
+    assert [(f["path"], f["line"]) for f in json.loads(result.stdout)["findings"]] == [("docs/new.md", 5),
+                                                                                        ("docs/old.md", 7)]
 
 
 def test_ci_recipe_commands(repo):
@@ -159,7 +159,7 @@ def test_ci_recipe_commands(repo):
         == ["docs/new.md", "docs/old.md"]
     gitlab = subprocess.run([DRAFTLINT, "check", "--diff-base", "HEAD~1", "--report", "junit:draftlint.xml",
                              "--isolated", "--select", "B101", "."], cwd=repo, capture_output=True, text=True)
-    assert gitlab.returncode == 1 and gitlab.stdout.startswith("./docs/new.md:5:1: B101 [error]")
+    assert gitlab.returncode == 1 and gitlab.stdout.startswith("docs/new.md:5:1: B101 [error]")
     assert 'failures="2"' in (repo / "draftlint.xml").read_text(encoding="utf-8")
     report_only = subprocess.run([DRAFTLINT, "check", "--diff-base", "HEAD~1", "--exit-zero", "--isolated", "."],
                                  cwd=repo, capture_output=True, text=True)
