@@ -30,7 +30,7 @@ def title_forms(title: str) -> frozenset[str]:
     norm = normalize(title)
     forms = {norm} if norm else set()
     stripped = _SITE_SUFFIX.sub("", unicodedata.normalize("NFKC", title).translate(_QUOTES))
-    if stripped != title and len(stripped.split()) >= 3:
+    if stripped != title and len(stripped.split()) >= 2:
         forms.add(normalize(stripped))
     return frozenset(forms)
 
