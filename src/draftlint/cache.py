@@ -19,17 +19,18 @@ from typing import Any
 
 from draftlint import __version__
 from draftlint.findings import Finding, Fix, Severity, Span
+from draftlint.prose import Scores
 from draftlint.results import FileResult
 from draftlint.rule import Summary
 from draftlint.suppress import Suppressions
 
 FOLDER = ".draftlint_cache"
-FORMAT = 1
+FORMAT = 2  # 2: a summary holds the prose's words and readability scores
 
 
 def plan_key(plan: Any) -> str:
     parts = [f"draftlint {__version__}", f"format {FORMAT}", f"nlp {plan.nlp_model}", f"max {plan.max_file_size}",
-             f"unused-suppressions {plan.report_unused}"]
+             f"unused-suppressions {plan.report_unused}", f"scores {plan.scores}"]
     for rule in plan.rules:
         parts.append("|".join((rule.code, rule.name, str(getattr(rule, "version", "1")), _rule_fingerprint(rule),
                                repr(plan.options[rule.code]), str(plan.severity[rule.code]))))
@@ -95,7 +96,8 @@ class Cache:
         data = {"format": FORMAT, "key": key,
                 "findings": [_dump_finding(f) for f in result.findings],
                 "summary": {"title": result.summary.title, "title_span": result.summary.title_span,
-                            "headings": [[text, list(span)] for text, span in result.summary.headings]},
+                            "headings": [[text, list(span)] for text, span in result.summary.headings],
+                            "scores": list(result.summary.scores)},
                 "suppressions": {"ranges": [[a, b, list(s)] for a, b, s in result.suppressions.ranges],
                                  "whole_file": list(result.suppressions.whole_file)}}
         target = self._entry(key)
@@ -142,8 +144,10 @@ def _finding(path: str, d: dict) -> Finding:
 
 def _summary(path: str, d: dict) -> Summary:
     span = d["title_span"]
+    words, ease, grade = d["scores"]
     return Summary(path, d["title"], Span(*span) if span else None,
-                   tuple((str(text), Span(*s)) for text, s in d["headings"]))
+                   tuple((str(text), Span(*s)) for text, s in d["headings"]),
+                   Scores(int(words), None if ease is None else float(ease), None if grade is None else float(grade)))
 
 
 def _suppressions(d: dict) -> Suppressions:

@@ -13,6 +13,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Mapping
 
+from draftlint import prose
 from draftlint.document import Document
 from draftlint.findings import Finding, Fix, Severity, Span
 
@@ -37,7 +38,8 @@ class Rule:
     name: ClassVar[str]
     family: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
-    needs: ClassVar[frozenset[str]] = frozenset()  # "sentences": the engine must provide spaCy sentences
+    # "sentences": the engine must provide spaCy sentences; "scores": every document's readability scores
+    needs: ClassVar[frozenset[str]] = frozenset()
     default_enabled: ClassVar[bool] = True
     source: ClassVar[str] = "builtin"
     version: ClassVar[str] = "1"
@@ -116,19 +118,22 @@ class CorpusRule(Rule):
 
 @dataclass(frozen=True)
 class Summary:
-    """What a corpus rule sees of one document."""
+    """What a corpus rule sees of one document, and the size and readability of its prose (for reports)."""
 
     path: str
     title: str | None
     title_span: Span | None
     headings: tuple[tuple[str, Span], ...] = ()
+    scores: prose.Scores = prose.Scores(0, None, None)
 
     @classmethod
-    def of(cls, doc: Document) -> "Summary":
+    def of(cls, doc: Document, scored: bool = False) -> "Summary":
+        """The document's summary; its readability scores only when ``scored`` (scoring loads the pronouncing dictionary)."""
         title_span = doc.span(doc.title.start, doc.title.end) if doc.title else None
         heads = tuple((b.plain, doc.span(b.lines[0].start, b.lines[0].end))
                       for b in doc.headings if b.lines)
-        return cls(doc.path, doc.title.text if doc.title else None, title_span, heads)
+        scores = prose.scores(doc) if scored else prose.Scores(prose.words(doc), None, None)
+        return cls(doc.path, doc.title.text if doc.title else None, title_span, heads, scores)
 
 
 def _type_name(hint: Any) -> str:

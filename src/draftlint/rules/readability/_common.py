@@ -1,46 +1,11 @@
-"""Shared helpers of the readability rules: paragraphs, their sentences, sections, short excerpts."""
+"""Shared helpers of the readability rules: paragraphs' sentences, quotations, short excerpts."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import Iterator
 
-from draftlint import nlp
-from draftlint.document import Block, Document, Sentence, cached_property
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A run of prose that sentences never cross: a block, or one line of a stack of short lines.
-    ``start`` and ``end`` are document offsets of its first and last non-space characters."""
-
-    start: int
-    end: int
-    text: str  # masked prose, whitespace collapsed
-    block: Block
-
-    @cached_property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
-def paragraphs(doc: Document) -> tuple[Paragraph, ...]:
-    """The paragraphs of the document's running prose (paragraphs, list items, block quotes, footnotes; never
-    headings, tables or code), split exactly as the sentence splitter splits them. Made once per document."""
-    return doc.shared(_paragraphs)
-
-
-def _paragraphs(doc: Document) -> tuple[Paragraph, ...]:
-    out = []
-    for block in doc.blocks:
-        if block.kind not in nlp.SENTENCE_KINDS:
-            continue
-        for offset, piece in nlp.segments(block):
-            stripped = piece.strip()
-            if stripped:
-                start = block.start + offset + len(piece) - len(piece.lstrip())
-                out.append(Paragraph(start, start + len(stripped), " ".join(stripped.split()), block))
-    return tuple(out)
+from draftlint.document import Document, Sentence
+from draftlint.prose import Paragraph, paragraphs
 
 
 def sentences_by_paragraph(doc: Document) -> Iterator[tuple[Paragraph, list[Sentence]]]:

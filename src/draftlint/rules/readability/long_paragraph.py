@@ -6,7 +6,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.readability._common import head, paragraphs
+from draftlint.prose import paragraphs
+from draftlint.rules.readability._common import head
 
 
 class LongParagraph(Rule):

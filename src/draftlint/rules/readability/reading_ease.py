@@ -3,11 +3,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
-from draftlint.nlp import readability
+from draftlint import prose
 from draftlint.document import Document
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import OptionError, Rule, suggest
-from draftlint.rules.readability._common import paragraphs
 
 # audience -> (lowest Flesch reading ease, highest Flesch-Kincaid grade) accepted
 AUDIENCES: dict[str, tuple[float, float]] = {
@@ -15,7 +14,6 @@ AUDIENCES: dict[str, tuple[float, float]] = {
     "general": (40.0, 14.0),  # a general adult readership, reported news included: college level at worst
     "expert": (20.0, 18.0),  # specialists: dense technical or academic prose, but not beyond it
 }
-_TERMINAL = (".", "!", "?", "…", ":", ";")
 
 
 class ReadingEase(Rule):
@@ -57,6 +55,7 @@ class ReadingEase(Rule):
     name = "reading-ease"
     family = Family.READABILITY
     severity = Severity.INFO
+    needs = frozenset({"scores"})
 
     @dataclass(frozen=True)
     class Options:
@@ -76,14 +75,12 @@ class ReadingEase(Rule):
         return opts
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
-        pieces = [p.text if p.text.endswith(_TERMINAL) else p.text + "." for p in paragraphs(doc)]
-        if sum(len(p.split()) for p in pieces) < opts.min_words:
+        words, ease, grade = prose.scores(doc)
+        if words < opts.min_words or ease is None or grade is None:
             return
         low, high = AUDIENCES[opts.audience]
         low = low if opts.min_reading_ease is None else opts.min_reading_ease
         high = high if opts.max_grade is None else opts.max_grade
-        text = "\n\n".join(pieces).replace("\u00ad", "")  # soft hyphens split words for the syllable counter
-        ease, grade = readability.scores(text)
         if ease >= low and grade <= high:
             return
         parts = [f"Flesch reading ease {ease:.1f}" + (f" (below {low:g})" if ease < low else ""),
