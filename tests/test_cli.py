@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 from typer.testing import CliRunner
 
 from conftest import ROOT, run_cli
@@ -157,3 +158,39 @@ def test_spacy_is_not_imported_without_sentence_rules(tmp_path):
     import subprocess, sys
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT)
     assert proc.stderr.decode().strip().endswith("False False")
+
+
+HARD = ("---\ntitle: Notes on municipal procurement\n---\n\n"
+        + ("Notwithstanding considerable institutional reluctance, the municipality's infrastructural modernisation "
+        "programme necessitated comprehensive intergovernmental coordination, extraordinarily sophisticated "
+        "procurement methodologies and unprecedented administrative accountability mechanisms. ") * 6
+        + "\n\n| not | prose |\n|---|---|\n| a | b |\n\n```\ncode is not prose\n```\n")
+
+
+def test_json_documents_carry_words_and_scores(tmp_path):
+    (tmp_path / "hard.md").write_text(HARD, encoding="utf-8")
+    (tmp_path / "empty.md").write_text("# Only a heading\n", encoding="utf-8")
+    (tmp_path / "copy.md").write_text("---\ntitle: Notes on Municipal Procurement\n---\n\nShort.\n", encoding="utf-8")
+    out = tmp_path / "all.json"
+    runner.invoke(app, ["check", str(tmp_path), "--isolated", "--no-cache", "-f", "json", "-o", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    docs = {d["path"]: d for d in data["documents"]}
+    assert list(docs) == sorted(docs) and len(docs) == 3
+    hard, empty, copy = docs[str(tmp_path / "hard.md")], docs[str(tmp_path / "empty.md")], docs[str(tmp_path / "copy.md")]
+    assert hard["title"] == "Notes on municipal procurement" and hard["words"] == 6 * 22  # no table, no code
+    assert empty == {"path": str(tmp_path / "empty.md"), "title": "Only a heading", "words": 0,
+                     "reading_ease": None, "grade": None}
+    assert copy["words"] == 1
+    r003 = next(f for f in data["findings"] if f["code"] == "R003")  # its message quotes the same scores
+    assert f"Flesch reading ease {hard['reading_ease']:.1f}" in r003["message"]
+    assert f"Flesch-Kincaid grade {hard['grade']:.1f}" in r003["message"]
+    t004 = sorted((f["path"], f["related"]) for f in data["findings"] if f["code"] == "T004")
+    assert t004 == [(str(tmp_path / "copy.md"), [str(tmp_path / "hard.md")]),
+                    (str(tmp_path / "hard.md"), [str(tmp_path / "copy.md")])]
+    assert all("related" not in f for f in data["findings"] if f["code"] != "T004")
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / "report-v1.schema.json").read_text(encoding="utf-8")))
+    # without R003 nothing is scored; words are still counted
+    runner.invoke(app, ["check", str(tmp_path), "--isolated", "--no-cache", "--select", "B,T", "-f", "json", "-o", str(out)])
+    hard = json.loads(out.read_text(encoding="utf-8"))["documents"][2]
+    assert hard["path"] == str(tmp_path / "hard.md")
+    assert (hard["words"], hard["reading_ease"], hard["grade"]) == (132, None, None)

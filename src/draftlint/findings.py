@@ -66,6 +66,7 @@ class Finding:
     message: str
     excerpt: str = ""
     fix: Fix | None = field(default=None, compare=False)
+    related: tuple[str, ...] = field(default=(), compare=False)  # other files the finding names (T004's copies)
 
     @property
     def sort_key(self) -> tuple:
@@ -85,4 +86,5 @@ class Finding:
             "message": self.message,
             "excerpt": self.excerpt,
             "fixable": self.fix is not None,
+            **({"related": list(self.related)} if self.related else {}),
         }

@@ -1,5 +1,5 @@
-"""Machine output, version 1: ``{"version", "tool", "summary", "findings"}`` (schema in the README); each
-finding carries its rule's one-line ``description``."""
+"""Machine output, version 1: ``{"version", "tool", "summary", "findings", "documents"}`` (schema in the README);
+each finding carries its rule's one-line ``description``."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,8 @@ from collections import Counter
 from draftlint.report import Context
 
 
-def render(ctx: Context) -> str:
+def document(ctx: Context) -> dict:
+    """The JSON output as a dict (the archive report is built from the same)."""
     findings = ctx.result.findings
     levels = Counter(str(f.severity) for f in findings)
     described: dict[str, str] = {}
@@ -26,7 +27,18 @@ def render(ctx: Context) -> str:
         },
         "findings": [{**f.to_dict(), "description": described.setdefault(f.code, ctx.describe(f.code))}
                      for f in findings],
+        "documents": [{"path": s.path, "title": s.title, "words": s.scores.words,
+                       "reading_ease": _score(s.scores.reading_ease), "grade": _score(s.scores.grade)}
+                      for s in sorted(ctx.result.summaries, key=lambda s: s.path)],
     }
     if ctx.baseline is not None:
         doc["summary"]["baseline"] = {"hidden": ctx.baseline.matched, "stale": ctx.baseline.stale_count}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return doc
+
+
+def render(ctx: Context) -> str:
+    return json.dumps(document(ctx), indent=2, ensure_ascii=False) + "\n"
+
+
+def _score(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)

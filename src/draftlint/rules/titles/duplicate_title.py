@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -68,7 +69,8 @@ class DuplicateTitle(CorpusRule):
                 matches[j][i] = value
         for i in sorted(matches):
             others = sorted(matches[i].items(), key=lambda item: (-item[1], self._name(run, archive, item[0])))
-            yield self._at(run[i], self._message(run, archive, others))
+            related = tuple(run[k].path if k < len(run) else archive[k - len(run)].path for k, _ in others)
+            yield self._at(run[i], self._message(run, archive, others), related)
 
     def _message(self, run: list[Summary], archive: list, others: list[tuple[int, float]]) -> str:
         """One message per file, naming its group: the other files (the closest first) and how close."""
@@ -90,9 +92,10 @@ class DuplicateTitle(CorpusRule):
             return f"{display_path(run[j].path)}:{run[j].title_span.line}"
         return f"{archive[j - len(run)].path} in the titles index"
 
-    def _at(self, summary: Summary, message: str) -> Finding:
+    def _at(self, summary: Summary, message: str, related: tuple[str, ...]) -> Finding:
         assert summary.title_span is not None
-        return self.finding_at(summary.path, summary.title_span, message, summary.title or "")
+        found = self.finding_at(summary.path, summary.title_span, message, summary.title or "")
+        return dataclasses.replace(found, related=related)
 
 
 SHOWN = 3  # other files named in a group's message
