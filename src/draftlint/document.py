@@ -3,7 +3,12 @@
 Positions: every block keeps ``text``, a copy of its source region (``doc.text[start:end]``) of the same
 length in which everything that is not prose (container markers, emphasis markers, link targets, inline
 code, URLs, HTML) is replaced by spaces. An offset into ``block.text`` is therefore an offset into the
-document, and ``doc.lines.span()`` turns it into 1-based line and column. Rules never re-parse.
+document, and ``doc.span()`` turns it into 1-based line and column of the file. Rules never re-parse.
+
+An HTML page's ``text`` is the page's text as a reader sees it (see ``parse.html``), and its ``origin``
+maps offsets of that text back to the source: ``doc.span()`` and ``doc.line_of()`` answer in source lines
+and columns, while ``doc.lines``, ``Line.number`` and ``Block.first_line`` count lines of ``text``, for
+comparing positions within the document. Rules that report a line number in a message use ``doc.line_of``.
 """
 from __future__ import annotations
 
@@ -87,6 +92,10 @@ class Block:
     level: int | None = None  # heading level
     containers: tuple[str, ...] = ()  # enclosing blockquote / list-item, outermost first
     raw: str = ""  # for code and html blocks: the source text
+    # Page structure, from an HTML page: the kind of chrome container the block sits in ("nav", "aside",
+    # "header", "footer", "form", "share", "related", "newsletter", "comments", "breadcrumb", "tags", "ad",
+    # "cookie", or "links" for a link-dense block), "" in the article's text and in Markdown and plain text.
+    chrome: str = ""
 
     @property
     def end(self) -> int:
@@ -231,6 +240,9 @@ class Document:
     title: Title | None
     links: tuple[Link, ...]
     problems: tuple[Problem, ...] = ()
+    # When ``text`` is not the file itself (an HTML page's text): maps offsets of ``text`` to the source
+    # (``span``, ``line``), and holds the source's comments (``comments``: ranges in ``source``).
+    origin: Any = None
 
     def shared(self, make: Callable[["Document"], T]) -> T:
         """``make(self)``, made on first use and kept on the document: a view of it that several rules read
@@ -250,7 +262,12 @@ class Document:
         return self.text.split("\n")
 
     def span(self, start: int, end: int) -> Span:
-        return self.lines.span(start, end)
+        """Line and column in the file (for an HTML page, in its source) of the text from ``start`` to ``end``."""
+        return self.lines.span(start, end) if self.origin is None else self.origin.span(start, end)
+
+    def line_of(self, offset: int) -> int:
+        """The line of the file that a user sees for ``offset`` of ``text`` (the source line of an HTML page)."""
+        return self.lines.position(offset)[0] if self.origin is None else self.origin.line(offset)
 
     def excerpt(self, start: int, end: int) -> str:
         return self.text[start:end]

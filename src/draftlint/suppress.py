@@ -1,6 +1,7 @@
 """Suppressions: inline directives, front matter ``draftlint: {ignore: [...]}`` and per-file ignores.
 
-Directives are HTML comments, so they never show in rendered Markdown:
+Directives are HTML comments, so they never show in rendered Markdown (or on an HTML page, where only
+real comments count and ``disable-next-line`` reaches the next source line that holds text):
   <!-- draftlint-disable [CODE|name ...] -->            until a matching enable, or the end of the file
   <!-- draftlint-enable [CODE|name ...] -->
   <!-- draftlint-disable-next-line [CODE|name ...] -->  the next non-blank line only
@@ -9,6 +10,7 @@ With no codes a directive applies to every rule. Codes may be separated by space
 """
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from dataclasses import dataclass, field
@@ -119,21 +121,10 @@ def collect(doc: Document, vocabulary: Vocabulary | None = None) -> Suppressions
     are listed in ``unknown`` (E003)."""
     result = Suppressions()
     _front_matter(doc, result, vocabulary)
-    if shortcuts.enabled() and "draftlint-" not in doc.text:  # every directive holds it
-        return result
-    code_lines = set()
-    for block in doc.blocks:
-        if block.kind == "code":
-            code_lines.update(range(block.first_line, block.last_line + 1))
     open_ranges: dict[str, tuple[int, int]] = {}  # selector -> (first line, directive)
-    last_line = len(doc.source_lines)
-    lines = doc.lines
-    for m in DIRECTIVE.finditer(doc.text):
-        line, column = lines.position(m.start())
-        end_line, _ = lines.position(m.end())
-        if line in code_lines:
-            continue
-        action, selectors = m.group(1), _selectors(m.group(2))
+    last_line, next_line, found = _directives_of(doc)
+    for line, column, end_line, action, raw in found:
+        selectors = _selectors(raw)
         kind = f"draftlint-{action}"
         span = Span(line, column, line, column + len(kind) + 5)
         _check(selectors, vocabulary, span, kind, result)
@@ -141,9 +132,7 @@ def collect(doc: Document, vocabulary: Vocabulary | None = None) -> Suppressions
         if action != "enable":
             result.directives.append(Directive(span, kind, selectors))
         if action == "disable-next-line":
-            target = end_line + 1
-            while target <= last_line and not doc.source_lines[target - 1].strip():
-                target += 1
+            target = next_line(end_line)
             result._add(target, target, selectors, origin)
         elif action == "disable-line":
             result._add(line, line, selectors, origin)
@@ -159,6 +148,56 @@ def collect(doc: Document, vocabulary: Vocabulary | None = None) -> Suppressions
     for s, (first, opened) in open_ranges.items():
         result._add(first, last_line, (s,), opened)
     return result
+
+
+_Found = tuple[int, int, int, str, str]  # line, column, last line, action, selectors as written
+
+
+def _directives_of(doc: Document) -> tuple[int, Callable[[int], int], list[_Found]]:
+    """The file's last line, where a ``disable-next-line`` ending on a line points, and the directives."""
+    if doc.origin is not None:
+        return _page_directives(doc)
+    found: list[_Found] = []
+    last_line = len(doc.source_lines)
+
+    def next_line(line: int) -> int:  # the next line that is not blank
+        target = line + 1
+        while target <= last_line and not doc.source_lines[target - 1].strip():
+            target += 1
+        return target
+
+    if shortcuts.enabled() and "draftlint-" not in doc.text:  # every directive holds it
+        return last_line, next_line, found
+    code_lines = set()
+    for block in doc.blocks:
+        if block.kind == "code":
+            code_lines.update(range(block.first_line, block.last_line + 1))
+    lines = doc.lines
+    for m in DIRECTIVE.finditer(doc.text):
+        line, column = lines.position(m.start())
+        if line not in code_lines:
+            found.append((line, column, lines.position(m.end())[0], m.group(1), m.group(2)))
+    return last_line, next_line, found
+
+
+def _page_directives(doc: Document) -> tuple[int, Callable[[int], int], list[_Found]]:
+    """Directives in the comments of an HTML page; the line after one is the next source line with text."""
+    origin = doc.origin
+    source, lines = origin.source, origin.lines
+    found: list[_Found] = []
+    for start, end in origin.comments:
+        m = DIRECTIVE.match(source, start, end)
+        if m:
+            line, column = lines.position(start)
+            found.append((line, column, lines.position(end)[0], m.group(1), m.group(2)))
+    last_line = len(lines.starts)
+    text_lines = sorted({doc.line_of(line.start) for block in doc.blocks for line in block.lines}) if found else []
+
+    def next_line(line: int) -> int:
+        index = bisect.bisect_right(text_lines, line)
+        return text_lines[index] if index < len(text_lines) else last_line + 1
+
+    return last_line, next_line, found
 
 
 def _front_matter(doc: Document, result: Suppressions, vocabulary: Vocabulary | None) -> None:

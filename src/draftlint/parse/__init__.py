@@ -6,9 +6,10 @@ from pathlib import Path
 
 from draftlint.document import Block, Document, LineMap, Problem, Title
 from draftlint.findings import Span
-from draftlint.parse import frontmatter, markdown, text as plaintext
+from draftlint.parse import frontmatter, html, markdown, text as plaintext
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 _LINE_BREAKS = re.compile(r"\r\n?")
 _TITLE_KEY = re.compile(r"^title\s*[:=]")
 
@@ -22,7 +23,9 @@ class ReadError(Exception):
         self.span = span  # where the problem is: the first byte that cannot be decoded
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, path: str | None = None) -> str:
+    """The text of a file's bytes: UTF-8 (a byte-order mark dropped), or for an HTML page (``path``) the
+    charset its ``<meta>`` declares, as a browser reads it."""
     head = data[:8192]
     if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         if _looks_like_utf16(head):
@@ -30,6 +33,8 @@ def decode(data: bytes) -> str:
         raise ReadError("binary file (contains NUL bytes)", skip=True)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif path is not None and kind_of(path) == "html":
+        return _decode_html(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -48,6 +53,37 @@ def _byte_span(data: bytes, offset: int) -> Span:
     return Span(line, column, line, column + 1)
 
 
+# The HTML5 prescan: a charset declared in the first 1024 bytes (<meta charset> or http-equiv's content).
+_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+# Labels that browsers read as windows-1252 (the WHATWG Encoding Standard).
+_WINDOWS_1252 = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp1252",
+                           "windows-1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"})
+
+
+def _decode_html(data: bytes) -> str:
+    """The text of an HTML page's bytes (no byte-order mark): UTF-16 by its mark; bytes that are valid
+    UTF-8 as UTF-8 (a page re-saved by an editor keeps its old declaration); else the charset that the page
+    declares. A ReadError for bytes that are neither."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    found = _CHARSET.search(data, 0, 1024)
+    label = found.group(1).decode("ascii", "replace").lower() if found else "utf-8"
+    codec = "cp1252" if label in _WINDOWS_1252 else label
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if codec.replace("_", "-") in ("utf-8", "utf8"):
+            raise ReadError(f"not valid UTF-8 (the charset {'declared' if found else 'assumed'} for this page):"
+                            f" byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded") from None
+    try:
+        return data.decode(codec)
+    except LookupError:
+        raise ReadError(f"not valid UTF-8, and the page declares a charset Python does not know: {label}") from None
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"not valid {label} (the charset the page declares), nor UTF-8: byte 0x{data[exc.start]:02x}"
+                        f" at offset {exc.start} cannot be decoded") from None
+
+
 def _looks_like_utf16(head: bytes) -> bool:
     """Text in UTF-16 has a NUL in every other byte (ASCII range), on one side only."""
     even, odd = head[0::2], head[1::2]
@@ -60,13 +96,18 @@ def normalise(source: str) -> str:
 
 
 def kind_of(path: str) -> str:
-    return "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    suffix = Path(path).suffix.lower()
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "text"
 
 
-def build(path: str, source: str, kind: str | None = None) -> Document:
-    """Parse decoded source text into a Document."""
+def build(path: str, source: str, kind: str | None = None, html_main: bool = False) -> Document:
+    """Parse decoded source text into a Document (``html_main``: of an HTML page, only its article)."""
     text = normalise(source)
     kind = kind or kind_of(path)
+    if kind == "html":
+        page = html.parse(text, main_only=html_main)
+        return Document(path, page.text, kind, tuple(page.blocks), {}, None, page.title, tuple(page.links),
+                        origin=page.origin)
     lines = LineMap(text)
     fm = frontmatter.split(text)
     problems: list[Problem] = []

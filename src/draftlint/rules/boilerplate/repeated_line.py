@@ -71,4 +71,4 @@ class RepeatedLine(Rule):
                 first = seen.setdefault(key, first_line)
                 if first is not first_line:
                     yield self.finding(doc, first_line.start, end,
-                                       f"line repeats line {first.number}: “{clip(' '.join(source.split()))}”")
+                                       f"line repeats line {doc.line_of(first.start)}: “{clip(' '.join(source.split()))}”")

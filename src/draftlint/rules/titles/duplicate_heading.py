@@ -104,7 +104,7 @@ class DuplicateHeading(Rule):
                 if earlier is not None:
                     line = block.lines[0]
                     yield self.finding(doc, doc.lines.line_start(line.number), line.end,
-                                       f"heading “{block.plain}” repeats the heading on line {earlier.first_line}")
+                                       f"heading “{block.plain}” repeats the heading on line {doc.line_of(earlier.start)}")
         yield from self._repeated_as_paragraph(doc, seen, opts)
 
     def _repeated_as_paragraph(self, doc: Document, seen: dict[str, list[tuple[Block, int]]], opts: Options
@@ -119,7 +119,7 @@ class DuplicateHeading(Rule):
             if heading is not None and heading.start < block.start:
                 line = block.lines[0]
                 yield self.finding(doc, line.start, block.lines[-1].end,
-                                   f"paragraph repeats the heading on line {heading.first_line}")
+                                   f"paragraph repeats the heading on line {doc.line_of(heading.start)}")
 
 
 def _key(doc: Document, block: Block) -> str:
