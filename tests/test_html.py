@@ -187,3 +187,25 @@ def test_stdin_with_an_html_name():
     result = run_cli("check", "--isolated", "--no-cache", "-", "--stdin-filename", "draft.html",
                      stdin=page("<p>\n  Experts say it works.</p>").encode())
     assert result.stdout.decode().splitlines()[0] == "draft.html:5:3: Q002 [warning] vague attribution “Experts say”: no one is named"
+
+
+def test_fix_and_diff_leave_pages_untouched(tmp_path):
+    draft = tmp_path / "page.html"
+    draft.write_bytes(PAGE.read_bytes())
+    for option in ("--fix", "--diff"):
+        result = run_cli("check", "--isolated", "--no-cache", option, str(tmp_path))
+        assert result.returncode == 1 and draft.read_bytes() == PAGE.read_bytes()
+        notes = [line for line in result.stderr.decode().splitlines() if "untouched" in line]
+        assert notes == [f"draftlint: {option} leaves HTML files untouched (1 file): fixes edit Markdown and text only"]
+    assert result.stdout == b""  # --diff: no patch
+    findings = json.loads(run_cli("check", "--isolated", "--no-cache", "-f", "json", str(draft)).stdout)["findings"]
+    assert findings and not any(f["fixable"] for f in findings)
+
+
+def test_html_main_option(tmp_path):
+    (tmp_path / "a.html").write_text(page("<nav><p>Subscribe to our newsletter</p></nav><article><h1>Title</h1>"
+                                          "<p>Body.</p></article>"), encoding="utf-8")
+    everything = run_cli("check", "--isolated", "--no-cache", "--select", "B115", str(tmp_path))
+    assert everything.stdout.decode().splitlines()[0].startswith(f"{tmp_path / 'a.html'}:4:9: B115 ")
+    only = run_cli("check", "--isolated", "--no-cache", "--select", "B115", "--html-main", str(tmp_path))
+    assert only.returncode == 0, only.stdout

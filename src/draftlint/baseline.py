@@ -48,7 +48,7 @@ class Sources:
     def lines(self, path: str) -> list[str]:
         if path not in self._lines:
             try:
-                self._lines[path] = parse.normalise(parse.decode(Path(path).read_bytes())).split("\n")
+                self._lines[path] = parse.normalise(parse.decode(Path(path).read_bytes(), path)).split("\n")
             except (OSError, parse.ReadError):
                 self._lines[path] = []
         return self._lines[path]

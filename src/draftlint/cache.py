@@ -30,7 +30,8 @@ FORMAT = 2  # 2: a summary holds the prose's words and readability scores
 
 def plan_key(plan: Any) -> str:
     parts = [f"draftlint {__version__}", f"format {FORMAT}", f"nlp {plan.nlp_model}", f"max {plan.max_file_size}",
-             f"unused-suppressions {plan.report_unused}", f"scores {plan.scores}"]
+             f"unused-suppressions {plan.report_unused}", f"scores {plan.scores}",
+             f"html-main {plan.html_main}"]
     for rule in plan.rules:
         parts.append("|".join((rule.code, rule.name, str(getattr(rule, "version", "1")), _rule_fingerprint(rule),
                                repr(plan.options[rule.code]), str(plan.severity[rule.code]))))

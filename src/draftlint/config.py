@@ -16,14 +16,14 @@ from draftlint import safeyaml
 from draftlint.findings import Severity
 from draftlint.rule import suggest
 
-DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm")
 DEFAULT_MAX_FILE_SIZE = 10_000_000
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "severity": dict, "fail-on": str,
     "per-file-ignores": dict, "exclude": list, "extend-exclude": list, "extensions": list, "rule-dirs": list,
     "rules": dict, "nlp-model": str, "max-file-size": int, "jobs": int, "cache": bool, "timeout": (int, float),
-    "follow-symlinks": bool,
+    "follow-symlinks": bool, "html-main": bool,
 }
 
 
@@ -51,6 +51,7 @@ class Config:
     cache: bool = True
     timeout: float = 60.0
     follow_symlinks: bool = False  # follow links that lead out of the folder being walked
+    html_main: bool = False  # of an HTML page, lint only its article
 
 
 def discover(start: Path) -> Path | None:
@@ -136,6 +137,7 @@ def from_mapping(data: dict[str, Any], path: Path | None) -> Config:
     config.jobs = data.get("jobs")
     config.cache = data.get("cache", True)
     config.follow_symlinks = data.get("follow-symlinks", False)
+    config.html_main = data.get("html-main", False)
     if "timeout" in data:
         if data["timeout"] <= 0:
             raise ConfigError(f'config error: {where}"timeout" must be a positive number of seconds')

@@ -68,7 +68,7 @@ class Gate:
         given = {}
         if stdin_name is not None and stdin_data is not None:
             try:
-                given[stdin_name] = parse.decode(stdin_data)
+                given[stdin_name] = parse.decode(stdin_data, stdin_name)
             except parse.ReadError:
                 pass
         return Sources(given)

@@ -33,7 +33,7 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warning, or fail-on in config)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (report-only jobs)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule instead of the findings."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for standard input (its suffix picks Markdown or text)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for standard input (its suffix picks Markdown, HTML or text)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores, or none for a run under 256 kB); 1 stays in-process."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only: no notes, no summary."),
     show_progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar on standard error (default: on a terminal, once a run lasts a second)."),
@@ -46,6 +46,7 @@ def check(
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REV", help="Lint only files changed since the git revision REV and report findings on added or modified lines."),
     force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply exclude globs to files named on the command line too (for pre-commit)."),
     titles_index: Optional[Path] = typer.Option(None, "--titles-index", help="Also compare titles against this index (written by `draftlint index`)."),
+    html_main: bool = typer.Option(False, "--html-main", help="Of an HTML page, lint only the article: its main or article element, else the block of text that the readability algorithm picks."),
 ) -> None:
     """Lint drafts and report findings."""
     from draftlint import engine, titles_index as titles_index_mod
@@ -61,6 +62,7 @@ def check(
         config.ignore += split(ignore)
         if fail_on is not None:
             config.fail_on = fail_on.value
+        config.html_main = config.html_main or html_main
         plan = engine.make_plan(reg, config)
         titles_index_mod.use(plan, str(titles_index) if titles_index else None)
         gate = Gate.prepare(report or [], baseline, write_baseline, diff_base)
@@ -132,7 +134,7 @@ class Check:
     def fix(self, run, errors: list[str], write: bool, show_diff: bool) -> tuple[Any, list[str]]:
         """Apply the safe fixes (``write``) or only compute them; print them as a diff (``show_diff``); lint
         again to report what remains after a written fix."""
-        from draftlint import engine, fix as fixmod
+        from draftlint import engine, fix as fixmod, parse
 
         changes = []
         self.diff_mode = show_diff
@@ -159,6 +161,10 @@ class Check:
                     err(f"{path}: cannot write the fix: {exc.strerror or exc}")
                     continue
             changes.append(change)
+        pages = sum(parse.kind_of(path) == "html" for path in run.paths)
+        if pages and not self.quiet:
+            self.notes.append(f"--{'diff' if show_diff else 'fix'} leaves HTML files untouched ({pages} file"
+                              f"{'s' * (pages > 1)}): fixes edit Markdown and text only")
         if show_diff:
             sys.stdout.write("".join(change.diff() for change in changes))
             self.diff_shown = bool(changes)

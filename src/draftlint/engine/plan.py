@@ -83,6 +83,7 @@ class Plan:
     max_file_size: int = 10_000_000
     timeout: float = 60.0
     scores: bool = False  # each document's summary carries its readability scores (R003, the archive report)
+    html_main: bool = False  # of an HTML page, lint only its article (its ``main`` or only ``article``)
     _specificity: dict[str, int] | None = field(default=None, repr=False, compare=False)
     vocabulary: Vocabulary | None = None  # what suppressions may name (unknown names are E003)
     report_unused: bool = False  # E004: report suppressions that hide nothing
@@ -132,7 +133,7 @@ def make_plan(registry: Registry, config: Config) -> Plan:
     wanted = [s.strip().lower() for s in [*(config.select or []), *config.extend_select]]
     unused = any(s in UNUSED_LOWER for s in wanted) and not any(s.strip().lower() in UNUSED_LOWER for s in config.ignore)
     return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
-                config.max_file_size, config.timeout, any("scores" in r.needs for r in rules),
+                config.max_file_size, config.timeout, scores=any("scores" in r.needs for r in rules), html_main=config.html_main,
                 vocabulary=_vocabulary(registry), report_unused=unused)
 
 

@@ -46,17 +46,17 @@ def load_bytes(path: str, plan: Plan) -> tuple[bytes | None, FileResult | None]:
         return None, FileResult(path, [file_finding(path, "E001", f"cannot read file: {exc.strerror or exc}")])
 
 
-def read_document(path: str, data: bytes) -> tuple[Document | None, FileResult]:
+def read_document(path: str, data: bytes, html_main: bool = False) -> tuple[Document | None, FileResult]:
     result = FileResult(path)
     try:
-        source = parse.decode(data)
+        source = parse.decode(data, path)
     except parse.ReadError as exc:
         if exc.skip:
             result.note = f"{path}: skipped: {exc}"
         else:
             result.findings.append(file_finding(path, "E001", str(exc), exc.span))
         return None, result
-    doc = parse.build(path, source)
+    doc = parse.build(path, source, html_main=html_main)
     for problem in doc.problems:
         result.findings.append(file_finding(path, problem.code, problem.message, problem.span))
     return doc, result
@@ -125,6 +125,8 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
             level = plan.severity[rule.code]
             for finding in found:
                 finding = dataclasses.replace(finding, path=doc.path, severity=level)
+                if doc.origin is not None and finding.fix is not None:  # fixes edit source lines: not a page's
+                    finding = dataclasses.replace(finding, fix=None)
                 if not hidden.hides(finding):
                     result.findings.append(finding)
     if plan.report_unused and not result.crashes:
@@ -138,7 +140,7 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
 def lint_batch(items: list[tuple[str, bytes]], plan: Plan) -> list[FileResult]:
     """Parse a chunk of files, split all their sentences in one batched pass if needed, run the rules."""
     nlp.configure(plan.nlp_model)
-    parsed: list[tuple[Document | None, FileResult]] = [read_document(path, data) for path, data in items]
+    parsed: list[tuple[Document | None, FileResult]] = [read_document(path, data, plan.html_main) for path, data in items]
     if plan.needs_sentences:
         docs = [doc for doc, _ in parsed if doc is not None]
         try:
