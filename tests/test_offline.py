@@ -22,7 +22,7 @@ import pytest
 from conftest import FIXTURES, ROOT, run_cli
 from draftlint import engine, registry
 from draftlint.nlp import load, readability
-from draftlint.config import Config
+from draftlint.config import DEFAULT_EXTENSIONS, Config
 
 GUARD = textwrap.dedent('''
     import os, socket, sys
@@ -37,7 +37,7 @@ GUARD = textwrap.dedent('''
     socket.create_connection = _refuse
     socket.getaddrinfo = _refuse
 ''')
-DRAFTS = sorted(str(p) for p in FIXTURES.rglob("*") if p.suffix in (".md", ".markdown", ".txt"))
+DRAFTS = sorted(str(p) for p in FIXTURES.rglob("*") if p.suffix in DEFAULT_EXTENSIONS)
 
 
 @pytest.fixture
