@@ -28,6 +28,7 @@ def test_page_findings_point_into_the_source():
         ("B010", 12, 15, 12, 35),  # the site name in the page header, above the headline
         ("B010", 13, 32, 13, 36),  # "News" in the menu
         ("B010", 13, 66, 13, 71),  # "Sport"
+        ("B020", 18, 21, 18, 54),  # the byline with its reading time
         ("Q002", 22, 6, 22, 17),  # "Experts say"; "Critics say" is suppressed by the comment above it
         ("T002", 26, 6, 26, 54),  # a second copy of the title in the body (the <h1> equal to <title> is not)
         ("B013", 28, 64, 28, 122),  # the share buttons
