@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+from draftlint.nlp import facts
+
 
 _MODEL: str | None = None
 _NLP = None
@@ -66,7 +68,7 @@ def special_case(text: str) -> bool:
     """Whether the pipeline's tokenizer has an exception for ``text`` (it is not split by the general rules)."""
     global _SPECIAL
     if _SPECIAL is None:
-        _SPECIAL = frozenset(pipeline().tokenizer.rules or ())
+        _SPECIAL = frozenset(_exceptions())
     return text in _SPECIAL
 
 
@@ -83,12 +85,20 @@ def special_cases_with(words: frozenset[str]) -> tuple[str, ...]:
     """The pipeline's tokenizer exceptions, lowercased, that make a token whose lowercase form is in ``words``."""
     found = _WITH.get(words)
     if found is None:
-        from spacy.attrs import ORTH
-
-        rules = pipeline().tokenizer.rules or {}
-        found = _WITH[words] = tuple(sorted({key.lower() for key, tokens in rules.items()
-                                             if any(str(t.get(ORTH, "")).lower() in words for t in tokens)}))
+        found = _WITH[words] = tuple(sorted({key.lower() for key, texts in _exceptions().items()
+                                             if any(text.lower() in words for text in texts)}))
     return found
+
+
+def _exceptions() -> dict[str, list[str]]:
+    """The tokenizer's exceptions, each with the texts of its tokens (shipped for the blank pipeline)."""
+    known = facts.shipped() if _MODEL is None else None
+    if known:
+        return known["exceptions"]
+    from spacy.attrs import ORTH
+
+    rules = pipeline().tokenizer.rules or {}
+    return {key: [str(t.get(ORTH, "")) for t in tokens] for key, tokens in rules.items()}
 
 
 _OPENING_MARKS = ('"', "“", "‘", "'", "(", "[", "„", "«")
@@ -98,9 +108,13 @@ _OPENING_MARKS = ('"', "“", "‘", "'", "(", "[", "„", "«")
 def end_marks() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...]]:
     """The end punctuation of spaCy's sentencizer (a sentence ends after one of these), a regex for them, and
     those of them that are ASCII (found with ``str.find`` in ASCII text, far faster than the regex)."""
-    from spacy.pipeline.sentencizer import Sentencizer
+    known = facts.shipped()
+    if known:
+        marks = frozenset(known["end_marks"])
+    else:
+        from spacy.pipeline.sentencizer import Sentencizer
 
-    marks = frozenset(Sentencizer.default_punct_chars)
+        marks = frozenset(Sentencizer.default_punct_chars)
     return marks, re.compile("[" + re.escape("".join(sorted(marks))) + "]"), tuple(sorted(c for c in marks if c.isascii()))
 
 

@@ -43,9 +43,9 @@ def annotate(docs: Iterable[Document]) -> list[list[Sentence]]:
     if not jobs:
         _store(docs, results)
         return results
-    nlp = pipeline()
     alone = [cut and _one_sentence(text) for _, _, _, text in jobs]
-    parsed = nlp.pipe((job[3] for job, one in zip(jobs, alone) if not one), batch_size=BATCH_SIZE)
+    rest = [job[3] for job, one in zip(jobs, alone) if not one]
+    parsed = pipeline().pipe(rest, batch_size=BATCH_SIZE) if rest else iter(())  # spaCy only when needed
     for (index, block, offset, text), one in zip(jobs, alone):
         if one:
             stripped = text.strip()
