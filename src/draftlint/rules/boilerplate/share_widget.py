@@ -24,7 +24,10 @@ _LABEL = re.compile(
 _CLICK_TO_SHARE = re.compile(r"click to (?:share|email|print)\b.{0,60}")
 # One or more network names (or "share", "tweet"), fused or separated by spaces or separators, each with an
 # optional share count: "FacebookTwitterEmailPrint", "Facebook share", "Twitter 12 | Email".
-_NETWORKS = re.compile(rf"(?:(?:{_NETWORK}|share|tweet|pin)[\s|·•,/]*\d{{0,7}}[\s|·•,/]*)+")
+# The separators are matched possessively (*+): they are never the start of a name, so giving some back cannot
+# help a match, and two runs of them side by side would otherwise split a long run of separators in every way,
+# in time exponential in the number of names ("x|||||x|||||x…!" took minutes).
+_NETWORKS = re.compile(rf"(?:(?:{_NETWORK}|share|tweet|pin)[\s|·•,/]*+\d{{0,7}}[\s|·•,/]*+)+")
 _ONE_NETWORK = re.compile(rf"(?:{_NETWORK})\s*\d{{0,7}}")
 
 
@@ -65,16 +68,20 @@ class ShareWidget(Rule):
 
     def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
         lines = body_lines(doc)
+        runs = _button_runs(lines)
+        shares = _next_share_button(lines)
         i = 0
         while i < len(lines):
             item = lines[i]
             key = bare(item.text)
             label = bool(_LABEL.fullmatch(key)) and item.words <= 10
-            buttons = self._buttons_after(lines, i + 1 if label else i)
-            widget = buttons and (len(buttons) >= 2 or not _ONE_NETWORK.fullmatch(key))  # not a lone "Email"
+            start = i + 1 if label else i
+            count = runs[start] - start  # button lines from ``start`` on
+            widget = count > 0 and (count >= 2 or not _ONE_NETWORK.fullmatch(key))  # not a lone "Email"
             if widget and not label:
-                widget = any(_SHARE_BUTTON.search(b.text.casefold()) for b in buttons)
+                widget = shares[start] < runs[start]  # one of the buttons is not a brand
             if label or widget:
+                buttons = lines[start:runs[start]]
                 last = buttons[-1] if buttons else item
                 what = "share label" if label else "share buttons"
                 yield self.finding(doc, item.line.start, item.line.end,
@@ -85,13 +92,26 @@ class ShareWidget(Rule):
                 continue
             i += 1
 
-    @staticmethod
-    def _buttons_after(lines: list[BodyLine], start: int) -> list[BodyLine]:
-        out = []
-        for item in lines[start:]:
-            if item.words > 10 or not _is_button_line(item.text):
-                break
-            if out and item.line.number > out[-1].line.number + 2:
-                break
-            out.append(item)
-        return out
+
+def _button_runs(lines: list[BodyLine]) -> list[int]:
+    """For each line, the index after the run of button lines that starts there (itself when it is not one):
+    lines of ten words or fewer made of share-button names, each within two lines of the one before."""
+    ends = [0] * (len(lines) + 1)
+    ends[len(lines)] = len(lines)
+    for k in range(len(lines) - 1, -1, -1):
+        item = lines[k]
+        if item.words > 10 or not _is_button_line(item.text):
+            ends[k] = k
+        elif k + 1 < len(lines) and ends[k + 1] > k + 1 and lines[k + 1].line.number <= item.line.number + 2:
+            ends[k] = ends[k + 1]
+        else:
+            ends[k] = k + 1
+    return ends
+
+
+def _next_share_button(lines: list[BodyLine]) -> list[int]:
+    """For each line, the index of the first line from there on that names a button that is not a brand."""
+    found = [len(lines)] * (len(lines) + 1)
+    for k in range(len(lines) - 1, -1, -1):
+        found[k] = k if _SHARE_BUTTON.search(lines[k].text.casefold()) else found[k + 1]
+    return found
