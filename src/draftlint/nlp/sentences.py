@@ -14,7 +14,8 @@ from typing import Iterable, Iterator
 
 from draftlint import shortcuts
 from draftlint.document import Block, Document, Sentence
-from draftlint.nlp.load import BATCH_SIZE, end_marks, model, one_token, per_pipeline, pipeline, special_case
+from draftlint.nlp.load import (BATCH_SIZE, end_marks, model, one_token, per_pipeline, pipeline, readable,
+                                special_case)
 
 
 def segments(block: Block) -> Iterator[tuple[int, str]]:
@@ -35,6 +36,7 @@ def annotate(docs: Iterable[Document]) -> list[list[Sentence]]:
         for block in doc.blocks:
             if block.kind in SENTENCE_KINDS:
                 for offset, text in segments(block):
+                    text = readable(text)
                     if cut:
                         jobs.extend((index, block, offset + cut, piece) for cut, piece in _pieces(text))
                     else:
@@ -51,8 +53,8 @@ def annotate(docs: Iterable[Document]) -> list[list[Sentence]]:
             stripped = text.strip()
             if stripped:
                 start = block.start + offset + len(text) - len(text.lstrip())
-                results[index].append(Sentence(start, start + len(stripped), " ".join(stripped.split()), block,
-                                               functools.partial(_first_sentence, text)))
+                results[index].append(Sentence(start, start + len(stripped), _words(block, start, len(stripped)),
+                                               block, functools.partial(_first_sentence, text)))
             continue
         for sent in next(parsed).sents:
             raw = text[sent.start_char:sent.end_char]  # sent.text, without rebuilding it from its tokens
@@ -61,9 +63,15 @@ def annotate(docs: Iterable[Document]) -> list[list[Sentence]]:
                 continue
             lead = len(raw) - len(raw.lstrip())
             start = block.start + offset + sent.start_char + lead
-            results[index].append(Sentence(start, start + len(stripped), " ".join(stripped.split()), block, sent))
+            results[index].append(Sentence(start, start + len(stripped), _words(block, start, len(stripped)), block, sent))
     _store(docs, results)
     return results
+
+
+def _words(block: Block, start: int, size: int) -> str:
+    """The sentence's text in the source (not as the pipeline read it, see ``readable``), words joined by one space."""
+    begin = start - block.start
+    return " ".join(block.text[begin:begin + size].split())
 
 
 def _store(docs: list[Document], results: list[list[Sentence]]) -> None:

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from draftlint import shortcuts
 from draftlint.document import Sentence
-from draftlint.nlp.load import one_token, per_pipeline, pipeline
+from draftlint.nlp.load import LONGEST_CHUNK, one_token, per_pipeline, pipeline, readable
 
 
 _CHUNK = re.compile(r"\S+")
@@ -29,6 +29,10 @@ def token_attributes(sentence: Sentence) -> Iterator[tuple[int, str, str, bool, 
         for chunk in _CHUNK.finditer(text, a, b):
             base = block.start + chunk.start()
             word = chunk.group()
+            if len(word) > LONGEST_CHUNK:
+                for offset, token, lower, alpha, punct in _chunk_tokens(readable(word)):
+                    yield base + offset, token, lower, alpha, punct
+                continue
             if one_token(word):
                 yield base, word, word.lower(), True, False
                 continue
