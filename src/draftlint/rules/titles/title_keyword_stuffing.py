@@ -35,8 +35,9 @@ class TitleKeywordStuffing(Rule):
     word endings aside, so "Russia's call for peace talks" also counts "Russia's calls for peace talks")
     that occurs at least ``min-count`` times in the body and at least ``min-density`` times per 1,000 words
     of body. Lines that repeat the whole title are left to ``title-repeated-in-body`` and not counted. A
-    phrase that the body writes as a name (every word capitalised, as in "World Health Organization") is
-    the article's subject, not a keyword, and is left alone; so are two-word phrases (below ``min-words``),
+    phrase that the body's paragraphs write as a name (every word capitalised, as in "World Health
+    Organization" or a dish's name; headings are capitalised whatever they hold, so they do not count here)
+    is the article's subject, not a keyword, and is left alone; so are two-word phrases (below ``min-words``),
     which news stories repeat naturally ("peace talks", "interest rates"). One finding, on the title line, for the longest
     phrase that crosses the thresholds.
 
@@ -81,13 +82,14 @@ class TitleKeywordStuffing(Rule):
                    for i in range(len(tokens) - n + 1)}
         if not phrases:
             return
-        count, named, words = self._count(doc, phrases, opts)
+        count, named, in_body, words = self._count(doc, phrases, opts)
         if not words:
             return
         best = None
         for phrase, seen in count.items():
             density = 1000 * seen / words
-            if seen >= opts.min_count and density >= opts.min_density and named[phrase] * 2 <= seen:
+            # a name is judged on the body's occurrences: headings are capitalised whatever they hold
+            if seen >= opts.min_count and density >= opts.min_density and named[phrase] * 2 <= in_body[phrase]:
                 key = (len(phrase), seen)
                 if best is None or key > best[0]:
                     best = (key, phrase, seen, density)
@@ -100,9 +102,10 @@ class TitleKeywordStuffing(Rule):
                            f"title phrase “{shown}” appears {seen} times in {words:,} words of body "
                            f"({density:.1f} per 1,000 words): keyword stuffing")
 
-    def _count(self, doc: Document, phrases: dict, opts: Options) -> tuple[Counter, Counter, int]:
-        """Occurrences of each phrase in the body, how many of them are written as a name, and the body's
-        word count (paragraph text; headings count occurrences but not words)."""
+    def _count(self, doc: Document, phrases: dict, opts: Options) -> tuple[Counter, Counter, Counter, int]:
+        """Occurrences of each phrase in the body, how many of them are written as a name, how many are
+        outside headings, and the body's word count (paragraph text; headings count occurrences but not
+        words)."""
         assert doc.title is not None
         forms = title_forms(doc.title.text)
         first_words = {phrase[0] for phrase in phrases}
@@ -111,6 +114,7 @@ class TitleKeywordStuffing(Rule):
         openings = {token[:-1] for token in first_words}
         count: Counter = Counter()
         named: Counter = Counter()
+        in_body: Counter = Counter()
         words = 0
         for block in doc.prose_blocks:
             for line in block.lines:
@@ -131,6 +135,7 @@ class TitleKeywordStuffing(Rule):
                             phrase = tuple(token for _, token in content[i:i + n])
                             if phrase in phrases:
                                 count[phrase] += 1
-                                if block.kind != "heading" and all(w[0].isupper() for w, _ in content[i:i + n]):
-                                    named[phrase] += 1
-        return count, named, words
+                                if block.kind != "heading":
+                                    in_body[phrase] += 1
+                                    named[phrase] += all(w[0].isupper() for w, _ in content[i:i + n])
+        return count, named, in_body, words
