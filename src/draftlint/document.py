@@ -133,7 +133,7 @@ class Block:
         if not (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
                 and len(pieces[-1].strip()) <= max(widths) + 10):
             return True
-        return not any(_runs_on(a, b) for a, b in zip(pieces, pieces[1:]))
+        return not any(runs_on(a, b) for a, b in zip(pieces, pieces[1:]))
 
     @cached_property
     def pieces(self) -> tuple[tuple[int, str], ...]:
@@ -147,7 +147,7 @@ class Block:
         previous = ""
         for line in self.text.split("\n"):
             if line.strip():
-                if out and 40 <= len(previous.strip()) <= 100 and _runs_on(previous, line):
+                if out and wraps_into(previous, line):
                     start, _ = out[-1]
                     out[-1] = (start, self.text[start:offset + len(line)])
                 else:
@@ -318,10 +318,17 @@ said says told
 _OPENING_MARKS = "\"“‘'(*_[«„"
 
 
-def _runs_on(a: str, b: str) -> bool:
+def wraps_into(a: str, b: str) -> bool:
+    """Whether line ``b`` continues line ``a`` of a hard-wrapped paragraph: ``a`` has a prose line's width
+    and a sentence visibly runs on across the break."""
+    return 40 <= len(a.strip()) <= 100 and runs_on(a, b)
+
+
+def runs_on(a: str, b: str) -> bool:
     """Whether a sentence visibly runs on from line ``a`` into line ``b``: ``a`` ends in a comma, hyphen or
-    semicolon or on a word no sentence ends on ("the", "of", "said"), leaves a quotation or a bracket open, or
-    ``b`` goes on in lower case after a line that is not a headline in Title Case ("… Setback For Putin")."""
+    semicolon or on a word no sentence ends on ("the", "of", "said"), leaves a quotation or a bracket open; or,
+    after a line that is not a headline in Title Case ("… Setback For Putin"), ``b`` goes on in lower case, or
+    ``a`` is a line of eight words or more that stops without punctuation."""
     a = a.rstrip()
     if a.endswith((",", "-", ";")):
         return True
@@ -331,10 +338,14 @@ def _runs_on(a: str, b: str) -> bool:
     if a.count("“") > a.count("”") or a.count('"') % 2 or a.count("(") > a.count(")"):
         return True
     first = b.lstrip().lstrip(_OPENING_MARKS)[:1]
-    return first.islower() and not _title_case(a)
+    if title_case(a):
+        return False
+    # a line of running prose that stops mid-sentence: no closing punctuation, and the next line goes on
+    # (in lower case, or with a name: "… says Dr. Mira" / "Hale, a leading expert …")
+    return first.islower()
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
     """Every word of four letters or more is capitalised: a headline, not a line of running prose."""
     words = _LONG_WORD.findall(line)
     return bool(words) and all(word[0].isupper() for word in words)

@@ -15,12 +15,13 @@ When the configured pipeline is a trained one that tags parts of speech, a prope
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from draftlint import nlp, shortcuts
-from draftlint.document import PROSE_KINDS, Document, Sentence
+from draftlint.document import PROSE_KINDS, Document, Sentence, title_case
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, WORD, is_adverb, plain
 from draftlint.rules.quotes._patterns import REACH, TRIGGERS, matchers, trigger_hashes
 from draftlint.rules.quotes._speakers import people, surnames
@@ -74,7 +75,7 @@ class Analysis:
         self._quote_ends = [b for _, b in spans]
         self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
-        for index, sentence in enumerate(doc.sentences):
+        for index, sentence in enumerate(_across_wraps(doc)):
             info = SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
             self._match(info)
             self.sentences.append(info)
@@ -349,6 +350,26 @@ def _segments(doc: Document) -> list[Segment]:
             start = block.start + offset
             end = block.start + pieces[k + 1][0] if k + 1 < len(pieces) else block.end
             out.append(Segment(len(out), block, start, end))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def _across_wraps(doc: Document) -> list[Sentence]:
+    """The document's sentences, with a sentence that a line break cut short joined to the next one of its
+    block: a line of eight words or more that stops without punctuation (`… says Dr. Mira` / `Hale, a
+    leading expert …`). Sentence splitting keeps each line of a stack apart; the speaker of a quotation is
+    looked for across such a break all the same."""
+    out: list[Sentence] = []
+    for sentence in doc.sentences:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.block is sentence.block
+                and "\n" in doc.text[previous.end:sentence.start] and len(previous.text.split()) >= 8
+                and not _SENTENCE_END.search(previous.text) and not title_case(previous.text)):
+            out[-1] = Sentence(previous.start, sentence.end, previous.text + " " + sentence.text, sentence.block)
+        else:
+            out.append(sentence)
     return out
 
 
