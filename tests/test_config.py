@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from draftlint import config, engine, registry
-from draftlint.config import ConfigError
+from draftlint.config import Config, ConfigError
 
 REG = registry.load()
 
@@ -106,3 +106,20 @@ def test_rule_dirs_are_relative_to_the_config_file(tmp_path):
     path = write(tmp_path / ".draftlint.yaml", "rule-dirs: [house]\n")
     cfg = config.load(path)
     assert cfg.rule_dirs == [tmp_path.resolve() / "house"]
+
+
+def test_a_run_overrides_one_rules_options_over_the_configs():
+    cfg = config.from_mapping({"rules": {"long-sentence": {"max-words": 12}}}, None)
+    plan = engine.make_plan(REG, cfg, {"R001": {"max-words": 30}})
+    assert plan.options["R001"].max_words == 30
+    plan = engine.make_plan(REG, cfg, {"title-repeated-as-heading": {"min-similarity": 0.8}})
+    assert plan.options["R001"].max_words == 12 and plan.options["T001"].min_similarity == 0.8
+    with pytest.raises(ConfigError, match='override."long-sentense" is not a rule code or name.*long-sentence'):
+        engine.make_plan(REG, cfg, {"long-sentense": {"max-words": 30}})
+    with pytest.raises(ConfigError, match="max-words"):
+        engine.make_plan(REG, cfg, {"R001": {"max-words": "many"}})
+
+
+def test_a_rule_checks_its_options_against_the_world_before_any_file_is_read(tmp_path):
+    with pytest.raises(ConfigError, match="titles index"):
+        engine.make_plan(REG, Config(select=["T004"]), {"duplicate-title": {"index": str(tmp_path / "missing.json")}})

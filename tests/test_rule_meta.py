@@ -57,3 +57,11 @@ def test_yaml_rule_examples_run(rule):
 def test_python_rule_options_have_help(rule):
     for name, _, _, help_text in rule.option_rows():
         assert help_text, f"{rule.code}: option {name} has no help text"
+
+
+def test_rule_docs_speak_to_users_only():
+    """`draftlint explain` is read by writers and editors: nothing about how the project tunes its rules."""
+    for rule in registry.load():
+        text = rule.doc_text() + " ".join(row[3] for row in rule.option_rows())
+        for internal in ("development set", "devset", "score.py", "held-out"):
+            assert internal not in text.lower(), (rule.code, internal)

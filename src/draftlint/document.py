@@ -12,12 +12,12 @@ comparing positions within the document. Rules that report a line number in a me
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, NamedTuple, TypeVar
 
 from draftlint.findings import Span
+from draftlint.positions import LineMap
 
 T = TypeVar("T")
 
@@ -41,34 +41,6 @@ class cached_property:
             return self
         value = instance.__dict__[self.name] = self.func(instance)
         return value
-
-
-class LineMap:
-    """Maps offsets in the normalised text (``\\n`` line breaks) to 1-based line and column."""
-
-    __slots__ = ("starts", "length")
-
-    def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.starts = starts
-        self.length = len(text)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
-
-    def span(self, start: int, end: int) -> Span:
-        line, col = self.position(start)
-        end_line, end_col = self.position(max(start, end))
-        return Span(line, col, end_line, end_col)
-
-    def line_start(self, line: int) -> int:
-        return self.starts[line - 1]
 
 
 class Line(NamedTuple):  # a tuple: documents make hundreds of them, and a frozen dataclass is slow to make

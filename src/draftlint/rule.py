@@ -88,6 +88,11 @@ class Rule:
         return rows
 
     @classmethod
+    def prepare(cls, opts: Any) -> None:
+        """Check the options against the world before any file is read (a file the rule will read), raising
+        an OptionError (or a ConfigError) that tells the user what is wrong. Most rules need nothing."""
+
+    @classmethod
     def make_options(cls, values: Mapping[str, Any] | None, where: str = "") -> Any:
         """Validate a config table into an Options value: unknown keys and wrong types are errors."""
         values = values or {}

@@ -12,7 +12,6 @@ draftlint whose tokenizer differs is still read, its tokens recomputed from the 
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from dataclasses import dataclass
@@ -24,7 +23,6 @@ from draftlint.titlematch import content_tokens
 
 FORMAT_VERSION = 1
 TOKENIZER_VERSION = 1
-RULE_CODE = "T004"
 
 
 class IndexFileError(ConfigError):
@@ -112,18 +110,6 @@ def _parse(path: str) -> list[Entry]:
 def path_key(path: str) -> str:
     """A path as compared between a run and an index (both relative to the current folder)."""
     return os.path.normcase(os.path.abspath(path))
-
-
-def use(plan: Any, path: str | None) -> None:
-    """Point the duplicate-title rule of ``plan`` at an index (``--titles-index``), and check that the index
-    it will read, given there or in config, loads: a bad index is a usage error before any file is linted."""
-    rule = next((r for r in plan.rules if r.code == RULE_CODE), None)
-    if rule is None:
-        return
-    if path:
-        plan.options[RULE_CODE] = dataclasses.replace(plan.options[RULE_CODE], index=str(path))
-    if plan.options[RULE_CODE].index:
-        load(plan.options[RULE_CODE].index)
 
 
 def index_files(paths: Sequence[str], config: Config, jobs: int = 1) -> tuple[list[Entry], Any]:

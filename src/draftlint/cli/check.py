@@ -49,7 +49,7 @@ def check(
     html_main: bool = typer.Option(False, "--html-main", help="Of an HTML page, lint only the article: its main element, else its only outermost article element."),
 ) -> None:
     """Lint drafts and report findings."""
-    from draftlint import engine, titles_index as titles_index_mod
+    from draftlint import engine
     from draftlint.config import ConfigError
     from draftlint.gate import Gate, GateError
     from draftlint.registry import RegistryError
@@ -63,8 +63,7 @@ def check(
         if fail_on is not None:
             config.fail_on = fail_on.value
         config.html_main = config.html_main or html_main
-        plan = engine.make_plan(reg, config)
-        titles_index_mod.use(plan, str(titles_index) if titles_index else None)
+        plan = engine.make_plan(reg, config, {"duplicate-title": {"index": str(titles_index)}} if titles_index else None)
         gate = Gate.prepare(report or [], baseline, write_baseline, diff_base)
     except (ConfigError, RegistryError, GateError) as exc:
         raise fail(str(exc))

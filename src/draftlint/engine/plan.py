@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from draftlint import filecodes
 from draftlint.config import Config, ConfigError
@@ -48,16 +48,23 @@ def select(registry: Registry, config: Config) -> list[Rule]:
     return [r for r in chosen if not any(_selector_matches(s, r) for s in config.ignore)]
 
 
-def rule_options(registry: Registry, config: Config) -> dict[str, Any]:
+def rule_options(registry: Registry, config: Config,
+                 overrides: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """Each rule's options: its defaults, then the config's table for it, then ``overrides`` (by code or name:
+    what a command-line flag or an editor sets for one run), each value checked as the config's are."""
     options = {r.code: r.make_options({}) for r in registry}
     where = f"{config.path}: " if config.path else ""
-    for key, values in config.rules.items():
-        rule = registry.resolve(key)
-        if rule is None:
-            raise ConfigError(f'config error: {where}rules."{key}" is not a rule code or name'
-                              f"{suggest(key, list(registry.rules) + list(registry.names))}")
+    values: dict[str, dict[str, Any]] = {}
+    for source, table in (("rules", config.rules), ("override", overrides or {})):
+        for key, given in table.items():
+            rule = registry.resolve(key)
+            if rule is None:
+                raise ConfigError(f'config error: {where if source == "rules" else ""}{source}."{key}" is not a rule '
+                                  f"code or name{suggest(key, list(registry.rules) + list(registry.names))}")
+            values.setdefault(rule.code, {}).update(given)
+    for code, given in values.items():
         try:
-            options[rule.code] = rule.make_options(values, where=f"config error: {where}")
+            options[code] = registry.rules[code].make_options(given, where=f"config error: {where}")
         except OptionError as exc:
             raise ConfigError(str(exc)) from None
     return options
@@ -115,7 +122,9 @@ class Plan:
         return any("sentences" in r.needs for r in self.document_rules)
 
 
-def make_plan(registry: Registry, config: Config) -> Plan:
+def make_plan(registry: Registry, config: Config, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Plan:
+    """The plan of a run. ``overrides`` set options of single rules for this run (see ``rule_options``); every
+    selected rule then checks its options against the world (``Rule.prepare``: a file it will read)."""
     rules = select(registry, config)
     severity: dict[str, Severity] = {}
     for key, level in config.severity.items():
@@ -132,7 +141,13 @@ def make_plan(registry: Registry, config: Config) -> Plan:
                           "pipeline package nor a folder (install it, e.g. python -m spacy download NAME, or remove the key)")
     wanted = [s.strip().lower() for s in [*(config.select or []), *config.extend_select]]
     unused = any(s in UNUSED_LOWER for s in wanted) and not any(s.strip().lower() in UNUSED_LOWER for s in config.ignore)
-    return Plan(rules, rule_options(registry, config), severity, config.per_file_ignores, config.nlp_model,
+    options = rule_options(registry, config, overrides)
+    for rule in rules:
+        try:
+            rule.prepare(options[rule.code])
+        except OptionError as exc:
+            raise ConfigError(str(exc)) from None
+    return Plan(rules, options, severity, config.per_file_ignores, config.nlp_model,
                 config.max_file_size, config.timeout, scores=any("scores" in r.needs for r in rules), html_main=config.html_main,
                 vocabulary=_vocabulary(registry), report_unused=unused)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from draftlint.document import Block, Document, LineMap, Problem, Title
+from draftlint.document import Block, Document, Problem, Title
+from draftlint.positions import LineMap
 from draftlint.findings import Span
 from draftlint.parse import frontmatter, html, markdown, text as plaintext
 

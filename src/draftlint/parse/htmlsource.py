@@ -18,7 +18,7 @@ import html
 import re
 from array import array
 
-from draftlint.document import LineMap
+from draftlint.positions import LineMap
 from draftlint.findings import Span
 
 _SPACE = "\t\n\f\r "

@@ -12,7 +12,8 @@ import re
 import pyromark
 
 from draftlint import shortcuts
-from draftlint.document import Block, LineMap, Link
+from draftlint.document import Block, Link
+from draftlint.positions import LineMap
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 

@@ -10,7 +10,7 @@ follows the annotations. This format is never chosen automatically: pass ``--for
 from __future__ import annotations
 
 from draftlint.findings import Severity
-from draftlint.report import Context
+from draftlint.report.context import Context
 from draftlint.report.text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from draftlint.report import Context
+from draftlint.report.context import Context
 
 
 def document(ctx: Context) -> dict:

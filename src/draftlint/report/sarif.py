@@ -17,7 +17,7 @@ from urllib.parse import quote
 from draftlint import filecodes
 from draftlint.baseline import Sources, fingerprints
 from draftlint.findings import Finding, Severity
-from draftlint.report import Context
+from draftlint.report.context import Context
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from draftlint.findings import Severity
-from draftlint.report import Context
+from draftlint.report.context import Context
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"

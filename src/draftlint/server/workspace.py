@@ -60,20 +60,20 @@ class Folder:
         return True
 
     def _load(self) -> None:
-        from draftlint import config as configmod, engine, registry, titles_index
+        from draftlint import config as configmod, engine, registry
         from draftlint.registry import RegistryError
 
         self.plan, self.error, self.index = None, None, None
         try:
             config = configmod.load(None, cwd=self.root)
             self._rule_dirs = list(config.rule_dirs)
-            plan = engine.make_plan(registry.load(config.rule_dirs), config)
+            reg = registry.load(config.rule_dirs)
             work_in(self.root)
-            code = titles_index.RULE_CODE
-            configured = plan.options[code].index if code in plan.options else ""
-            default = DEFAULT_INDEX if (self.root / DEFAULT_INDEX).is_file() else None
-            titles_index.use(plan, None if configured else default)
-            self.index = (plan.options[code].index or None) if code in plan.options else None
+            plan = engine.make_plan(reg, config)
+            code = reg.resolve("duplicate-title").code
+            if not plan.options[code].index and (self.root / DEFAULT_INDEX).is_file():  # the workspace's own index
+                plan = engine.make_plan(reg, config, {code: {"index": DEFAULT_INDEX}})
+            self.index = plan.options[code].index or None
         except (configmod.ConfigError, RegistryError) as exc:
             self.error = str(exc)
             return

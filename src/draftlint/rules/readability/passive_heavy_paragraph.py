@@ -79,8 +79,8 @@ class PassiveHeavyParagraph(Rule):
     "-ed" word. Without a part-of-speech tagger, common adjectives in "-ed" ("was tired", "is based in",
     "were worried") and non-verbs ("need", "hundred") are listed as exceptions and never count. The finding
     sits on the paragraph's first line and column. Sentences that open inside a quotation are a speaker's
-    words, which the writer cannot restyle: they are left out of the count. Severity is ``info``; the development set does not label
-    passive voice (score it with ``score.py --ignore-code R005``).
+    words, which the writer cannot restyle: they are left out of the count. Severity is ``info``: some
+    passages are rightly passive, so a finding asks for a second look, not a rewrite.
 
     ## Why it matters
     One passive sentence is often right (the actor is unknown or beside the point). A paragraph built of

@@ -32,8 +32,7 @@ class ReadingEase(Rule):
     ordinary reported news alone (it scores 40-60); ``expert`` (20, 18): specialist and technical writing.
     ``min-reading-ease`` and ``max-grade`` override the audience's values one by one.
 
-    Severity is ``info``: a score is a prompt to reread, not a defect, and the development set labels no
-    document-level scores (score it with ``score.py --ignore-code R003``).
+    Severity is ``info``: a score is a prompt to reread, not a defect.
 
     ## Why it matters
     Long sentences full of long words lose readers. Flesch 60-70 is plain English; 30-50 reads as college

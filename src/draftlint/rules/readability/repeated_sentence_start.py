@@ -53,7 +53,7 @@ class RepeatedSentenceStart(Rule):
     of parallel items ("Check ..., Check ...") is deliberate. A sentence whose first word is inside a
     quotation holds a speaker's words, not the writer's: it never counts and it ends a run. Words listed in
     ``ignore-words`` never start a run. The finding sits on the first word of the run's first sentence.
-    Severity is ``info``; the development set does not label it (``score.py --ignore-code R006``).
+    Severity is ``info``: a run of openings is a matter of style, worth a second look.
 
     ## Why it matters
     Sentences that open the same way read like a list and bury what is new in each one; varying the

@@ -21,7 +21,6 @@ class WallOfText(Rule):
     heading, or on its first line when it has no heading. Severity is ``info``. The default of 1000 words
     leaves a news story of ordinary length alone (600-900 words, by house style usually without
     subheadings); web guides and explainers are better served by 300-400, as content-analysis tools use.
-    The development set does not label it (``score.py --ignore-code R004``).
 
     ## Why it matters
     Readers scan a page by its headings; a long stretch with none gives them nothing to hold on to and

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from draftlint import titles_index
 from draftlint.findings import Family, Finding
 from draftlint.rule import CorpusRule, Summary
 from draftlint.titlematch import content_tokens, find_pairs
@@ -53,9 +54,12 @@ class DuplicateTitle(CorpusRule):
         index: str = field(default="", metadata={
             "help": "a titles index written by `draftlint index` to compare the run against (path)"})
 
-    def check_corpus(self, summaries: list[Summary], opts: Options) -> Iterator[Finding]:
-        from draftlint import titles_index
+    @classmethod
+    def prepare(cls, opts: Options) -> None:
+        if opts.index:
+            titles_index.load(opts.index)  # a bad index is a usage error before any file is read
 
+    def check_corpus(self, summaries: list[Summary], opts: Options) -> Iterator[Finding]:
         run = [s for s in summaries if s.title and s.title_span]
         archive = titles_index.load(opts.index) if opts.index else []
         if archive:  # a file of the run is compared by its current title, not by its indexed one
