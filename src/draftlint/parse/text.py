@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from draftlint.document import Block, wraps_into
+from draftlint.document import Block
+from draftlint.lineshape import wraps_into
 from draftlint.positions import LineMap
 
 BULLET = re.compile(r"^(\s*)([•\-*·‣◦▪–]|\d{1,3}[.)])(\s+)(?=\S)")

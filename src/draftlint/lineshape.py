@@ -1,0 +1,54 @@
+"""The shape of lines of text: whether a line break runs on inside a sentence (a hard-wrapped paragraph) or
+separates lines that stand on their own (a stack of labels, headlines or links)."""
+from __future__ import annotations
+
+import re
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+# words a sentence or a headline does not end on: articles, prepositions, conjunctions, possessives
+_NO_END = frozenset("""
+a an the of to in on at by for with from into onto about over under than as and or but nor that which who whom
+whose his her their its our my your is are was were be been being has have had will would can could should
+said says told
+""".split())
+_OPENING_MARKS = "\"“‘'(*_[«„"
+
+
+def wraps_into(a: str, b: str) -> bool:
+    """Whether line ``b`` continues line ``a`` of a hard-wrapped paragraph: ``a`` has a prose line's width
+    and a sentence visibly runs on across the break."""
+    return 40 <= len(a.strip()) <= 100 and runs_on(a, b)
+
+
+def runs_on(a: str, b: str) -> bool:
+    """Whether a sentence visibly runs on from line ``a`` into line ``b``: ``a`` ends in a comma, hyphen or
+    semicolon or on a word no sentence ends on ("the", "of", "said"), leaves a quotation or a bracket open; or,
+    after a line that is not a headline in Title Case ("… Setback For Putin"), ``b`` goes on in lower case, or
+    ``a`` is a line of eight words or more that stops without punctuation."""
+    a = a.rstrip()
+    if a.endswith((",", "-", ";")):
+        return True
+    last = a.rsplit(None, 1)[-1].lower() if a.strip() else ""
+    if last in _NO_END:
+        return True
+    if a.count("“") > a.count("”") or a.count('"') % 2 or a.count("(") > a.count(")"):
+        return True
+    first = b.lstrip().lstrip(_OPENING_MARKS)[:1]
+    if title_case(a):
+        return False
+    # a line of running prose that stops mid-sentence: no closing punctuation, and the next line goes on
+    # (in lower case, or with a name: "… says Dr. Mira" / "Hale, a leading expert …")
+    return first.islower()
+
+
+def title_case(line: str) -> bool:
+    """Every word of four letters or more is capitalised: a headline, not a line of running prose."""
+    words = _LONG_WORD.findall(line)
+    return bool(words) and all(word[0].isupper() for word in words)
+
+
+# Straight quotes pair up in order; curly quotes open and close. A closing mark is only a closing mark
+# when it is not an apostrophe-like use; double quotes are never apostrophes, so pairing is simple.
