@@ -2,7 +2,9 @@
 
 Each case builds its files in a fresh folder and says the exit code and the one-line message it expects.
 For every case and both ``--jobs 1`` and ``--jobs 2`` the test asserts: that exit code, the message on one
-line that names the file, no Python traceback, and every input file byte-identical afterwards.
+line that names the file, no Python traceback, and every input file byte-identical afterwards. With
+``--jobs 2`` the rules run in worker processes however few the files; the crashing and the endless rule
+record where they ran, and the test checks that it was a worker.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class Case:
     message: str  # a regular expression that must match one whole line of stdout or stderr
     names: str | None = None  # the file or folder that line must name (default: the first argument)
     env: dict = field(default_factory=dict)
+    where: Path | None = None  # a file in which the case's rule writes "main" or "worker": where it ran
     deny: list[Path] = field(default_factory=list)  # paths to make unreadable for the run
     vanishes: str | None = None  # a file the case deletes during the run on purpose
 
@@ -283,21 +286,30 @@ def plugin_fails_to_import(root):
                 names="broken_pack", env=env)
 
 
+# The rule first writes where it runs (the main process or a worker) to the file named by WHERE_FILE.
+WHERE = ("import multiprocessing, os\n"
+         "        with open(os.environ['WHERE_FILE'], 'a') as f:\n"
+         "            f.write('worker' if multiprocessing.parent_process() else 'main')\n        ")
+
+
 @case
 def plugin_rule_raises(root):
-    env = make_plugin(root, "raising_pack", PLUGIN_RULE.replace("BODY", "raise ValueError('bad state')"))
+    env = make_plugin(root, "raising_pack", PLUGIN_RULE.replace("BODY", WHERE + "raise ValueError('bad state')"))
+    where = root.parent / "where.txt"
     path = draft(root, "a.md", "Text.\n")
-    return Case([path, "--select", "ACM009"], 2, r"draftlint: rule ACM009 \(bad\) crashed on .*a\.md: ValueError: bad state", env=env)
+    return Case([path, "--select", "ACM009"], 2, r"draftlint: rule ACM009 \(bad\) crashed on .*a\.md: ValueError: bad state",
+                env={**env, "WHERE_FILE": str(where)}, where=where)
 
 
 @case
 def plugin_rule_loops_forever(root):
-    env = make_plugin(root, "looping_pack", PLUGIN_RULE.replace("BODY", "while True:\n            pass"))
+    env = make_plugin(root, "looping_pack", PLUGIN_RULE.replace("BODY", WHERE + "while True:\n            pass"))
+    where = root.parent / "where.txt"
     cfg = config(root, "timeout: 1\n")
     path = draft(root, "a.md", "Text.\n")
     return Case(["--config", cfg, path, "--select", "ACM009"], 2,
                 r"draftlint: rule ACM009 \(bad\) crashed on .*a\.md: no result within the time limit of 1 s",
-                names=path, env=env)
+                names=path, env={**env, "WHERE_FILE": str(where)}, where=where)
 
 
 # -- the test ---------------------------------------------------------------------------------------------
@@ -364,3 +376,5 @@ def test_bad_input(name, jobs, tmp_path):
     names = spec.names if spec.names is not None else spec.args[0]
     assert names in lines[0] or os.path.basename(names) in lines[0]
     assert snapshot(root) == before, "an input file changed"
+    if spec.where is not None:  # --jobs 2 really runs the rules in a worker process, even for one file
+        assert spec.where.read_text(encoding="utf-8") == ("worker" if jobs == "2" else "main")

@@ -133,8 +133,10 @@ def test_discovery_skips_hidden_vendor_and_excluded(tmp_path):
 
 
 def test_parallel_output_equals_serial():
-    serial = run_cli("check", "fixtures", "--isolated", "-j", "1", "-f", "json")
-    parallel = run_cli("check", "fixtures", "--isolated", "-j", "2", "-f", "json")
+    # no cache: the second run must lint, not replay what the first one stored
+    serial = run_cli("check", "fixtures", "--isolated", "--no-cache", "-j", "1", "-f", "json")
+    parallel = run_cli("check", "fixtures", "--isolated", "--no-cache", "-j", "2", "-f", "json")
+    assert json.loads(parallel.stdout)["findings"]
     assert serial.stdout == parallel.stdout and serial.returncode == parallel.returncode
 
 

@@ -337,21 +337,35 @@ def test_one_pass_for_the_long_needles_finds_what_a_search_for_each_finds(monkey
 
 
 def test_one_timer_per_document_times_each_rule_from_its_own_start():
-    import time
+    """The timer's handler, called at chosen times of a chosen clock (no waiting, no wall clock)."""
+    import signal
 
-    with engine.rule_alarm(0.5) as arm:
-        time.sleep(0.4)  # the engine's own work between rules is never interrupted
-        arm(True)
-        time.sleep(0.3)  # a rule that takes 0.3 s of its 0.5 s, though 0.7 s have passed since the timer was set
+    now = [0]
+    timers: list[float] = []
+    with engine.rule_alarm(5, clock=lambda: now[0], set_timer=timers.append) as arm:
+        expire = signal.getsignal(signal.SIGALRM)
+
+        def at(moment: int) -> None:
+            now[0] = moment
+            expire(signal.SIGALRM, None)
+
+        assert timers == [5]  # set as the document's rules start
+        now[0] = 4
+        arm(True)  # a rule starts after 4 s of the engine's own work
+        at(5)  # the timer goes off 1 s into the rule: set again for the 4 s it has left
+        assert timers[-1] == 4
+        now[0] = 7
         arm(False)
-        time.sleep(0.6)  # the timer goes off between rules: it is set again
+        at(9)  # between rules: set again for a whole limit, nothing interrupted
+        assert timers[-1] == 5
+        now[0] = 13
         arm(True)
-        started = time.monotonic()
+        at(14)
+        assert timers[-1] == 4
         with pytest.raises(engine.RuleTimeout):
-            while True:
-                pass
+            at(18)  # 5 s after the rule's own start
         arm(False)
-    assert 0.45 < time.monotonic() - started < 1.0
+    assert timers[-1] == 0  # switched off at the end
 
 
 def test_a_linted_document_leaves_no_reference_cycle():

@@ -11,6 +11,7 @@ disk); ``lint_each`` yields each file's result as it is done (for progress, or t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import os
 import signal
@@ -18,7 +19,7 @@ import threading
 import time
 from collections import deque
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from draftlint import cache as cachemod, fold, nlp, parse, suppress
 from draftlint.document import Document
@@ -67,36 +68,40 @@ class RuleTimeout(Exception):
 
 
 @contextmanager
-def rule_alarm(seconds: float):
+def rule_alarm(seconds: float, clock: Callable[[], float] = time.monotonic,
+               set_timer: Callable[[float], Any] | None = None):
     """Yield ``arm(on)``, called with True as each rule starts and with False as it ends: a rule still running
     ``seconds`` after its start is interrupted with RuleTimeout (POSIX main thread; elsewhere, or with no limit,
     ``arm`` does nothing).
 
     One timer serves all the rules of a document, so that starting a rule costs no system call: when the
     timer goes off between rules, or during a rule that started less than ``seconds`` ago, it is set again
-    for the rest of that time."""
+    for the rest of that time. ``clock`` and ``set_timer`` (the real-time interval timer by default) are
+    given by tests."""
     if not seconds or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
         yield lambda on: None
         return
+    if set_timer is None:
+        set_timer = functools.partial(signal.setitimer, signal.ITIMER_REAL)
     started: float | None = None  # when the running rule started; None between rules
 
     def arm(on: bool) -> None:
         nonlocal started
-        started = time.monotonic() if on else None
+        started = clock() if on else None
 
     def expire(signum, frame) -> None:
-        left = seconds if started is None else started + seconds - time.monotonic()
+        left = seconds if started is None else started + seconds - clock()
         if left > 0:
-            signal.setitimer(signal.ITIMER_REAL, left)
+            set_timer(left)
             return
         raise RuleTimeout()
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    set_timer(seconds)
     try:
         yield arm
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        set_timer(0)
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -189,9 +194,9 @@ def _total_size(paths: list[str]) -> int:
 
 def lint_each(paths: list[str], plan: Plan, jobs: int | None = 1, cache: cachemod.Cache | None = None,
                progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
-    """Each file's result as it is done, linted in worker processes when ``jobs`` > 1; cached results are
-    served without parsing. ``jobs=None`` means all cores, except for a small run (under ``SERIAL_BYTES``),
-    which stays in-process. ``finish`` turns the results into a RunResult."""
+    """Each file's result as it is done, linted in ``jobs`` worker processes when ``jobs`` > 1 (however few the
+    files); cached results are served without parsing. ``jobs=None`` means all cores, except for a small run
+    (under ``SERIAL_BYTES``), which stays in-process. ``finish`` turns the results into a RunResult."""
     keys: dict[str, str] = {}
 
     def pending() -> Iterator[tuple[str, bytes] | FileResult]:
@@ -217,14 +222,14 @@ def lint_each(paths: list[str], plan: Plan, jobs: int | None = 1, cache: cachemo
             progress(1)
         return result
 
-    def batches() -> Iterator[list[tuple[str, bytes]] | FileResult]:
+    def batches(size: int) -> Iterator[list[tuple[str, bytes]] | FileResult]:
         chunk: list[tuple[str, bytes]] = []
         for item in pending():
             if isinstance(item, FileResult):
                 yield item
                 continue
             chunk.append(item)
-            if len(chunk) >= CHUNK:
+            if len(chunk) >= size:
                 yield chunk
                 chunk = []
         if chunk:
@@ -232,8 +237,8 @@ def lint_each(paths: list[str], plan: Plan, jobs: int | None = 1, cache: cachemo
 
     if jobs is None:
         jobs = 1 if _total_size(paths) < SERIAL_BYTES else os.cpu_count() or 1
-    if jobs <= 1 or len(paths) <= CHUNK:
-        for batch in batches():
+    if jobs <= 1:
+        for batch in batches(CHUNK):
             if isinstance(batch, FileResult):
                 yield done(batch)
             else:
@@ -244,7 +249,8 @@ def lint_each(paths: list[str], plan: Plan, jobs: int | None = 1, cache: cachemo
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan,)) as pool:
         in_flight: deque = deque()
-        for batch in batches():
+        # chunks of CHUNK files, smaller for a run of a few files, so that every worker gets some
+        for batch in batches(max(1, min(CHUNK, -(-len(paths) // jobs)))):
             if isinstance(batch, FileResult):
                 yield done(batch)
                 continue
