@@ -7,7 +7,7 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
 from draftlint.rules.titles._common import describe, title_score
-from draftlint.text import title_forms
+from draftlint.text import normalize, title_forms
 
 
 class TitleRepeatedInBody(Rule):
@@ -18,6 +18,9 @@ class TitleRepeatedInBody(Rule):
     whose text is the title, compared after normalisation (case, curly and straight quotes, dashes,
     whitespace, trailing punctuation, a site suffix such as " - Site Name"), or nearly the title
     (similarity at or above ``min-similarity``). The first heading is left to ``title-repeated-as-heading``.
+    Also a breadcrumb trail that ends in the title: a line of at most six words of trail, then the title,
+    after a trail separator or run together with it ("Home > News > How the river was saved",
+    "NewsPoliticsHow the river was saved").
 
     ## Why it matters
     Scrapers and CMS exports repeat the title under the byline, between sections and at the bottom. Readers
@@ -58,3 +61,28 @@ class TitleRepeatedInBody(Rule):
                                        f"line {describe(score)} “{doc.title.text}”",
                                        fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True)
                                        if block.first_line == block.last_line else None)
+                elif (crumbs := breadcrumb(line.text, forms)) is not None:
+                    yield self.finding(doc, line.start, line.end,
+                                       f"line repeats the title “{doc.title.text}” after breadcrumb words “{crumbs}”")
+
+
+def breadcrumb(text: str, forms: frozenset[str]) -> str | None:
+    """The breadcrumb words before the title when a line is a trail that ends in the title ("Home > News >
+    How the river was saved", "NewsPoliticsHow the river was saved"): at most six words, ending in a trail
+    separator or run together with the title. None for any other line ("Read more about how …")."""
+    norm = normalize(text)
+    for form in forms:
+        if len(form.split()) < 3 or not norm.endswith(form) or norm == form:
+            continue
+        prefix = norm[:-len(form)]
+        if len(prefix.split()) > 6:
+            continue
+        if prefix.rstrip()[-1:] in _SEPARATORS or not prefix[-1:].isspace():
+            start = text.casefold().rfind(" ".join(form.split()[:2]))  # the trail as written, when it can be found
+            shown = text[:start] if start > 0 else prefix
+            return shown.rstrip(" " + _SEPARATORS + "»“”")
+    return None
+
+
+_SEPARATORS = '>|/:·•–—-"›'
+
