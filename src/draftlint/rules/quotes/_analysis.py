@@ -266,21 +266,18 @@ class Analysis:
             return
         span = sentence.tokens
         if span is None or invisible or self._broken(span):
-            self._match_copy(info)
-            return
-        spacy_doc = span.doc
-        found = matchers(spacy_doc.vocab)
-        windows = self._windows(span) if fast else [(0, len(span), found.every())]
-        if not windows:
-            return
-        before, _ = self._doc_spaces(spacy_doc)
-        base = before[span.start]
-        index_map = [n - base for n in before[span.start:span.end + 1]]
-        strings = spacy_doc.vocab.strings
+            span, index_map = self._words(info, span), None
+        else:
+            before, _ = self._doc_spaces(span.doc)
+            base = before[span.start]
+            index_map = [n - base for n in before[span.start:span.end + 1]]
+        windows = self._windows(span) if fast else [(0, len(span), matchers(span.doc.vocab).every())]
+        strings = span.doc.vocab.strings
         seen = set()
         for a, b, match in windows:
             for match_id, x, y in match(span[a:b]):  # indices relative to the window
-                hit = Hit(strings[match_id], index_map[a + x], index_map[a + y])
+                x, y = a + x, a + y
+                hit = Hit(strings[match_id], index_map[x], index_map[y]) if index_map else Hit(strings[match_id], x, y)
                 if hit not in seen:
                     seen.add(hit)
                     info.hits.append(hit)
@@ -306,26 +303,21 @@ class Analysis:
 
     def _broken(self, span) -> bool:
         """Whether whitespace tokens (a line break of a hard-wrapped paragraph, indentation) stand between the
-        words of a sentence: patterns match adjacent tokens, so such a sentence is matched as a copy."""
+        words of a sentence: patterns match adjacent tokens, so such a sentence is matched on its words."""
         _, spaces = self._doc_spaces(span.doc)
         return any(spaces[span.start + 1:span.end - 1])
 
-    def _match_copy(self, info: "SentenceInfo") -> None:
-        """Soft hyphens inside words ("not\u00aded"), whitespace tokens between words, or no spaCy span: match
-        a copy of the words joined by single spaces, re-tokenised."""
-        tokens = info.tokens
-        joined = " ".join(t.text for t in tokens)
-        doc = nlp.pipeline().make_doc(joined)
-        starts, pos = [], 0
-        for t in tokens:
-            starts.append(pos)
-            pos += len(t.text) + 1
-        for match_id, a, b in matchers(doc.vocab).every()(doc):
-            ia = bisect.bisect_right(starts, doc[a].idx) - 1
-            ib = bisect.bisect_right(starts, doc[b - 1].idx)
-            info.hits.append(Hit(doc.vocab.strings[match_id], max(ia, 0), max(ib, ia + 1)))
-        info.hits.sort(key=lambda h: (h.start, -h.end))
+    @staticmethod
+    def _words(info: "SentenceInfo", span):
+        """The sentence's tokens without whitespace, as a spaCy span of their own (soft hyphens removed), so
+        that patterns see the words side by side: a hard-wrapped sentence holds line-break tokens."""
+        from spacy.tokens import Doc
 
+        if span is None:
+            texts = [t.text for t in info.tokens]
+        else:
+            texts = [plain(t.text) or t.text for t in span if not t.is_space]
+        return Doc(nlp.pipeline().vocab, words=texts or [""])[:len(texts)]
 
 @dataclass
 class _DocArrays:
