@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from draftlint import registry
+from draftlint.rules.boilerplate import reader_prompt
 from draftlint.rules.boilerplate._furniture import evidence, lexicon
 from helpers import lint
 
@@ -28,3 +29,14 @@ def test_a_fused_token_needs_two_chrome_words():
 
 def test_a_sentence_is_not_furniture():
     assert lint("The council will share the costs with the port, the mayor said on Monday.\n", select=["B020"]) == []
+
+
+@pytest.mark.parametrize("kind", sorted(reader_prompt._lexicon().labels))
+def test_every_prompt_class_is_named_in_the_docs(kind):
+    assert f"**{kind}**" in registry.load().rules["B021"].doc_text(), f"prompts.yaml class {kind!r} is not in B021's docs"
+
+
+def test_a_prompt_needs_the_reader_and_the_site():
+    assert reader_prompt.prompt_in("Sign up for our newsletter.") == ("subscribe", "sign up")
+    assert reader_prompt.prompt_in("Residents can sign up at the library.") is None
+    assert reader_prompt.prompt_in('"Sign up for our newsletter," she said.') is None

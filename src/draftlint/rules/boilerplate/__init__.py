@@ -8,10 +8,11 @@ from draftlint.rules.boilerplate.headline_stack import HeadlineStack
 from draftlint.rules.boilerplate.lone_link_bullet import LoneLinkBullet
 from draftlint.rules.boilerplate.outline_label_lead_in import OutlineLabelLeadIn
 from draftlint.rules.boilerplate.page_furniture import PageFurniture
+from draftlint.rules.boilerplate.reader_prompt import ReaderPrompt
 from draftlint.rules.boilerplate.repeated_line import RepeatedLine
 from draftlint.rules.boilerplate.share_widget import ShareWidget
 from draftlint.rules.boilerplate.tag_list import TagList
 
 RULES = (EmptyTableOfContents, OutlineLabelLeadIn, FormulaicConclusion, RepeatedLine,
          ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack, FusedLinkRun,
-         LoneLinkBullet, PageFurniture)
+         LoneLinkBullet, PageFurniture, ReaderPrompt)

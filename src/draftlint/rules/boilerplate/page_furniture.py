@@ -135,7 +135,7 @@ class PageFurniture(Rule):
             more = f" (and {j - k} more line{'s' * (j - k > 1)})" if j > k else ""
             yield self.finding(doc, item.line.start, item.line.end,
                                f"page furniture, {verdicts[i].why}: “{clip(item.text)}”{more}",
-                               fix=delete_lines(item.line.number, end.line.number))
+                               fix=delete_lines(item.line.number, doc.span(end.line.start, end.line.end).end_line))
             k = j + 1
 
 

@@ -15,6 +15,11 @@ _SKIPPED_KINDS = ("heading", "table", "list-item")
 _LABEL_VALUE = re.compile(r"^[^:\s]+(?:\s[^:\s]+){0,2}:\s")
 
 
+def _quoted(source: str) -> bool:
+    """A line that opens with a quotation mark: a passage quoted from a statement that the text also prints."""
+    return source.lstrip()[:1] in "\"“”‘'«"
+
+
 class RepeatedLine(Rule):
     """Flags a line of text that repeats an earlier line of the same document.
 
@@ -25,6 +30,9 @@ class RepeatedLine(Rule):
     in a colon ("Then run:" before each listing), lines inside
     block quotes (pull quotes repeat the text on purpose), short lines and lines that are the title
     (``title-repeated-in-body`` reports those) are skipped.
+
+    A line that opens with a quotation mark, or repeats one that does, is left alone: a report quotes a
+    statement and then prints it whole.
 
     ## Why it matters
     A paragraph or a banner that appears twice is a copy-paste slip or scraped page furniture (a donation
@@ -69,6 +77,6 @@ class RepeatedLine(Rule):
                 if key in titles:
                     continue
                 first = seen.setdefault(key, first_line)
-                if first is not first_line:
+                if first is not first_line and not (_quoted(source) or _quoted(doc.text[first.start:first.end])):
                     yield self.finding(doc, first_line.start, end,
                                        f"line repeats line {doc.line_of(first.start)}: “{clip(' '.join(source.split()))}”")

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterator
+
+import yaml
+
+from draftlint.document import Document
+from draftlint.findings import Family, Finding
+from draftlint.rule import Rule
+from draftlint.rules.boilerplate._common import body_lines, clip, delete_lines
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
+# Speaking to the reader: the second person, a polite request.
+_READER = re.compile(r"(?<![^\W_])(?:you|your|yours|please|kindly)(?![^\W_])")
+# Pointing at the site: its own voice, the page, the widgets.
+_SITE = re.compile(r"(?<![^\W_])(?:us|our|ours|below|this (?:recipe|article|story|post|page|site|blog|video|roundup)"
+                   r"|newsletters?|inbox|the comments|channel|basket|cart)(?![^\W_])")
+# The imperatives that open a call to action ("Get the Daily Edition by email …").
+_IMPERATIVE = re.compile(r"[\s\-–—•*]*(?:get|join|download|subscribe|sign|follow|share|leave|tell|let|like|save|add|check"
+                         r"|don['’]?t|be sure|make sure|remember)(?![^\W_])")
+# Reported speech is the article's, not the page's: a quotation mark or a speech verb.
+_REPORTED = re.compile(r"[\"“”«»]|(?<![^\W_])(?:said|says|told|asked|urged|wrote|according)(?![^\W_])")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    labels: dict[str, str]  # class -> label
+    phrases: dict[str, str]  # phrase -> class
+    pattern: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = yaml.safe_load(resources.files(__package__).joinpath("prompts.yaml").read_text(encoding="utf-8"))
+    labels = {name: spec["label"] for name, spec in data.items()}
+    phrases = {str(p).casefold(): name for name, spec in data.items() for p in spec["phrases"]}
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return _Lexicon(labels, phrases, re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])"))
+
+
+def prompt_in(text: str) -> tuple[str, str] | None:
+    """The first sentence of ``text`` that asks the reader to do something for the site: (class, phrase)."""
+    lex = _lexicon()
+    key = text.casefold()
+    for sentence in _SENTENCE.finditer(key):
+        part = sentence.group()
+        m = lex.pattern.search(part)
+        if m is None or _REPORTED.search(part):
+            continue
+        opening = part.lstrip(" -–—•*").startswith(m.group()) or _IMPERATIVE.match(part)  # "Subscribe to …": an imperative
+        if (opening or _READER.search(part)) and (_SITE.search(part) or m.group() in ("follow us", "like us on")):
+            phrase = " ".join(m.group().split())
+            return lex.phrases[phrase], phrase
+    return None
+
+
+class ReaderPrompt(Rule):
+    """Flags a call to action addressed to the reader: subscribe, follow, comment, share, log in, donate.
+
+    ## What it flags
+    A paragraph or line of at most ``max-words`` words with a sentence that asks the reader to do something
+    for the site: the sentence holds a call to action of one of these classes, **subscribe** ("sign up",
+    "never miss"), **follow** ("follow us"), **comment** ("comment below", "let us know", "hear your
+    feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
+    this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
+    at …"), **app**, **donate** and **event** ("RSVP"); it speaks to the reader (you, your, please, or it
+    opens with the call itself) and points at the site (us, our, below, this recipe, the newsletter, a social
+    network). Sentences with quotation marks or a speech verb (said, told, urged) are reported speech and
+    are left alone, and so is a call that points at nothing of the site ("You can register to vote at the
+    library").
+
+    ## Why it matters
+    Newsletter boxes, comment invitations and "if you enjoyed this" appeals are the page template's words,
+    not the article's. Every site words them differently, so they are recognised by what they do: ask the
+    reader to act, for the site.
+
+    ## Example
+        Tell us what you think in the comments below.
+        Sign up for our free daily newsletter and never miss a story.
+
+    ## How to fix
+    Delete the line; the publishing system adds its own prompts.
+    """
+
+    code = "B021"
+    name = "reader-prompt"
+    family = Family.BOILERPLATE
+    specificity = 40  # a judgement by kind: an exact pack that names the line reports it instead
+
+    @dataclass(frozen=True)
+    class Options:
+        max_words: int = field(default=80, metadata={"help": "longest paragraph, in words, that is checked"})
+
+    def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        lex = _lexicon()
+        for item in body_lines(doc):
+            if item.block.kind not in ("heading", "paragraph", "list-item") or item.block.in_blockquote \
+                    or item.words > opts.max_words:
+                continue
+            found = prompt_in(item.text)
+            if found:
+                kind, phrase = found
+                yield self.finding(doc, item.line.start, item.line.end,
+                                   f"{lex.labels[kind]} “{phrase}” addressed to the reader: “{clip(item.text)}”",
+                                   fix=delete_lines(item.line.number, doc.span(item.line.start, item.line.end).end_line))
