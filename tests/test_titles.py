@@ -10,6 +10,7 @@ import pytest
 from conftest import SHARED, run_cli
 from draftlint import engine, registry
 from draftlint.config import Config
+from draftlint.templates import fingerprint
 from draftlint.titlematch import Stats, content_tokens, find_pairs, is_match, stem
 from helpers import lint
 
@@ -178,7 +179,8 @@ def test_index_writes_paths_titles_and_tokens(tmp_path):
     assert done.returncode == 0, done.stderr
     assert b"indexed 2 titles of 3 files in titles.json" in done.stderr
     data = json.loads((tmp_path / "titles.json").read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
+    assert data["templates"] == [{"path": "archive/notitle.txt", "lines": [fingerprint("No title line here, only a sentence.")]}]
     assert data["titles"] == [
         {"path": "archive/old.md", "title": RUSSIA, "tokens": list(content_tokens(RUSSIA))},
         {"path": "archive/other.md", "title": "Winter Ferry Timetable", "tokens": ["winter", "ferry", "timetable"]},
@@ -210,7 +212,7 @@ def test_titles_index_can_come_from_config(tmp_path):
     (None, "titles index titles.json: No such file or directory"),
     ('{"version": 1, "titles": [', "titles index titles.json is not valid JSON (line 1, column 27: Expecting value)"),
     ("[1, 2]", 'titles index titles.json is not a draftlint titles index (no "version" and "titles" list)'),
-    ('{"version": 9, "titles": []}', "titles index titles.json has format version 9, this draftlint reads version 1"),
+    ('{"version": 9, "titles": []}', "titles index titles.json has format version 9, this draftlint reads versions 1 and 2"),
     ('{"version": 1, "titles": [{"path": "a.md"}]}', 'titles index titles.json: entry 1 needs a "path" and a "title"'),
 ])
 def test_bad_titles_index_is_a_usage_error(tmp_path, content, message):

@@ -22,10 +22,11 @@ from draftlint.findings import Finding, Fix, Severity, Span
 from draftlint.prose import Scores
 from draftlint.results import FileResult
 from draftlint.rule import Summary
+from draftlint.templates import TemplateLine
 from draftlint.suppress import Suppressions
 
 FOLDER = ".draftlint_cache"
-FORMAT = 2  # 2: a summary holds the prose's words and readability scores
+FORMAT = 3  # 2: a summary holds the prose's words and readability scores; 3: and its template-line fingerprints
 
 
 def plan_key(plan: Any) -> str:
@@ -98,7 +99,8 @@ class Cache:
                 "findings": [_dump_finding(f) for f in result.findings],
                 "summary": {"title": result.summary.title, "title_span": result.summary.title_span,
                             "headings": [[text, list(span)] for text, span in result.summary.headings],
-                            "scores": list(result.summary.scores)},
+                            "scores": list(result.summary.scores),
+                            "lines": [[t.fingerprint, list(t.span), t.text] for t in result.summary.lines]},
                 "suppressions": {"ranges": [[a, b, list(s)] for a, b, s in result.suppressions.ranges],
                                  "whole_file": list(result.suppressions.whole_file)}}
         target = self._entry(key)
@@ -148,7 +150,8 @@ def _summary(path: str, d: dict) -> Summary:
     words, ease, grade = d["scores"]
     return Summary(path, d["title"], Span(*span) if span else None,
                    tuple((str(text), Span(*s)) for text, s in d["headings"]),
-                   Scores(int(words), None if ease is None else float(ease), None if grade is None else float(grade)))
+                   Scores(int(words), None if ease is None else float(ease), None if grade is None else float(grade)),
+                   tuple(TemplateLine(str(fp), Span(*s), str(text)) for fp, s, text in d["lines"]))
 
 
 def _suppressions(d: dict) -> Suppressions:

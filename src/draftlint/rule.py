@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Iterable, Mapping
 from draftlint import prose
 from draftlint.document import Document
 from draftlint.findings import Finding, Fix, Severity, Span
+from draftlint.templates import TemplateLine, template_lines
 
 CODE_PATTERN = re.compile(r"^[A-Z]{1,3}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -130,6 +131,7 @@ class Summary:
     title_span: Span | None
     headings: tuple[tuple[str, Span], ...] = ()
     scores: prose.Scores = prose.Scores(0, None, None)
+    lines: tuple[TemplateLine, ...] = ()  # fingerprints of the lines a site template could print
 
     @classmethod
     def of(cls, doc: Document, scored: bool = False) -> "Summary":
@@ -138,7 +140,7 @@ class Summary:
         heads = tuple((b.plain, doc.span(b.lines[0].start, b.lines[0].end))
                       for b in doc.headings if b.lines)
         scores = prose.scores(doc) if scored else prose.Scores(prose.words(doc), None, None)
-        return cls(doc.path, doc.title.text if doc.title else None, title_span, heads, scores)
+        return cls(doc.path, doc.title.text if doc.title else None, title_span, heads, scores, template_lines(doc))
 
 
 def _type_name(hint: Any) -> str:

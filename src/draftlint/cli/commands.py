@@ -87,21 +87,22 @@ def index(
     isolated: bool = ISOLATED_OPTION,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
 ) -> None:
-    """Write the archive's titles (path, title, content tokens) for `check --titles-index`."""
+    """Write the archive's titles (path, title, content tokens) and line fingerprints for `check --titles-index`."""
     from draftlint import config as configmod, titles_index
     from draftlint.config import ConfigError
 
     try:
         config = configmod.load(config_path, isolated=isolated)
-        entries, found = titles_index.index_files(paths, config, jobs or config.jobs or os.cpu_count() or 1)
+        index, found = titles_index.index_files(paths, config, jobs or config.jobs or os.cpu_count() or 1)
         for message in found.errors:
             err(message)
         if found.errors:
             raise typer.Exit(2)
-        titles_index.write(entries, str(output))
+        titles_index.write(index, str(output))
     except ConfigError as exc:
         raise fail(str(exc))
-    err(f"indexed {len(entries)} titles of {len(found.files)} files in {output}")
+    err(f"indexed {len(index.titles)} titles of {len(found.files)} files in {output} "
+        f"(and the template lines of {len(index.templates)})")
 
 
 def server() -> None:

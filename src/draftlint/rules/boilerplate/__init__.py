@@ -12,7 +12,8 @@ from draftlint.rules.boilerplate.reader_prompt import ReaderPrompt
 from draftlint.rules.boilerplate.repeated_line import RepeatedLine
 from draftlint.rules.boilerplate.share_widget import ShareWidget
 from draftlint.rules.boilerplate.tag_list import TagList
+from draftlint.rules.boilerplate.template_line import TemplateLine
 
 RULES = (EmptyTableOfContents, OutlineLabelLeadIn, FormulaicConclusion, RepeatedLine,
          ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack, FusedLinkRun,
-         LoneLinkBullet, PageFurniture, ReaderPrompt)
+         LoneLinkBullet, PageFurniture, ReaderPrompt, TemplateLine)

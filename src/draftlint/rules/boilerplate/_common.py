@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
-from draftlint.document import Block, Document, Line, cached_property
+from draftlint.document import Block, Document
+from draftlint.lines import BodyLine, body_lines  # noqa: F401  (the boilerplate rules' view of a document)
 from draftlint.findings import Fix, Span
 from draftlint.text import normalize, similarity, title_forms
 
@@ -34,43 +34,6 @@ def clip(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 _EDGE = " \t.,;:!?|·•-–—*#>»›<«‹"
-
-
-@dataclass(frozen=True)
-class BodyLine:
-    """One line of a prose block, with its block and its index in the document's sequence of lines."""
-
-    index: int
-    line: Line
-    block: Block
-
-    @property
-    def text(self) -> str:
-        return self.line.text
-
-    @cached_property
-    def words(self) -> int:
-        return len(self.line.text.split())
-
-
-def body_lines(doc: Document) -> tuple[BodyLine, ...]:
-    """The lines of the prose blocks (tables excepted), in document order; a hard-wrapped paragraph (a block
-    of several lines that is not ``stacked``) is one line, so its pieces are never taken for lines of their
-    own. Made once per document."""
-    return doc.shared(_body_lines)
-
-
-def _body_lines(doc: Document) -> tuple[BodyLine, ...]:
-    out: list[BodyLine] = []
-    for block in doc.prose_blocks:
-        if block.kind == "table" or not block.lines:
-            continue
-        lines = block.lines
-        if len(lines) > 1 and not block.stacked:
-            lines = (Line(lines[0].number, lines[0].start, block.plain, lines[-1].end),)
-        for line in lines:
-            out.append(BodyLine(len(out), line, block))
-    return tuple(out)
 
 
 @functools.lru_cache(maxsize=65536)

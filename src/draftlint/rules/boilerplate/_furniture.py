@@ -12,6 +12,8 @@ from importlib import resources
 
 import yaml
 
+from draftlint.lines import STOP_WORDS, is_prose
+
 # Letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
 _ALNUM = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -43,14 +45,6 @@ _NAME = r"[^\W\d_][\w.'’-]*"
 _BYLINE = re.compile(rf"(?<!\w)(?:(?:written|posted|published|words|story|reporting|photos?)\s)?by\s?"
                      rf"{_NAME}(?:\s{_NAME}){{0,3}}?(?:$|(?=\s*[|•·,;–—(]|\s\d)|\s(?:on|in|at)(?=\s))")
 _DOMAIN = re.compile(r"(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|co|uk|io|tv|info|gov|edu)(?![\w.])")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-# Function words (jusText's cue: prose is dense with them, page chrome is not).
-_STOP = frozenset("""a an the of to in on at for with from by and or but if then than that this these those is are
-was were be been being has have had do does did will would can could should may might must it its he she they we
-you i me my our your their his her them us who which what when where why how not no as so into about after
-before over under up out""".split())
-
-
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -110,15 +104,6 @@ class Evidence:
         return f"{lex.kinds[self.kinds[0][0]].label}: {shown} ({len(seen)} chrome word{'s' * (len(seen) > 1)})"
 
 
-def is_prose(text: str) -> bool:
-    """Reads as a sentence: it ends like one and has enough words, or it is dense with function words."""
-    words = text.split()
-    if len(words) < 6:
-        return False
-    stops = sum(w.casefold().strip(".,;:!?\"'“”‘’()") in _STOP for w in words) / len(words)
-    return bool(SENTENCE_END.search(text)) and (len(words) >= 8 or stops >= 0.2) or (len(words) >= 10 and stops >= 0.35)
-
-
 @functools.lru_cache(maxsize=65536)
 def evidence(text: str) -> Evidence:
     lex = lexicon()
@@ -170,4 +155,4 @@ def evidence(text: str) -> Evidence:
     kinds = tuple((k, tuple(found[k])) for k in sorted(found, key=lambda k: (k not in firm, -gain[k])))
     residual = [m.group() for m in _TOKEN.finditer(key) if not any(covered[m.start():m.end()])]
     return Evidence(chrome / letters if letters else 0.0, strong, kinds, is_prose(text), len(text.split()), weight,
-                    len(residual), sum(word in _STOP for word in residual))
+                    len(residual), sum(word in STOP_WORDS for word in residual))

@@ -8,11 +8,9 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import BodyLine, bare, body_lines, clip, delete_lines
-from draftlint.rules.boilerplate._furniture import SENTENCE_END, Evidence, evidence, lexicon
+from draftlint.lines import SENTENCE_END, is_running
+from draftlint.rules.boilerplate._furniture import Evidence, evidence, lexicon
 
-# A line of running text: the article itself. The head of the page is what comes before the first such
-# line, its tail what comes after the last one.
-_RUNNING_WORDS = 20
 # Share of a line's letters that must be chrome (vocabulary, date, time and counter shapes, bylines).
 _ALONE = 0.5  # a line in the middle of the article, on its own
 _IN_CONTEXT = 0.34  # a line at the head or tail of the page, or next to another furniture line
@@ -92,7 +90,7 @@ class PageFurniture(Rule):
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         lines = body_lines(doc)
-        running = [i for i, item in enumerate(lines) if _is_running(item)]
+        running = [i for i, item in enumerate(lines) if is_running(item)]
         first = running[0] if running else len(lines)
         last = running[-1] if running else -1
         verdicts: dict[int, _Verdict] = {}
@@ -143,10 +141,6 @@ def _label(kind: str) -> str:
     return lexicon().kinds[kind].label if kind in lexicon().kinds else kind
 
 
-def _is_running(item: BodyLine) -> bool:
-    return item.block.kind != "heading" and item.words >= _RUNNING_WORDS
-
-
 def _candidate(item: BodyLine, max_words: int) -> bool:
     return item.block.kind in ("heading", "paragraph", "list-item") and not item.block.in_blockquote \
         and 0 < item.words <= max_words
@@ -179,7 +173,7 @@ def _same_widget(a: BodyLine, b: BodyLine) -> bool:
 
 
 def _followed_by_text(lines: tuple[BodyLine, ...], i: int) -> bool:
-    return i + 1 < len(lines) and (_is_running(lines[i + 1]) or evidence(lines[i + 1].text).prose)
+    return i + 1 < len(lines) and (is_running(lines[i + 1]) or evidence(lines[i + 1].text).prose)
 
 
 def _judge(lines: tuple[BodyLine, ...], i: int, ev: Evidence, need: float, context: bool) -> _Verdict | None:
@@ -272,10 +266,10 @@ def _head_labels(lines: tuple[BodyLine, ...], first: int) -> Iterator[int]:
         while j < len(lines) and _short_item(lines[j]) and (j == i or _same_widget(lines[j - 1], lines[j])):
             j += 1
         after = j
-        while after < len(lines) and not _is_running(lines[after]) and evidence(lines[after].text).coverage >= 0.99:
+        while after < len(lines) and not is_running(lines[after]) and evidence(lines[after].text).coverage >= 0.99:
             after += 1  # "- Advertisement -" between the labels and the article
         if j > i and (all(lines[k].text.rstrip().endswith(",") for k in range(i, j - 1)) and j - i > 1
-                      or (j - i <= 3 and after < len(lines) and _is_running(lines[after]))):
+                      or (j - i <= 3 and after < len(lines) and is_running(lines[after]))):
             yield i  # followed by the article's first paragraph, or a list of tags ("- python," / "- testing,")
         i = max(j, i + 1)
 

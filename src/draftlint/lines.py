@@ -1,0 +1,74 @@
+"""A document's standalone lines: what line-level rules (boilerplate residue, template lines across files) read.
+
+Each line of a prose block (tables excepted) is one ``BodyLine``, except a hard-wrapped paragraph (a block of
+several lines that is not ``stacked``), which is one line: its pieces are never taken for lines of their own,
+so hard-wrapping a paragraph does not change what a line rule sees.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from draftlint.document import Block, Document, Line, cached_property
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    """One line of a prose block, with its block and its index in the document's sequence of lines."""
+
+    index: int
+    line: Line
+    block: Block
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.line.text.split())
+
+
+def body_lines(doc: Document) -> tuple[BodyLine, ...]:
+    """The lines of the prose blocks (tables excepted), in document order; a hard-wrapped paragraph (a block
+    of several lines that is not ``stacked``) is one line, so its pieces are never taken for lines of their
+    own. Made once per document."""
+    return doc.shared(_body_lines)
+
+
+def _body_lines(doc: Document) -> tuple[BodyLine, ...]:
+    out: list[BodyLine] = []
+    for block in doc.prose_blocks:
+        if block.kind == "table" or not block.lines:
+            continue
+        lines = block.lines
+        if len(lines) > 1 and not block.stacked:
+            lines = (Line(lines[0].number, lines[0].start, block.plain, lines[-1].end),)
+        for line in lines:
+            out.append(BodyLine(len(out), line, block))
+    return tuple(out)
+
+
+# A line of running text: the article itself. The head of a page is what comes before the first such line,
+# its tail what comes after the last one.
+RUNNING_WORDS = 20
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Function words (jusText's cue: prose is dense with them, page chrome is not).
+STOP_WORDS = frozenset("""a an the of to in on at for with from by and or but if then than that this these those is are
+was were be been being has have had do does did will would can could should may might must it its he she they we
+you i me my our your their his her them us who which what when where why how not no as so into about after
+before over under up out""".split())
+
+
+def is_prose(text: str) -> bool:
+    """Reads as a sentence: it ends like one and has enough words, or it is dense with function words."""
+    words = text.split()
+    if len(words) < 6:
+        return False
+    stops = sum(w.casefold().strip(".,;:!?\"'“”‘’()") in STOP_WORDS for w in words) / len(words)
+    return bool(SENTENCE_END.search(text)) and (len(words) >= 8 or stops >= 0.2) or (len(words) >= 10 and stops >= 0.35)
+
+
+def is_running(item: BodyLine) -> bool:
+    """A line of the article's running text: not a heading, ``RUNNING_WORDS`` words or more."""
+    return item.block.kind != "heading" and item.words >= RUNNING_WORDS

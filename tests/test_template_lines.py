@@ -1,0 +1,49 @@
+"""template-line (B022) against an index: a pre-commit run on one new draft still knows the archive's
+template lines; an index of format version 1 (titles only) is still read."""
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+FOOTER = "Support local reporting: become a member of the Harbour Press today."
+
+
+def _archive(tmp_path):
+    (tmp_path / "archive").mkdir()
+    for name, story in (("a.md", "The ferry runs twice a day from April."), ("b.md", "The market moves on Monday."),
+                        ("c.md", "The school roof is mended at last.")):
+        (tmp_path / "archive" / name).write_text(f"# {name}\n\n{story}\n\n{FOOTER}\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text(f"# New\n\nThe bridge reopens in May.\n\n{FOOTER}\n", encoding="utf-8")
+
+
+def test_one_new_draft_is_checked_against_the_archive_template_lines(tmp_path):
+    _archive(tmp_path)
+    made = run_cli("index", "archive", "-o", "idx.json", "--isolated", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert b"(and the template lines of 3)" in made.stderr
+    alone = run_cli("check", "new.md", "--isolated", "--no-cache", "--select", "B022", cwd=tmp_path)
+    assert alone.returncode == 0  # one file: nothing to share a line with
+    found = run_cli("check", "new.md", "--isolated", "--no-cache", "--select", "B022", "--titles-index", "idx.json",
+                    cwd=tmp_path)
+    assert found.returncode == 1
+    assert ("new.md:5:1: B022 [warning] template line shared by 4 documents (archive/a.md, archive/b.md, "
+            "archive/c.md): “Support local reporting: become a member of the Harbour Press …”") in found.stdout.decode()
+
+
+def test_a_file_of_the_run_counts_by_its_current_text_not_its_indexed_one(tmp_path):
+    _archive(tmp_path)
+    assert run_cli("index", "archive", "-o", "idx.json", "--isolated", cwd=tmp_path).returncode == 0
+    (tmp_path / "archive" / "c.md").write_text("# c\n\nThe footer is gone from this one.\n", encoding="utf-8")
+    found = run_cli("check", "archive/a.md", "archive/c.md", "--isolated", "--no-cache", "--select", "B022",
+                    "--titles-index", "idx.json", cwd=tmp_path)
+    assert found.returncode == 0, found.stdout  # a.md and b.md (indexed) share it: two, not three
+
+
+def test_an_index_of_format_version_1_is_read_as_titles_only(tmp_path):
+    _archive(tmp_path)
+    (tmp_path / "old.json").write_text(json.dumps({"version": 1, "tool": "draftlint", "tokenizer": 1, "titles": []}),
+                                       encoding="utf-8")
+    proc = run_cli("check", "new.md", "--isolated", "--no-cache", "--select", "B022,T004", "--titles-index", "old.json",
+                   cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
