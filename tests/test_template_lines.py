@@ -17,11 +17,16 @@ def _archive(tmp_path):
     (tmp_path / "new.md").write_text(f"# New\n\nThe bridge reopens in May.\n\n{FOOTER}\n", encoding="utf-8")
 
 
-def test_one_new_draft_is_checked_against_the_archive_template_lines(tmp_path):
+def _indexed(tmp_path) -> bytes:
+    """The archive written and indexed in idx.json; the index command's report."""
     _archive(tmp_path)
     made = run_cli("index", "archive", "-o", "idx.json", "--isolated", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    assert b"(and the template lines of 3)" in made.stderr
+    return made.stderr
+
+
+def test_one_new_draft_is_checked_against_the_archive_template_lines(tmp_path):
+    assert b"(and the template lines of 3)" in _indexed(tmp_path)
     alone = run_cli("check", "new.md", "--isolated", "--no-cache", "--select", "B022", cwd=tmp_path)
     assert alone.returncode == 0  # one file: nothing to share a line with
     found = run_cli("check", "new.md", "--isolated", "--no-cache", "--select", "B022", "--titles-index", "idx.json",
@@ -32,8 +37,7 @@ def test_one_new_draft_is_checked_against_the_archive_template_lines(tmp_path):
 
 
 def test_a_file_of_the_run_counts_by_its_current_text_not_its_indexed_one(tmp_path):
-    _archive(tmp_path)
-    assert run_cli("index", "archive", "-o", "idx.json", "--isolated", cwd=tmp_path).returncode == 0
+    _indexed(tmp_path)
     (tmp_path / "archive" / "c.md").write_text("# c\n\nThe footer is gone from this one.\n", encoding="utf-8")
     found = run_cli("check", "archive/a.md", "archive/c.md", "--isolated", "--no-cache", "--select", "B022",
                     "--titles-index", "idx.json", cwd=tmp_path)
