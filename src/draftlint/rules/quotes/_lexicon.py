@@ -19,6 +19,7 @@ mused sighed laughed vowed vows promised promises pleaded pledged assured assure
 laments greeted answered answers texted emailed messaged confided confides highlighted highlights shared
 shares underlined underlines underscored underscores echoed echoes retorted retorts interjected snapped
 describing related relates relating offered offers chimed explained summed writes recalling insisting
+quote quotes quoted quoting
 """.split())
 # speech verbs in the finite forms that introduce a speaker after a quotation: `," said another person`
 QUOTATIVE = frozenset(w for w in SPEECH_VERBS if not w.endswith("ing"))

@@ -78,10 +78,15 @@ def surnames(tokens: list[Tok]) -> set[str]:
     return {run[-1].lower for run in people(tokens)}
 
 
+def handle(tok: Tok) -> bool:
+    """An account name: "@alexcrichton"."""
+    return tok.text[:1] == "@" and tok.text[1:2].isalnum() and not tok.quoted
+
+
 def names_person(tokens: list[Tok], known: frozenset[str] | set[str]) -> bool:
-    """Whether the sentence names a person outside quotation marks: a person-like name, or a capitalised word
-    the document uses as someone's name."""
-    if people(tokens):
+    """Whether the sentence names a person outside quotation marks: a person-like name, an account name, or a
+    capitalised word the document uses as someone's name."""
+    if people(tokens) or any(handle(t) for t in tokens):
         return True
     return any(t.proper and not t.quoted and t.lower in known for t in tokens)
 
@@ -97,6 +102,8 @@ def has_proper(tokens: list[Tok], known: frozenset[str] | set[str]) -> bool:
     part of a longer name or when the document uses it as someone's name."""
     opening = True
     for k, t in enumerate(tokens):
+        if handle(t):
+            return True
         if t.proper and not t.quoted:
             if not opening or t.lower in known or (k + 1 < len(tokens) and tokens[k + 1].proper):
                 return True

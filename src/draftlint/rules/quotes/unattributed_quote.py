@@ -34,7 +34,7 @@ class UnattributedQuote(Rule):
     - a name: in the quotation's own sentence any capitalised name outside the quote marks, with or without a
       verb (`"…," Ana Ruiz, director of the port authority.`); in the sentence before or after, a person's
       name (two to four capitalised words that are not an organisation or place, "Dr. Brandt", "Mayor
-      Osei", or a surname the document gives someone elsewhere);
+      Osei", an account name such as "@ana-ruiz", or a surname the document gives someone elsewhere);
     - a pronoun for a person named before ("she shares"), or the writer or reader ("I asked", "you think");
     - a speaker before a colon (`Priya Nair, chief economist at Harbour Bank: "…"`), a signature (`"…" —
       Jane Smith`, `> — Jane Smith` under a block quotation, a name line right under the quote's paragraph),
@@ -49,9 +49,10 @@ class UnattributedQuote(Rule):
     vessels"`); titles of works (every main word capitalised, or named as one: "the song", "an op-ed titled",
     `Re. "…," Page A8`); a headline or tagline standing alone without sentence punctuation, and a block quote
     whose every line lacks it (a list of headlines); an aside in brackets (`(“but it worked on my laptop!”)`);
+    a message or string with code in it; every paragraph of a callout ("> [!NOTE]", "> Note: …");
     the continuation paragraphs of a quotation that runs over several paragraphs (each opens with a quote
     mark and only the last one closes; the first is attributed), quotations that follow an attributed one
-    with only quoted text between them, callout block quotes ("> Note: …") and quotations in footnotes.
+    with only quoted text between them, and quotations in footnotes.
     Quotations attributed to a vague or anonymous speaker are left to Q002 and Q003.
 
     With ``strict = true`` every quotation of ``min-words`` or more words also needs a link, footnote or
@@ -98,6 +99,8 @@ class UnattributedQuote(Rule):
             if quote.words < opts.min_words or not self._is_quotation(analysis, quote):
                 continue
             chain = self._chain(analysis, quotes, k)  # this quotation and the ones it continues, first one first
+            if not self._is_quotation(analysis, quotes[chain[0]]):
+                continue  # a later paragraph of a callout ("> [!NOTE]" / ">" / "> …")
             head = " ".join(plain(quote.text).split()[:6])
             if not self._attributed(analysis, quotes[chain[0]]) and not pulled.elsewhere(k):
                 yield self.finding(doc, quote.start, quote.end, f"quotation “{head} …” has no speaker or source")
@@ -125,6 +128,8 @@ class UnattributedQuote(Rule):
         before, after = text[segment.start:quote.start], text[quote.end:segment.end]
         if q.named_as_work(quote, before, after) or q.aside(before, after) or q.headline_like(quote, before, after):
             return False
+        if "`" in text[quote.start:quote.end]:
+            return False  # a message or string with code in it ("`Foo: Iterator` is not satisfied"), not speech
         # a lowercase phrase inside the writer's own sentence, without punctuation of its own, names or mentions
         # something ("in the form of "high percentile of latency"") rather than reporting speech
         inner = q.inner_text(quote)
