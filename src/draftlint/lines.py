@@ -19,6 +19,7 @@ class BodyLine:
     index: int
     line: Line
     block: Block
+    last: int  # the number of its last source line (a hard-wrapped paragraph spans several)
 
     @property
     def text(self) -> str:
@@ -39,14 +40,21 @@ def body_lines(doc: Document) -> tuple[BodyLine, ...]:
 def _body_lines(doc: Document) -> tuple[BodyLine, ...]:
     out: list[BodyLine] = []
     for block in doc.prose_blocks:
-        if block.kind == "table" or not block.lines:
-            continue
-        lines = block.lines
-        if len(lines) > 1 and not block.stacked:
-            lines = (Line(lines[0].number, lines[0].start, block.plain, lines[-1].end),)
-        for line in lines:
-            out.append(BodyLine(len(out), line, block))
+        if block.kind != "table":
+            lines = standalone(block)
+            for line in lines:
+                last = block.lines[-1].number if line is lines[0] and len(lines) == 1 else line.number
+                out.append(BodyLine(len(out), line, block, last))
     return tuple(out)
+
+
+def standalone(block: Block) -> tuple[Line, ...]:
+    """The lines of ``block`` that stand on their own: each line of a stack, or the whole of a hard-wrapped
+    paragraph as one line (its text the block's, its start and end those of its first and last lines)."""
+    lines = block.lines
+    if len(lines) > 1 and not block.stacked:
+        return (Line(lines[0].number, lines[0].start, block.plain, lines[-1].end),)
+    return lines
 
 
 # A line of running text: the article itself. The head of a page is what comes before the first such line,
@@ -70,5 +78,13 @@ def is_prose(text: str) -> bool:
 
 
 def is_running(item: BodyLine) -> bool:
-    """A line of the article's running text: not a heading, ``RUNNING_WORDS`` words or more."""
-    return item.block.kind != "heading" and item.words >= RUNNING_WORDS
+    """A line of the article's running text: not a heading, ``RUNNING_WORDS`` words or more; or a good piece
+    (8 words or more) of a stack of lines that reads as prose of that length (paragraphs wrapped line by
+    line, ragged, read as a stack)."""
+    if item.block.kind == "heading":
+        return False
+    return item.words >= RUNNING_WORDS or (item.words >= 8 and item.block.stacked and _prose_stack(item.block))
+
+
+def _prose_stack(block: Block) -> bool:
+    return block.__dict__.setdefault("_prose_stack", len(block.plain.split()) >= RUNNING_WORDS and is_prose(block.plain))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from draftlint.document import Block, Document, Line, PROSE_KINDS
+from draftlint.lines import standalone
 
 SHORT = 3  # needles shorter than this ("-", "[") are in most texts: each is searched on its own
 
@@ -131,8 +132,8 @@ def containing(haystack: Haystack, needles: tuple[str, ...] | None) -> list[int]
 @dataclass(frozen=True)
 class DocIndex:
     blocks: Haystack  # every block of a kind that a scope can name (PROSE_KINDS)
-    # every line that stands on its own, as (block, line), in document order: the only line of its block, or a
-    # line of a stack (the lines of a hard-wrapped paragraph are pieces of sentences, not lines of their own)
+    # every line that stands on its own, as (block, line), in document order: the only line of its block, a
+    # line of a stack, or a hard-wrapped paragraph as one line (its pieces are not lines of their own)
     lines: Haystack
     line_norms: dict[str, list[int]]  # ``norm_line`` of a standalone line -> the indices of such lines
 
@@ -143,8 +144,7 @@ def index(doc: Document) -> DocIndex:
 
 def _make_index(doc: Document) -> DocIndex:
     blocks: tuple[Block, ...] = tuple(block for block in doc.blocks if block.kind in PROSE_KINDS)
-    lines: tuple[tuple[Block, Line], ...] = tuple(
-        (block, line) for block in blocks if len(block.lines) == 1 or block.stacked for line in block.lines)
+    lines: tuple[tuple[Block, Line], ...] = tuple((block, line) for block in blocks for line in standalone(block))
     norms: dict[str, list[int]] = {}
     for i, (_, line) in enumerate(lines):
         norms.setdefault(norm_line(line.text), []).append(i)

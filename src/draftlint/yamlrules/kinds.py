@@ -121,7 +121,8 @@ class YamlRule(Rule):
             if self.max_words and text.count(" ") + 1 > self.max_words:  # Line.text: words joined by one space
                 continue
             if (self.line_set and norm_line(text) in self.line_set) or (self.matcher and self.matcher.fullmatch(text)):
-                fix = Fix(Span(line.number, 1, line.number, 1), whole_lines=True) if self.fix == "delete-line" else None
+                last = doc.span(line.start, line.end).end_line  # a hard-wrapped paragraph ends lines later
+                fix = Fix(Span(line.number, 1, last, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
 
     def _check_text(self, doc: Document, block: Block) -> Iterable[Finding]:
@@ -144,7 +145,9 @@ class YamlRule(Rule):
 
 
 def phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
-    parts = sorted({r"\s+".join(re.escape(word) for word in p.split()) for p in phrases}, key=len, reverse=True)
+    """One matcher for ``phrases``, word-bounded; an apostrophe in a phrase matches a straight or curly one."""
+    parts = sorted({r"\s+".join(re.escape(word).replace("'", "['’]") for word in p.split()) for p in phrases},
+                   key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 

@@ -17,6 +17,7 @@ from draftlint.lines import STOP_WORDS, is_prose
 # Letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
 _ALNUM = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"[^\W_]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?"
@@ -107,7 +108,7 @@ class Evidence:
 @functools.lru_cache(maxsize=65536)
 def evidence(text: str) -> Evidence:
     lex = lexicon()
-    key = text.casefold()
+    key = text.casefold().translate(_APOSTROPHES)  # one character for one: offsets stay the same
     covered = bytearray(len(key))
     found: dict[str, list[str]] = {}
     gain: dict[str, int] = {}

@@ -94,7 +94,8 @@ class PageFurniture(Rule):
         first = running[0] if running else len(lines)
         last = running[-1] if running else -1
         verdicts: dict[int, _Verdict] = {}
-        found = {i: evidence(item.text) for i, item in enumerate(lines) if _candidate(item, opts.max_words)}
+        found = {i: evidence(item.text) for i, item in enumerate(lines)
+                 if _candidate(item, opts.max_words) and not _ends_a_sentence(lines, i)}
         for i, ev in found.items():
             edge = bool(running) and (i < first or i > last)  # a text with no running text has no head or tail
             verdict = _judge(lines, i, ev, _IN_CONTEXT if edge else _ALONE, edge)
@@ -143,12 +144,12 @@ def _label(kind: str) -> str:
 
 def _candidate(item: BodyLine, max_words: int) -> bool:
     return item.block.kind in ("heading", "paragraph", "list-item") and not item.block.in_blockquote \
-        and 0 < item.words <= max_words
+        and (0 < item.words <= max_words or item.words <= 2 * max_words and bool(_ARROWS.search(item.text.strip())))
 
 
 def _near(lines: tuple[BodyLine, ...], i: int) -> bool:
     """Line ``i`` follows line ``i - 1`` closely (at most one blank line between)."""
-    return i > 0 and lines[i].line.number - lines[i - 1].line.number <= 2
+    return i > 0 and lines[i].line.number - lines[i - 1].last <= 2
 
 
 def _introduced(lines: tuple[BodyLine, ...], verdicts: dict[int, _Verdict]) -> list[int]:
@@ -165,6 +166,15 @@ def _introduced(lines: tuple[BodyLine, ...], verdicts: dict[int, _Verdict]) -> l
                 and lines[first - 1].text.rstrip().endswith(":"):
             out.append(i)
     return out
+
+
+def _ends_a_sentence(lines: tuple[BodyLine, ...], i: int) -> bool:
+    """Line ``i`` is the end of a sentence that a line above it in the same stack began ("… is on its" /
+    "website."): a wrapped piece, not a line of its own."""
+    item = lines[i]
+    return i > 0 and lines[i - 1].block is item.block and not SENTENCE_END.search(lines[i - 1].text) \
+        and bool(SENTENCE_END.search(item.text)) and not lines[i - 1].text.rstrip().endswith(":") \
+        and evidence(lines[i - 1].text).coverage < _IN_CONTEXT  # the line above is prose, not a stamp or a label
 
 
 def _same_widget(a: BodyLine, b: BodyLine) -> bool:
@@ -202,7 +212,8 @@ def _judge(lines: tuple[BodyLine, ...], i: int, ev: Evidence, need: float, conte
         return None  # one network name in the middle of an article is a company, not a button
     # Every word chrome, or a large share of chrome with more than one chrome word: "Related issues" is a
     # heading of a design document, "Save FB Tweet More" a share bar. A lone chrome word needs company.
-    if ev.coverage >= 0.99 and (ev.weight >= 2 or context or ev.words > 1):
+    words = sum(1 for word in text.split() if any(ch.isalnum() for ch in word))  # "website ." is one word
+    if ev.coverage >= 0.99 and (ev.weight >= 2 or context or words > 1):
         enough = True
     else:
         enough = ev.coverage >= need and ev.weight >= 2 and kind != "navigation"

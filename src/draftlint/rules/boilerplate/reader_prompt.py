@@ -11,9 +11,11 @@ import yaml
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
+from draftlint.lines import SENTENCE_END, BodyLine
 from draftlint.rules.boilerplate._common import body_lines, clip, delete_lines
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
+_STOP = re.compile(r"[.!?]")
 # Speaking to the reader: the second person, a polite request.
 _READER = re.compile(r"(?<![^\W_])(?:you|your|yours|please|kindly)(?![^\W_])")
 # Pointing at the site: its own voice, the page, the widgets.
@@ -58,6 +60,18 @@ def prompt_in(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _to_sentence_end(lines: tuple[BodyLine, ...], i: int) -> str:
+    """The text of line ``i``, run on into the next lines of its stack while its sentence has not ended (a
+    prompt wrapped line by line: "If you enjoyed this, how about" / "our other recipes?"); three lines at most."""
+    text = own = lines[i].text
+    k = i + 1
+    while k < min(len(lines), i + 3) and lines[k].block is lines[i].block and not SENTENCE_END.search(text):
+        text += " " + lines[k].text
+        k += 1
+    end = _STOP.search(text, len(own))  # only the sentence that line i's end is in, not the next line's own
+    return text[:end.end()] if end else text
+
+
 class ReaderPrompt(Rule):
     """Flags a call to action addressed to the reader: subscribe, follow, comment, share, log in, donate.
 
@@ -97,11 +111,12 @@ class ReaderPrompt(Rule):
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         lex = _lexicon()
-        for item in body_lines(doc):
+        lines = body_lines(doc)
+        for item in lines:
             if item.block.kind not in ("heading", "paragraph", "list-item") or item.block.in_blockquote \
                     or item.words > opts.max_words:
                 continue
-            found = prompt_in(item.text)
+            found = prompt_in(_to_sentence_end(lines, item.index))
             if found:
                 kind, phrase = found
                 yield self.finding(doc, item.line.start, item.line.end,
