@@ -8,9 +8,11 @@ import pytest
 from conftest import FIXTURES, run_cli
 from helpers import lint
 
-from draftlint import parse
+from draftlint import engine, parse, registry
+from draftlint.config import Config
 
 PAGE = FIXTURES / "html" / "harbour-export.html"
+DIV_PAGE = FIXTURES / "html" / "div-theme-export.html"
 
 
 def page(body: str, head: str = "") -> str:
@@ -146,6 +148,53 @@ def test_html_main_reads_only_the_article():
     assert doc.title.source == "h1"
     only_article = page("<div><p>Menu</p><article><p>Story.</p></article><p>After</p></div>")
     assert [b.plain for b in parse.build("p.html", only_article, html_main=True).blocks] == ["Story."]
+
+
+def _positions(source: str, path: str, html_main: bool) -> list[tuple[str, int, int]]:
+    plan = engine.make_plan(registry.load(), Config(html_main=html_main))
+    return [(f.code, f.line, f.column) for f in engine.lint_text(source, path, plan).findings]
+
+
+def test_html_main_on_a_page_that_marks_no_article_reads_its_densest_element():
+    source = DIV_PAGE.read_text(encoding="utf-8")
+    article = [
+        ("B020", 16, 25),  # the byline with its reading time, under the headline
+        ("Q002", 21, 10),  # "Experts say"
+        ("B112", 25, 29),  # the advertisement between the article's two halves
+        ("B013", 30, 68),  # the share buttons at the end of the second half
+    ]
+    assert _positions(source, "page.html", html_main=True) == article
+    assert _positions(source, "page.html", html_main=False) == [
+        ("B010", 9, 33), ("B010", 10, 40),  # the site name and the menu above the headline
+        *article,
+        ("B120", 34, 9), ("B115", 36, 8),  # the sidebar's widget header and newsletter prompt
+        ("B130", 42, 29),  # the copyright footer
+    ]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the article's paragraphs, split by an advertisement: the parent of both halves, with the headline
+    ("<div id='top'><a href='/'>Home</a></div><div id='post'><h1>Mill</h1><div id='a'><p>{p}</p><p>{p}</p></div>"
+     "<div class='ad'>Ad</div><div id='b'><p>{p}</p></div></div><div id='side'><p>{p}</p></div>", "post"),
+    # the body below its headline's container: up to their common ancestor
+    ("<div id='wrap'><div id='head'><h1>Mill</h1></div><div id='body'><p>{p}</p><p>{p}</p><p>{p}</p></div></div>"
+     "<div id='more'><p>{p}</p></div>", "wrap"),
+    # comments in a form and teasers in an aside weigh nothing; a headline that is not the title is no headline
+    ("<h1>Site name</h1><div id='story'><p>{p}</p><p>{p}</p></div><aside><p>{p}</p><p>{p}</p></aside>"
+     "<form><p>{p}</p><p>{p}</p><p>{p}</p></form>", "story"),
+    # one long paragraph is not an article; links and short lines are not prose: the whole page
+    ("<div id='one'><p>{p} {p} {p} {p}</p></div><div><p>{p}</p></div>", None),
+    ("<div id='menu'><p><a href='/a'>{p}</a></p><p><a href='/b'>{p}</a></p></div><p>Short line.</p>", None),
+])
+def test_the_densest_element(body, expected):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from draftlint.parse import htmlmain
+
+    prose = "The mill on the river will open again in May after four years of repairs to its wheel."
+    tree = LexborHTMLParser(page(body.format(p=prose)))
+    chosen = htmlmain.densest(tree, lambda text: text == "Mill")
+    assert (None if chosen is None else next(n.id for n in tree.css("[id]") if n.mem_id == chosen)) == expected
 
 
 def test_broken_markup_is_read_as_a_browser_reads_it():

@@ -46,7 +46,7 @@ def check(
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REV", help="Lint only files changed since the git revision REV and report findings on added or modified lines."),
     force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply exclude globs to files named on the command line too (for pre-commit)."),
     titles_index: Optional[Path] = typer.Option(None, "--titles-index", help="Also compare titles against this index (written by `draftlint index`)."),
-    html_main: bool = typer.Option(False, "--html-main", help="Of an HTML page, lint only the article: its main element, else its only outermost article element."),
+    html_main: bool = typer.Option(False, "--html-main", help="Of an HTML page, lint only the article: its main element, else its only outermost article element, else the element holding most of its running prose."),
 ) -> None:
     """Lint drafts and report findings."""
     from draftlint import engine

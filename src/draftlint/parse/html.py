@@ -22,7 +22,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from draftlint.document import Block, Link, Title
-from draftlint.parse import htmlchrome
+from draftlint.parse import htmlchrome, htmlmain
 from draftlint.parse.htmlblocks import Builder, walk
 from draftlint.parse.htmlsource import SourceMap, Stream, scan
 
@@ -67,7 +67,7 @@ def _attribute_offset(stream: Stream, value: str) -> tuple[int, bool]:
 
 def parse(source: str, main_only: bool = False) -> Page:
     """The blocks of an HTML page (``source`` decoded, ``\\n`` line breaks); see the module's docstring.
-    ``main_only``: only the article (``htmlchrome.main_element``), and the title."""
+    ``main_only``: only the article (``htmlmain.main_element``), and the title."""
     from draftlint.text import normalize, similarity, title_forms
 
     stream = scan(source)
@@ -78,12 +78,6 @@ def parse(source: str, main_only: bool = False) -> Page:
     if meta is not None:
         builder.flow(*meta)
         title_range = builder.cut(keep=False)
-    if main_only:
-        builder.main = htmlchrome.main_element(tree)
-    if tree.root is not None:
-        walk(builder, tree.root)
-    blocks = builder.blocks
-    text = "".join(builder.parts)
     meta_text = " ".join(meta[0].split()) if meta else None
     forms = title_forms(meta_text) if meta_text else frozenset()
 
@@ -91,6 +85,12 @@ def parse(source: str, main_only: bool = False) -> Page:
         norm = normalize(line)
         return any(similarity(norm, form, 0.9) >= 0.9 for form in forms)
 
+    if main_only:
+        builder.main = htmlmain.main_element(tree, is_title if meta_text else None)
+    if tree.root is not None:
+        walk(builder, tree.root)
+    blocks = builder.blocks
+    text = "".join(builder.parts)
     index = htmlchrome.headline(blocks, meta_text, is_title)
     builder.chrome.label(blocks, builder.chrome_of, builder.link_share, index)
     title = None

@@ -111,25 +111,3 @@ def headline(blocks: list[Block], title: str | None, matches) -> int | None:
         return h1[0] if h1 else None
     candidates = h1 or [i for i, b in enumerate(blocks) if b.kind == "heading" and b.plain]
     return next((i for i in candidates if matches(blocks[i].plain)), None)
-
-
-
-def main_element(tree) -> int | None:
-    """The ``mem_id`` of the page's article for ``--html-main``: its ``main`` element (or ``role=main``),
-    else its only outermost ``article``; None when the page marks neither."""
-    for node in tree.css("main, [role=main]"):
-        if node.text(strip=True):
-            return node.mem_id
-    outermost = [node for node in tree.css("article") if not _inside_article(node)]
-    if len(outermost) == 1:
-        return outermost[0].mem_id
-    return None
-
-
-def _inside_article(node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "article":
-            return True
-        parent = parent.parent
-    return False
