@@ -14,8 +14,9 @@ from draftlint import __version__
 from draftlint.cli.check import check
 from draftlint.cli.commands import clean, explain, index, rules, server, version
 from draftlint.cli.common import EXIT_ERROR, err
+from draftlint.cli.report import report
 
-COMMANDS = (check, rules, explain, index, clean, server, version)
+COMMANDS = (check, report, rules, explain, index, clean, server, version)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
