@@ -17,7 +17,8 @@ table shows the minimum and median wall time, words per second (from the median)
 draftlint is, and peak memory: the resident set of the whole process tree (sampled every 250 ms with
 psutil) and of the largest single process (``getrusage(RUSAGE_CHILDREN).ru_maxrss`` in a fresh child).
 
-Then draftlint alone: ``--jobs 1`` against the default (scaling), and the latency cases (medians): one file
+draftlint also runs with DRAFTLINT_NO_SHORTCUTS=1 (every shortcut off), so the table shows what the shortcuts
+buy. Then draftlint alone: ``--jobs 1`` against the default (scaling), and the latency cases (medians): one file
 with no sentence-level rule selected, one file with every rule, the pre-commit case (10 files, every rule),
 and a warm-cache re-run over 1,000 files. Results are also written to ``bench/results/<time>.json``.
 """
@@ -48,6 +49,7 @@ NPM_PACKAGES = {"write-good": "1.0.8", "textlint": "15.8.0", "textlint-rule-sent
                 "textlint-rule-max-comma": "4.0.0", "textlint-rule-no-todo": "2.0.1", "textlint-rule-write-good": "2.0.0"}
 TEXTLINT_RULES = ["sentence-length", "max-comma", "no-todo", "write-good"]
 PEER_NAMES = ("write-good", "proselint", "textlint")
+NO_SHORTCUTS = "draftlint, DRAFTLINT_NO_SHORTCUTS=1"  # every shortcut off: the plain reference paths
 # draftlint must be this many times faster than each peer (words per second), issue 5
 TARGETS = {"write-good": 2.0, "proselint": 4.0, "textlint": 10.0}
 SPACY_START = "reference: import spaCy, blank('en') + sentencizer"
@@ -139,6 +141,7 @@ def tools(corpus: Path, listing: Path) -> dict[str, Tool]:
     return {
         "draftlint": Tool("draftlint", version, check, corpus),
         "draftlint --jobs 1": Tool("draftlint --jobs 1", version, check + ["--jobs", "1"], corpus),
+        NO_SHORTCUTS: Tool(NO_SHORTCUTS, version, check, corpus, env={"DRAFTLINT_NO_SHORTCUTS": "1"}),
         "write-good": Tool("write-good", _npm_version("write-good"), [str(bin_ / "write-good")], corpus),
         "proselint": Tool("proselint", _output([str(PY_PEERS / "bin" / "proselint"), "version"]).split()[-1],
                           [str(PY_PEERS / "bin" / "proselint"), "check"], corpus),
@@ -153,12 +156,12 @@ def tools(corpus: Path, listing: Path) -> dict[str, Tool]:
 
 
 # -- measuring ---------------------------------------------------------------------------------------------
-def measure(argv: list[str], cwd: Path | None, scratch: Path, sample: bool = True) -> Run:
+def measure(argv: list[str], cwd: Path | None, scratch: Path, sample: bool = True, env: dict | None = None) -> Run:
     """Wall time and peak memory of one run of ``argv`` in a fresh timer process (its own start-up not counted)."""
     read_fd, write_fd = os.pipe()
     with open(scratch, "wb") as out, open(scratch.with_suffix(".err"), "wb") as err:
         proc = subprocess.Popen([sys.executable, "-c", _TIMER, str(write_fd), *argv], cwd=cwd, stdout=out, stderr=err,
-                                pass_fds=(write_fd,), env={**os.environ, "NO_COLOR": "1"})
+                                pass_fds=(write_fd,), env={**os.environ, "NO_COLOR": "1", **(env or {})})
         os.close(write_fd)
         peak = _sample_tree(proc) if sample else None
         proc.wait()
@@ -205,7 +208,8 @@ def throughput(selected: dict[str, Tool], files: list[str], repeat: dict[str, in
             if round_ >= repeat[name]:
                 continue
             argv = tool.argv if tool.per_file_list else tool.argv + files
-            run = measure(argv, tool.cwd, scratch / f"{name.replace(' ', '_').replace(':', '')}.out")
+            run = measure(argv, tool.cwd, scratch / f"{name.replace(' ', '_').replace(':', '').replace(',', '')}.out",
+                          env=tool.env)
             runs[name].append(run)
             print(f"  {name}: {run.wall:.2f} s, exit {run.rc}", file=sys.stderr)
     return runs
@@ -286,6 +290,11 @@ def report(selected: dict[str, Tool], runs: dict[str, list[Run]], files: int, wo
         checks = [f"{peer}: draftlint {stats[peer]['draftlint_ratio']:.2f}× (target ≥{target:g}×) "
                   f"{'ok' if stats[peer]['draftlint_ratio'] >= target else 'MISSED'}"
                   for peer, target in TARGETS.items() if peer in stats]
+        if NO_SHORTCUTS in stats:
+            plain = stats[NO_SHORTCUTS]["words_per_s"]
+            checks.append(f"the shortcuts make draftlint {ours / plain:.2f}× as fast as its plain reference paths; without "
+                          "them: " + ", ".join(f"{plain / stats[peer]['words_per_s']:.2f}× {peer}"
+                                                for peer in TARGETS if peer in stats))
         if "draftlint --jobs 1" in stats:
             scaling = stats["draftlint --jobs 1"]["median"] / stats["draftlint"]["median"]
             checks.append(f"scaling: default jobs ({os.cpu_count()} cores) {scaling:.2f}× over --jobs 1 (target ≥1.7×) "
@@ -320,8 +329,8 @@ def main() -> None:
     parser.add_argument("--peer-repeat", type=int, default=None, help="runs per peer (default: --repeat)")
     parser.add_argument("--jobs1-repeat", type=int, default=None, help="runs of draftlint --jobs 1 (default: --repeat)")
     parser.add_argument("--latency-repeat", type=int, default=7, help="runs per latency case (default 7)")
-    parser.add_argument("--tools", default=None, help="comma-separated subset of: draftlint, jobs1, write-good, "
-                        "proselint, textlint, floor, latency (default: all)")
+    parser.add_argument("--tools", default=None, help="comma-separated subset of: draftlint, noshortcuts, jobs1, "
+                        "write-good, proselint, textlint, floor, latency (default: all)")
     parser.add_argument("--no-install", action="store_true", help="do not install missing peers")
     args = parser.parse_args()
     if not args.no_install:
@@ -329,7 +338,7 @@ def main() -> None:
     _reexec_with_psutil()
     compile_draftlint()
     corpus = args.corpus.resolve()
-    wanted = set((args.tools or "draftlint,jobs1,write-good,proselint,textlint,floor,latency").split(","))
+    wanted = set((args.tools or "draftlint,noshortcuts,jobs1,write-good,proselint,textlint,floor,latency").split(","))
     files, words = corpus_files(corpus)
     words_of = {f: len((corpus / f).read_bytes().decode("utf-8", "replace").split()) for f in files}
     results_dir = BENCH / "results"
@@ -341,7 +350,8 @@ def main() -> None:
     print(f"corpus {corpus}: {len(files):,} files, {words:,} words; load average {load[0]:.2f} {load[1]:.2f} "
           f"{load[2]:.2f}; {os.cpu_count()} cores", file=sys.stderr)
     every = tools(corpus, listing)
-    keys = {"draftlint": "draftlint", "jobs1": "draftlint --jobs 1", "write-good": "write-good", "proselint": "proselint",
+    keys = {"draftlint": "draftlint", "noshortcuts": NO_SHORTCUTS, "jobs1": "draftlint --jobs 1",
+            "write-good": "write-good", "proselint": "proselint",
             "textlint": "textlint"}
     selected = {keys[k]: every[keys[k]] for k in keys if k in wanted}
     if "floor" in wanted:
