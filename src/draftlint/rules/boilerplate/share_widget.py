@@ -69,7 +69,7 @@ class ShareWidget(Rule):
     def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
         lines = body_lines(doc)
         runs = _button_runs(lines)
-        shares = _next_share_button(lines)
+        shares = _next_share_button(lines, runs)
         i = 0
         while i < len(lines):
             item = lines[i]
@@ -109,9 +109,10 @@ def _button_runs(lines: list[BodyLine]) -> list[int]:
     return ends
 
 
-def _next_share_button(lines: list[BodyLine]) -> list[int]:
-    """For each line, the index of the first line from there on that names a button that is not a brand."""
+def _next_share_button(lines: list[BodyLine], runs: list[int]) -> list[int]:
+    """For each line, the index of the first button line from there on that names a button that is not a
+    brand (only button lines are asked: the answer is read within a run of them)."""
     found = [len(lines)] * (len(lines) + 1)
     for k in range(len(lines) - 1, -1, -1):
-        found[k] = k if _SHARE_BUTTON.search(lines[k].text.casefold()) else found[k + 1]
+        found[k] = k if runs[k] > k and _SHARE_BUTTON.search(lines[k].text.casefold()) else found[k + 1]
     return found
