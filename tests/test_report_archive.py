@@ -200,3 +200,19 @@ const th = [...document.querySelectorAll("#totals details th")].find((h) => h.te
 th.click(); th.click();
 document.body.dataset.order = [...th.closest("table").tBodies[0].rows].map((r) => r.cells[3].dataset.v).join(",");
 </script>"""
+
+
+# A test-only script: which drawing of the first chart the page shows, and the page's background colour.
+SCHEME = """<script>
+const shown = [...document.querySelectorAll(".chart")[0].children].filter((d) => getComputedStyle(d).display !== "none");
+document.body.dataset.scheme = shown.map((d) => d.className).join(",") + " " + getComputedStyle(document.body).backgroundColor;
+</script>"""
+
+
+def test_report_follows_the_colour_scheme(chromium, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(archive.render(RUN).replace("</body>", SCHEME + "</body>"), encoding="utf-8")
+    light = browse(chromium, page, tmp_path / "p1", "--dump-dom").stdout.decode("utf-8")
+    dark = browse(chromium, page, tmp_path / "p2", "--dump-dom", "--force-dark-mode").stdout.decode("utf-8")
+    assert 'data-scheme="light rgb(255, 255, 255)"' in light
+    assert 'data-scheme="dark rgb(13, 17, 23)"' in dark
