@@ -7,9 +7,9 @@
 """
 from __future__ import annotations
 
-from draftlint.nlp.load import PipelineError, configure, one_token, pipeline, special_case, special_cases_with
+from draftlint.nlp.load import PipelineError, configure, model, one_token, pipeline, special_case, special_cases_with
 from draftlint.nlp.sentences import SENTENCE_KINDS, annotate, segments
 from draftlint.nlp.tokens import token_attributes
 
-__all__ = ["SENTENCE_KINDS", "PipelineError", "annotate", "configure", "one_token", "pipeline", "segments",
+__all__ = ["SENTENCE_KINDS", "PipelineError", "annotate", "configure", "model", "one_token", "pipeline", "segments",
            "special_case", "special_cases_with", "token_attributes"]

@@ -24,7 +24,7 @@ from draftlint import nlp, shortcuts
 from draftlint.document import PROSE_KINDS, Document, Sentence, title_case
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, WORD, is_adverb, plain
 from draftlint.rules.quotes._patterns import REACH, TRIGGERS, matchers, trigger_hashes
-from draftlint.rules.quotes._speakers import people, surnames
+from draftlint.rules.quotes._speakers import NAME_HINT, people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
 @dataclass
@@ -183,8 +183,10 @@ class Analysis:
         cached = self.__dict__.get("_person_names")
         if cached is None:
             names = set(self.speakers)
+            fast = shortcuts.enabled() and nlp.model() is None  # a trained pipeline may tag lower-case names
             for s in self.sentences:
-                names |= surnames(s.tokens)
+                if not fast or NAME_HINT.search(s.sentence.text):  # without capitals in a row, no name
+                    names |= surnames(s.tokens)
             cached = self.__dict__["_person_names"] = frozenset(names)
         return cached
 
@@ -266,7 +268,7 @@ class Analysis:
             return
         span = sentence.tokens
         if span is None or invisible or self._broken(span):
-            span, index_map = self._words(info, span), None
+            span, index_map = self._words(info, span, bool(invisible)), None
         else:
             before, _ = self._doc_spaces(span.doc)
             base = before[span.start]
@@ -308,7 +310,7 @@ class Analysis:
         return any(spaces[span.start + 1:span.end - 1])
 
     @staticmethod
-    def _words(info: "SentenceInfo", span):
+    def _words(info: "SentenceInfo", span, invisible: bool):
         """The sentence's tokens without whitespace, as a spaCy span of their own (soft hyphens removed), so
         that patterns see the words side by side: a hard-wrapped sentence holds line-break tokens."""
         from spacy.tokens import Doc
@@ -316,7 +318,8 @@ class Analysis:
         if span is None:
             texts = [t.text for t in info.tokens]
         else:
-            texts = [plain(t.text) or t.text for t in span if not t.is_space]
+            texts = [plain(t.text) or t.text for t in span if not t.is_space] if invisible else \
+                [t.text for t in span if not t.is_space]
         return Doc(nlp.pipeline().vocab, words=texts or [""])[:len(texts)]
 
 @dataclass

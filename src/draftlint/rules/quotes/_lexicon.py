@@ -16,10 +16,8 @@ revealed reveals predicted predicts cautioned cautions reiterated reiterates rem
 countered counters maintained maintains contended contends suggested suggests recounted recounts joked jokes
 complained complains boasted boasts described describes called calls wondered wonders shouted yelled whispered
 mused sighed laughed vowed vows promised promises pleaded pledged assured assures admitted conceded lamented
-laments greeted answered answers texted emailed messaged confided confides highlighted highlights shared
-shares underlined underlines underscored underscores echoed echoes retorted retorts interjected snapped
-describing related relates relating offered offers chimed explained summed writes recalling insisting
-quote quotes quoted quoting
+laments greeted answered answers texted emailed messaged confided confides underscored underscores retorted
+retorts interjected recalling insisting
 """.split())
 # speech verbs in the finite forms that introduce a speaker after a quotation: `," said another person`
 QUOTATIVE = frozenset(w for w in SPEECH_VERBS if not w.endswith("ing"))

@@ -11,6 +11,7 @@ surname as the last word of a person-like name, or a speaker of a speech verb).
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from draftlint.rules.quotes._lexicon import ORG_WORDS, ROLE_TITLES, TITLES
@@ -19,6 +20,10 @@ from draftlint.rules.quotes._tokens import Tok
 # words inside a name that are written in lower case: "Laurence des Cars", "Ludwig van Beethoven"
 _PARTICLES = frozenset({"de", "des", "del", "della", "der", "di", "da", "dos", "du", "la", "le", "van", "von", "bin",
                         "ibn", "al", "el", "st.", "y"})
+# What a person-like name needs in the text (with the blank pipeline, which reads names from capitals): two
+# capitalised words with at most name particles or initials between them, or a title before a capitalised word
+NAME_HINT = re.compile(r"[A-Z][^\s]*\s+(?:[a-z]{1,4}\s+)*[A-Z]|(?i:\b(?:" + "|".join(sorted(
+    w.rstrip(".") for w in TITLES | ROLE_TITLES)) + r"))\.?\s+[A-Z]")
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "his", "hers", "them", "their"})
 # the writer and the reader: a quotation inside their own sentence is their speech, thought or example
 FIRST_SECOND_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "i'm",

@@ -168,9 +168,10 @@ class UnattributedQuote(Rule):
         if quote.kind == "blockquote":
             if any(_SIGNATURE.search(block.text) for block in _blockquote_run(analysis, quote.block)):
                 return True
-            # the sentence that introduces the block quotation
+            # the sentence that introduces the block quotation: a cue, a speaker before a colon, or a person
             before = self._before(analysis, quote.start)
-            return before is not None and (before.has_cue() or self._colon_speaker(analysis, before, None))
+            return before is not None and (before.has_cue() or self._colon_speaker(analysis, before, None)
+                                           or sp.names_person(before.tokens, analysis.person_names))
         if _SIGNATURE_AFTER.match(analysis.doc.text, quote.end):
             return True  # `"Be the change …" — Mahatma Gandhi`
         if not inside:  # a table cell or another block without sentences: its row or line decides
