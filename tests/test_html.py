@@ -134,6 +134,21 @@ def test_chrome_is_on_the_blocks():
         ("Aside", "aside"), ("Footer", "footer")]
 
 
+def test_chrome_evidence_and_the_sections_that_own_their_header_footer_and_aside():
+    prose = "The mill on the river will open again in May after four years of repairs to its wheel."
+    doc = parse.build("p.html", page(f"""<header><p>Site</p></header><div class="post"><h1>Mill</h1>
+<div class="entry-content no-share"><p>{prose}</p><p>{prose}</p></div>
+<article><header><p>Kicker</p></header><aside><p>Fact box</p></aside><footer><p>Tags</p></footer></article>
+<main><aside><p>Sidebar</p></aside><footer><p>Credits</p></footer></main></div>
+<div id="card-c709-11ec-ad37"><p>Card</p></div><div role="contentinfo"><p>Footer</p></div>"""))
+    assert [(b.plain[:8], b.chrome, b.chrome_by) for b in doc.blocks] == [
+        ("Site", "header", "<header>"), ("Mill", "", ""), ("The mill", "", ""), ("The mill", "", ""),
+        ("Kicker", "", ""), ("Fact box", "", ""), ("Tags", "", ""),  # the article's own
+        ("Sidebar", "aside", "<aside>"), ("Credits", "", ""),  # an aside in main is the page's, a footer is main's
+        ("Card", "", ""),  # an identifier's letters are no word
+        ("Footer", "footer", '<div role="contentinfo">')]
+
+
 def test_a_chrome_container_that_holds_the_headline_is_a_wrapper():
     doc = parse.build("p.html", page("<form id='page'><header><h1>Headline</h1><p>By A. Writer</p></header>"
                                      "<p>Text.</p></form>"))
@@ -167,7 +182,10 @@ def test_html_main_on_a_page_that_marks_no_article_reads_its_densest_element():
     assert _positions(source, "page.html", html_main=False) == [
         ("B010", 9, 33), ("B010", 10, 40),  # the site name and the menu above the headline
         *article,
-        ("B120", 34, 9), ("B115", 36, 8),  # the sidebar's widget header and newsletter prompt
+        ("B120", 34, 9),  # the sidebar's widget header
+        ("B030", 35, 8),  # its teaser, prose that only the page's structure shows to be a sidebar's
+        ("B115", 36, 8),  # its newsletter prompt
+        ("B030", 40, 6),  # a reader's comment
         ("B130", 42, 29),  # the copyright footer
     ]
 

@@ -16,7 +16,7 @@ from draftlint import engine, registry, safeyaml
 from draftlint.config import Config
 
 RULE_DIRS = sorted(p for p in (FIXTURES / "rules").iterdir() if p.is_dir()) if (FIXTURES / "rules").is_dir() else []
-DRAFT_SUFFIXES = (".md", ".txt", ".markdown")
+DRAFT_SUFFIXES = (".md", ".txt", ".markdown", ".html")
 
 
 def _cases():

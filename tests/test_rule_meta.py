@@ -39,7 +39,7 @@ def test_rule_has_pass_and_fail_fixtures(rule):
     folder = FIXTURES / "rules" / f"{rule.code}-{rule.name}"
     assert folder.is_dir(), f"missing fixture folder {folder}"
     for kind in ("fail", "pass"):
-        drafts = [p for p in (folder / kind).glob("*") if p.suffix in (".md", ".txt")] if (folder / kind).is_dir() else []
+        drafts = [p for p in (folder / kind).glob("*") if p.suffix in (".md", ".txt", ".html")] if (folder / kind).is_dir() else []
         assert drafts, f"{folder}/{kind}/ has no draft"
 
 

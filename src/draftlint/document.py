@@ -67,8 +67,11 @@ class Block:
     raw: str = ""  # for code and html blocks: the source text
     # Page structure, from an HTML page: the kind of chrome container the block sits in ("nav", "aside",
     # "header", "footer", "form", "share", "related", "newsletter", "comments", "breadcrumb", "tags", "ad",
-    # "cookie", or "links" for a link-dense block), "" in the article's text and in Markdown and plain text.
+    # "cookie", or "links" for a link-dense block), "" in the article's text and in Markdown and plain text;
+    # ``chrome_by`` is its evidence: the container's opening tag (``<div class="share-buttons">``) or the
+    # share of link text (``87% link text``).
     chrome: str = ""
+    chrome_by: str = ""
 
     @property
     def end(self) -> int:

@@ -92,7 +92,7 @@ def parse(source: str, main_only: bool = False) -> Page:
     blocks = builder.blocks
     text = "".join(builder.parts)
     index = htmlchrome.headline(blocks, meta_text, is_title)
-    builder.chrome.label(blocks, builder.chrome_of, builder.link_share, index)
+    builder.chrome.label(blocks, builder.chrome_of, builder.link_share, builder.prose, index)
     title = None
     if index is not None:
         line = blocks[index].lines[0]

@@ -25,7 +25,8 @@ _BLOCK_INSIDE = ",".join(f"td {tag}, th {tag}" for tag in """p div ul ol dl tabl
 _RUN = re.compile(r"[^\t\n\f\r ]+(?: [^\t\n\f\r ]+)*")
 
 # What an element's exit undoes (bits of the value pushed on its entry)
-_SKIP, _CONTAINER, _HEADING, _CODE, _MASK, _LINK, _QUOTE, _TABLE, _CHROME, _BLOCK, _MAIN = (1 << i for i in range(11))
+_SKIP, _CONTAINER, _HEADING, _CODE, _MASK, _LINK, _QUOTE, _TABLE, _CHROME, _BLOCK, _MAIN, _SECTIONS, _MAINS = (
+    1 << i for i in range(13))
 
 
 class Builder:
@@ -39,6 +40,7 @@ class Builder:
         self.links: list[Link] = []
         self.chrome_of: list[tuple[int, ...]] = []  # per block: its chrome containers, innermost last
         self.link_share: list[float] = []  # per block: the share of its characters inside links
+        self.prose: list[int] = []  # per block: its weight as running prose (htmlchrome.prose_weight)
         self.skip = 0
         self.containers: list[str] = []
         self.heading = 0
@@ -49,6 +51,8 @@ class Builder:
         self.cite: str | None = None
         self.main: int | None = None  # the mem_id of the only element to read (--html-main), if any
         self.chrome = htmlchrome.Containers()
+        self.sections = 0  # open article, aside, nav and section elements
+        self.mains = 0  # open main elements
         self.block: _Open | None = None
         self.space = -1  # stream offset of a whitespace run not yet written (a space if text follows)
 
@@ -163,7 +167,9 @@ class Builder:
             linked += len(body[a - block.start:b - block.start].replace(" ", ""))
         if block.cite:
             self.links.append(Link("link", block.cite, block.start, block.start + len(body), made))
-        self.link_share.append(linked / max(1, len(body.replace(" ", "").replace("\n", ""))))
+        chars = len(body.replace(" ", "").replace("\n", ""))
+        self.link_share.append(linked / max(1, chars))
+        self.prose.append(htmlchrome.prose_weight(chars, linked))
 
     # -- elements -------------------------------------------------------------------------------------
     def enter(self, node, tag: str) -> int:
@@ -221,9 +227,15 @@ class Builder:
         elif tag == "q":
             self.synthetic("“")
             done |= _QUOTE
-        kind = htmlchrome.kind(tag, attrs)
+        kind = htmlchrome.kind(tag, attrs, "section" if self.sections else "main" if self.mains else "")
+        if tag in htmlchrome.SECTIONS:
+            self.sections += 1
+            done |= _SECTIONS
+        elif tag == "main":
+            self.mains += 1
+            done |= _MAINS
         if kind:
-            self.chrome.open(kind, len(self.blocks))
+            self.chrome.open(kind, len(self.blocks), htmlchrome.evidence(tag, attrs))
             done |= _CHROME
         if tag == "main" or attrs.get("role") == "main":
             self.chrome.holds_main()
@@ -255,6 +267,10 @@ class Builder:
             self.table.pop()
         if done & _CHROME:
             self.chrome.close(len(self.blocks))
+        if done & _SECTIONS:
+            self.sections -= 1
+        if done & _MAINS:
+            self.mains -= 1
 
 
 class _Open:

@@ -9,8 +9,12 @@
   ``nav``, ``aside``, ``header`` and ``footer`` of pages built from ``div``\\ s (``class="sidebar"``);
 - ``links``: a block (not the title) whose characters are mostly link text, outside any container above.
 
-A container that holds the page's ``main`` element or its headline is a wrapper, not chrome (a page wrapped
-in one ``<form>``, ``<body class="has-sidebar">``, an article's own ``<header>`` around its title).
+A container that holds the page's ``main`` element, its headline or half its running prose (``prose_weight``)
+is a wrapper, not chrome (a page wrapped in one ``<form>``, ``<body class="has-sidebar">``, an article's own
+``<header>`` around its title, ``<div class="entry-content no-share">``). A ``header`` or ``footer`` element
+inside an ``article``, ``aside``, ``main``, ``nav`` or ``section``, and an ``aside`` inside one of these but
+``main``, belong to that section, not to the page (HTML-AAM gives them no banner, contentinfo or
+complementary role); a ``class`` may still name them.
 """
 from __future__ import annotations
 
@@ -38,27 +42,58 @@ _WORDS = {
     "header": "masthead",
     "footer": "footer colophon",
 }
+SECTIONS = frozenset({"article", "aside", "nav", "section"})
+_SCOPED = {"main": frozenset({"header", "footer"}), "section": frozenset({"header", "footer", "aside"})}
 _KIND_OF_WORD = {word: kind for kind, words in _WORDS.items() for word in words.split()}
+_TOKENS = re.compile(r"[A-Za-z0-9]+")
 _PIECES = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 LINK_SHARE = 0.8  # a block with at least this share of its characters in links is link-dense
+MIN_CHARS = 60  # about a sentence: shorter paragraphs (labels, dates, buttons) are not running prose
+
+
+def prose_weight(chars: int, linked: int) -> int:
+    """What a paragraph of ``chars`` visible characters, ``linked`` of them link text, weighs as running
+    prose: its characters outside links when it is a sentence or more and less than half links, else 0."""
+    return chars - linked if chars >= MIN_CHARS and 2 * linked < chars else 0
 
 
 @functools.lru_cache(maxsize=4096)
 def _kind_of_names(names: str) -> str:
-    for piece in _PIECES.findall(names):
-        found = _KIND_OF_WORD.get(piece.lower())
-        if found:
-            return found
+    """The kind the first word of ``names`` says; a token with digits in it is an identifier, not words
+    (``card-c709-11ec-ad37`` names no ad)."""
+    for token in _TOKENS.findall(names):
+        if token.isalpha():
+            for piece in _PIECES.findall(token):
+                found = _KIND_OF_WORD.get(piece.lower())
+                if found:
+                    return found
     return ""
 
 
-def kind(tag: str, attrs: Mapping[str, str | None]) -> str:
-    """The chrome kind an element names by its tag, role, class or id, or ""."""
-    found = _BY_TAG.get(tag) or _BY_ROLE.get((attrs.get("role") or "").strip().lower(), "")
+def kind(tag: str, attrs: Mapping[str, str | None], scope: str = "") -> str:
+    """The chrome kind an element names by its tag, role, class or id, or "". ``scope``: "section" inside an
+    ``article``, ``aside``, ``nav`` or ``section``, "main" inside ``main`` only, else "": a ``header`` or
+    ``footer`` in either, or an ``aside`` in a section, is that section's own (a fact box, an article's
+    footer), not the page's banner, footer or sidebar, as HTML-AAM maps them to ARIA roles."""
+    by_tag = "" if tag in _SCOPED.get(scope, ()) else _BY_TAG.get(tag)
+    found = by_tag or _BY_ROLE.get((attrs.get("role") or "").strip().lower(), "")
     if found:
         return found
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
     return _kind_of_names(names) if names else ""
+
+
+def evidence(tag: str, attrs: Mapping[str, str | None]) -> str:
+    """The opening tag of a chrome element, with the attribute that names its kind (``kind``)."""
+    if tag in _BY_TAG:
+        return f"<{tag}>"
+    for name in ("role", "class", "id"):
+        value = (attrs.get(name) or "").strip()
+        found = _BY_ROLE.get(value.lower()) if name == "role" else _kind_of_names(value) if value else ""
+        if found:
+            value = " ".join(value.split())
+            return f'<{tag} {name}="{value if len(value) <= 60 else value[:59] + "…"}">'
+    return f"<{tag}>"
 
 
 class Containers:
@@ -67,14 +102,16 @@ class Containers:
 
     def __init__(self) -> None:
         self.kinds: list[str] = []
+        self.evidence: list[str] = []
         self.first: list[int] = []
         self.last: list[int] = []
         self.wrapper: list[bool] = []
         self.stack: list[int] = []
 
-    def open(self, kind: str, blocks: int) -> None:
+    def open(self, kind: str, blocks: int, evidence: str) -> None:
         self.stack.append(len(self.kinds))
         self.kinds.append(kind)
+        self.evidence.append(evidence)
         self.first.append(blocks)
         self.last.append(blocks)
         self.wrapper.append(False)
@@ -90,17 +127,21 @@ class Containers:
             self.wrapper[index] = True
 
     def label(self, blocks: list[Block], chrome_of: list[tuple[int, ...]], link_share: list[float],
-              headline: int | None) -> None:
-        """Set ``chrome`` on every block, now that the headline is known."""
-        if headline is not None:
-            for index, (first, last) in enumerate(zip(self.first, self.last)):
-                if first <= headline < last:
-                    self.wrapper[index] = True
+              prose: list[int], headline: int | None) -> None:
+        """Set ``chrome`` on every block, now that the headline is known. ``prose``: each block's weight as
+        running prose (``prose_weight``); a container that holds half the page's prose or more is a wrapper."""
+        held = [0]  # the prose of blocks before each block: a container's is held[last] - held[first]
+        for weight in prose:
+            held.append(held[-1] + weight)
+        for index, (first, last) in enumerate(zip(self.first, self.last)):
+            if headline is not None and first <= headline < last or held[-1] and 2 * (held[last] - held[first]) >= held[-1]:
+                self.wrapper[index] = True
         for number, (block, ids) in enumerate(zip(blocks, chrome_of)):
-            kind = next((self.kinds[i] for i in reversed(ids) if not self.wrapper[i]), "")
-            if not kind and number != headline and link_share[number] >= LINK_SHARE:
-                kind = "links"
-            block.chrome = kind
+            found = next((i for i in reversed(ids) if not self.wrapper[i]), None)
+            if found is not None:
+                block.chrome, block.chrome_by = self.kinds[found], self.evidence[found]
+            elif number != headline and link_share[number] >= LINK_SHARE:
+                block.chrome, block.chrome_by = "links", f"{link_share[number]:.0%} link text"
 
 
 def headline(blocks: list[Block], title: str | None, matches) -> int | None:

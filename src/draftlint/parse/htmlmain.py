@@ -5,8 +5,8 @@ The page says so when it marks it: its ``main`` element (or ``role=main``), else
 choice, ``densest``: the smallest element that holds most of the page's running prose, and its headline.
 
 - Prose is counted per paragraph (the text between two block boundaries, as ``htmlblocks`` cuts blocks):
-  a paragraph of at least ``MIN_CHARS`` visible characters (whitespace aside) whose characters are less than
-  half link text weighs its characters outside links; a shorter or link-dense one (a menu, a list of
+  a paragraph of at least 60 visible characters (whitespace aside) whose characters are less than half
+  link text weighs its characters outside links (``htmlchrome.prose_weight``); a shorter or link-dense one (a menu, a list of
   headlines, a date, a button) weighs nothing. Text that is not prose (``script``, ``style``...) and
   text in ``nav``, ``aside``, ``footer`` and ``form`` elements (or their ARIA roles) weighs nothing either:
   a comment form or a sidebar of teasers has paragraphs too. (The words of a ``class`` are no evidence
@@ -30,7 +30,6 @@ from typing import Callable
 from draftlint.parse import htmlchrome
 from draftlint.parse.htmlblocks import BLOCKS, HEADINGS, NOT_PROSE, walk
 
-MIN_CHARS = 60  # about a sentence: shorter paragraphs (labels, dates, buttons) are not running prose
 SHARE = 0.6  # an element holds "most" of the page's prose from this share of it on
 
 _SKIP, _BLOCK, _LINK, _CHROME = 1, 2, 4, 8
@@ -172,7 +171,8 @@ class _Weights:
             self.linked += count
 
     def cut(self) -> None:
-        if self.chars >= MIN_CHARS and 2 * self.linked < self.chars and self.open:
-            self.open[-1][1] += self.chars - self.linked
+        weight = htmlchrome.prose_weight(self.chars, self.linked)
+        if weight and self.open:
+            self.open[-1][1] += weight
             self.open[-1][2] += 1
         self.chars = self.linked = 0

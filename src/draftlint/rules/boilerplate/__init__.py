@@ -1,6 +1,7 @@
 """Boilerplate residue: scraper, CMS and generator leftovers. Most of it is in the YAML packs under rules/."""
 from draftlint.rules.boilerplate.breadcrumb_trail import BreadcrumbTrail
 from draftlint.rules.boilerplate.chrome_before_title import ChromeBeforeTitle
+from draftlint.rules.boilerplate.chrome_block import ChromeBlock
 from draftlint.rules.boilerplate.empty_table_of_contents import EmptyTableOfContents
 from draftlint.rules.boilerplate.formulaic_conclusion import FormulaicConclusion
 from draftlint.rules.boilerplate.fused_link_run import FusedLinkRun
@@ -16,4 +17,4 @@ from draftlint.rules.boilerplate.template_line import TemplateLine
 
 RULES = (EmptyTableOfContents, OutlineLabelLeadIn, FormulaicConclusion, RepeatedLine,
          ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack, FusedLinkRun,
-         LoneLinkBullet, PageFurniture, ReaderPrompt, TemplateLine)
+         LoneLinkBullet, PageFurniture, ReaderPrompt, TemplateLine, ChromeBlock)
