@@ -118,7 +118,7 @@ def test_fix_is_idempotent_on_every_fixture():
     plan = _plan()
     checked = 0
     for path in sorted(FIXTURES.rglob("*")):
-        if path.suffix not in (".md", ".txt"):
+        if path.suffix not in (".md", ".txt", ".markdown", ".html", ".htm"):
             continue
         change = fixmod.fix_bytes(str(path), path.read_bytes(), plan)
         if change is None:
