@@ -174,3 +174,24 @@ def test_duplicate_title_against_the_workspace_titles_index(workspace):
     [diagnostic] = published["diagnostics"]
     assert diagnostic["code"] == "T004" and diagnostic["range"]["start"]["line"] == 1
     assert diagnostic["message"].startswith("the same title as posts/old-ferry.md in the titles index")
+
+
+def test_disable_adds_the_code_to_a_directive_already_there(workspace):
+    client, root, _ = workspace
+    path = root / "merge.md"
+    text = ("Intro line.\n\n<!-- draftlint-disable-next-line Q001 -->\nAdvertisement\n\n"
+            "The harbour opened at dawn and the\nfirst boat, as an AI language model, I note, left. "
+            "<!-- draftlint-disable-line Q001 -->\n")
+    open_document(client, path, text)
+    published = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri())
+    assert _codes(published) == [("B112", 3, 0), ("B101", 6, 12)]
+    first = [a for a in _actions(client, path, 3) if a["title"].startswith("Disable")][0]
+    second = [a for a in _actions(client, path, 6) if a["title"].startswith("Disable")][0]
+    edited = _apply(text, first["edit"]["documentChanges"][0]["edits"] + second["edit"]["documentChanges"][0]["edits"])
+    assert edited == ("Intro line.\n\n<!-- draftlint-disable-next-line Q001 B112 -->\nAdvertisement\n\n"
+                      "The harbour opened at dawn and the\nfirst boat, as an AI language model, I note, left. "
+                      "<!-- draftlint-disable-line Q001 B101 -->\n")
+    client.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 2},
+                                             "contentChanges": [{"text": edited}]})
+    after = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri() and p["version"] == 2)
+    assert after["diagnostics"] == []

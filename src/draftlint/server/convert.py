@@ -13,6 +13,7 @@ from lsprotocol import types
 
 from draftlint import fix as fixmod
 from draftlint.findings import Finding, Severity
+from draftlint.suppress import DIRECTIVE
 
 SOURCE = "draftlint"
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -102,19 +103,40 @@ def disable_for_line(uri: str, version: Optional[int], lines: Sequence[str], cod
                      diag: types.Diagnostic) -> types.CodeAction:
     """Suppress this rule on this line: ``<!-- draftlint-disable-next-line CODE -->`` on a line of its own
     above a line that opens a block, else ``<!-- draftlint-disable-line CODE -->`` at the end of the line
-    (a comment line inside a paragraph would split it in two)."""
+    (a comment line inside a paragraph would split it in two). A directive already there gets the code
+    added, since a second directive line would take the first one's place above the line."""
     row = min(max(f.line - 1, 0), max(len(lines) - 1, 0))
-    line = lines[row] if lines else ""
-    if row == 0 or not lines[row - 1].strip():
-        indent = line[:len(line) - len(line.lstrip())]
-        edit = types.TextEdit(range=types.Range(start=types.Position(line=row, character=0),
-                                                end=types.Position(line=row, character=0)),
-                              new_text=f"{indent}<!-- draftlint-disable-next-line {f.code} -->\n")
+    line = lines[row].rstrip("\r\n") if lines else ""
+    above = lines[row - 1].rstrip("\r\n") if row > 0 else ""
+    if row == 0 or not above.strip() or _directive(above, "disable-next-line"):
+        if _directive(above, "disable-next-line"):
+            edit = _add_code(above, row - 1, f.code, lines, codec)
+        else:
+            indent = line[:len(line) - len(line.lstrip())]
+            start = types.Position(line=row, character=0)
+            edit = types.TextEdit(range=types.Range(start=start, end=start),
+                                  new_text=f"{indent}<!-- draftlint-disable-next-line {f.code} -->\n")
+    elif _directive(line, "disable-line"):
+        edit = _add_code(line, row, f.code, lines, codec)
     else:
         end = position(lines, codec, row + 1, 10**9)
         edit = types.TextEdit(range=types.Range(start=end, end=end), new_text=f" <!-- draftlint-disable-line {f.code} -->")
     return types.CodeAction(title=f"Disable {f.code} ({f.name}) for this line", kind=types.CodeActionKind.QuickFix,
                             diagnostics=[diag], edit=_edit(uri, [edit], version))
+
+
+def _directive(line: str, action: str):
+    """The last directive of kind ``action`` on ``line``, if any."""
+    found = [m for m in DIRECTIVE.finditer(line) if m.group(1) == action]
+    return found[-1] if found else None
+
+
+def _add_code(line: str, row: int, code: str, lines: Sequence[str], codec: Any) -> types.TextEdit:
+    """Add ``code`` to the codes of the directive on ``line`` (just before its ``-->``)."""
+    match = _directive(line, "disable-next-line") or _directive(line, "disable-line")
+    codes = match.group(2).rstrip()
+    at = position(lines, codec, row + 1, match.start(2) + len(codes) + 1)
+    return types.TextEdit(range=types.Range(start=at, end=at), new_text=f" {code}")
 
 
 def _short(message: str, limit: int = 60) -> str:
