@@ -6,6 +6,7 @@ import pytest
 
 from draftlint import titles_index
 from draftlint.titlematch import content_tokens
+from conftest import run_cli
 from lsp_client import LspClient, initialize, open_document
 
 AD_SUMMARY = 'ad-slot-line: An advertising slot label on its own line ("Advertisement", "Remove Ads").'
@@ -195,3 +196,19 @@ def test_disable_adds_the_code_to_a_directive_already_there(workspace):
                                              "contentChanges": [{"text": edited}]})
     after = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri() and p["version"] == 2)
     assert after["diagnostics"] == []
+
+
+def test_template_lines_against_the_workspace_index(workspace):
+    client, root, _ = workspace
+    footer = "Support local reporting and become a member of the Harbour Press today."
+    (root / "archive").mkdir()
+    for name in ("one", "two", "three"):
+        (root / "archive" / f"{name}.md").write_text(f"# Story {name}\n\nA different first line for {name}.\n\n{footer}\n",
+                                                     encoding="utf-8")
+    made = run_cli("index", "archive", "-o", ".draftlint-titles.json", "--isolated", cwd=root)
+    assert made.returncode == 0, made.stderr
+    path = root / "drafts" / "footer.md"
+    path.parent.mkdir(exist_ok=True)
+    open_document(client, path, f"# A new story\n\nThe ferry runs twice a day now.\n\n{footer}\n")
+    published = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri())
+    assert [(d["code"], d["range"]["start"]["line"]) for d in published["diagnostics"]] == [("B022", 4)]

@@ -70,10 +70,11 @@ class Folder:
             reg = registry.load(config.rule_dirs)
             work_in(self.root)
             plan = engine.make_plan(reg, config)
-            code = reg.resolve("duplicate-title").code
-            if not plan.options[code].index and (self.root / DEFAULT_INDEX).is_file():  # the workspace's own index
-                plan = engine.make_plan(reg, config, {code: {"index": DEFAULT_INDEX}})
-            self.index = plan.options[code].index or None
+            readers = [r.code for r in plan.rules if hasattr(plan.options[r.code], "index")]  # T004, B022
+            unset = {code: {"index": DEFAULT_INDEX} for code in readers if not plan.options[code].index}
+            if unset and (self.root / DEFAULT_INDEX).is_file():  # the workspace's own index
+                plan = engine.make_plan(reg, config, unset)
+            self.index = next((plan.options[code].index for code in readers if plan.options[code].index), None)
         except (configmod.ConfigError, RegistryError) as exc:
             self.error = str(exc)
             return
