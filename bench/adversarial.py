@@ -85,7 +85,7 @@ def measure(text: str, plan: engine.Plan, limit: float, repeat: int) -> tuple[fl
                     arm(False)
             keep(rule.code, time.process_time() - t)
         t = time.process_time()
-        engine.finish([engine.FileResult(doc.path, summary=Summary.of(doc))], plan)
+        engine.finish([engine.FileResult(doc.path, summary=Summary.of(doc, plan.scores, plan.template_lines))], plan)
         keep("summary + corpus rules", time.process_time() - t)
     return sum(times.values()), times
 

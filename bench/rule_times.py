@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Where a run's time goes, per stage and per rule, in one process (a profiling aid for the speed work).
 
-    .venv/bin/python bench/rule_times.py FILE... [--top N] [--repeat N]
+    .venv/bin/python bench/rule_times.py FILE... [--top N] [--repeat N] [--ignore CODE,...]
 
 Reads and parses every file, splits sentences in one batched pass, then runs each rule, in the engine's
-order, over all the documents, with garbage collection tuned as in a lint process. This is done ``--repeat``
-times on freshly parsed documents (so per-document caches are rebuilt each time and charged to the rule that
-fills them; caches kept per process, such as spaCy's vocabulary, are warm after the first time), and the
-fastest time of each stage and rule is shown, in seconds of CPU time (steadier than wall time on a shared
+order, over all the documents, and makes each document's summary for the corpus rules (with what the plan's
+rules need of it: template lines for B022, readability scores for R003), with garbage collection tuned as
+in a lint process. This is done ``--repeat`` times on freshly parsed documents (so per-document caches are
+rebuilt each time and charged to the rule that fills them; caches kept per process, such as spaCy's
+vocabulary, are warm after the first time), and the fastest time of each stage and rule is shown, in seconds of CPU time (steadier than wall time on a shared
 machine) and as a share of the total, slowest first. Findings are not reported.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from draftlint import config as configmod, engine, nlp, registry
+from draftlint.rule import Summary
 
 
 def main() -> None:
@@ -25,8 +27,11 @@ def main() -> None:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--repeat", type=int, default=2, help="runs; the fastest time of each part is shown")
+    parser.add_argument("--ignore", default="", help="rules left out of the plan (comma-separated codes or names)")
     args = parser.parse_args()
-    plan = engine.make_plan(registry.load(), configmod.load(None, isolated=True))
+    config = configmod.load(None, isolated=True)
+    config.ignore = [code for code in args.ignore.split(",") if code]
+    plan = engine.make_plan(registry.load(), config)
     items = [(str(p), p.read_bytes()) for p in args.files]
     words = sum(len(data.split()) for _, data in items)
     engine.tune_gc()  # as in a lint process
@@ -48,6 +53,7 @@ def main() -> None:
         for rule in plan.document_rules:
             opts = plan.options[rule.code]
             timed(rules, f"{rule.code} {rule.name}", lambda: [list(rule.check(doc, opts)) for doc in docs])
+        timed(stages, "summaries", lambda: [Summary.of(doc, plan.scores, plan.template_lines) for doc in docs])
     stages["rules"] = sum(rules.values())
     total = sum(stages.values())
     print(f"{len(items)} files, {words:,} words: {total:.2f} s ({words / total:,.0f} words/s), "

@@ -51,3 +51,18 @@ def test_an_index_of_format_version_1_is_read_as_titles_only(tmp_path):
     proc = run_cli("check", "new.md", "--isolated", "--no-cache", "--select", "B022,T004", "--titles-index", "old.json",
                    cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_template_lines_are_fingerprinted_only_for_a_rule_or_an_index_that_reads_them():
+    from draftlint import engine, registry
+    from draftlint.config import Config
+
+    text = f"# Ferry\n\nThe ferry runs twice a day from April.\n\n{FOOTER}\n"
+    rules = registry.load()
+    without = engine.make_plan(rules, Config(select=["B020"], rules={}))
+    with_b022 = engine.make_plan(rules, Config(select=["B022"], rules={}))
+    assert not without.template_lines and with_b022.template_lines
+    assert engine.lint_text(text, "a.md", without).summaries[0].lines == ()
+    lines = engine.lint_text(text, "a.md", with_b022).summaries[0].lines
+    assert [line.text for line in lines] == ["The ferry runs twice a day from April.",
+                                             "Support local reporting: become a member of the Harbour Press …"]

@@ -31,7 +31,7 @@ FORMAT = 3  # 2: a summary holds the prose's words and readability scores; 3: an
 
 def plan_key(plan: Any) -> str:
     parts = [f"draftlint {__version__}", f"format {FORMAT}", f"nlp {plan.nlp_model}", f"max {plan.max_file_size}",
-             f"unused-suppressions {plan.report_unused}", f"scores {plan.scores}",
+             f"unused-suppressions {plan.report_unused}", f"scores {plan.scores}", f"template-lines {plan.template_lines}",
              f"html-main {plan.html_main}"]
     for rule in plan.rules:
         parts.append("|".join((rule.code, rule.name, str(getattr(rule, "version", "1")), _rule_fingerprint(rule),

@@ -73,8 +73,13 @@ def is_prose(text: str) -> bool:
     words = text.split()
     if len(words) < 6:
         return False
+    ends = SENTENCE_END.search(text) is not None
+    if ends and len(words) >= 8:
+        return True  # the stop words need no counting
+    if not ends and len(words) < 10:
+        return False
     stops = sum(w.casefold().strip(".,;:!?\"'“”‘’()") in STOP_WORDS for w in words) / len(words)
-    return bool(SENTENCE_END.search(text)) and (len(words) >= 8 or stops >= 0.2) or (len(words) >= 10 and stops >= 0.35)
+    return stops >= (0.2 if ends else 0.35)
 
 
 def is_running(item: BodyLine) -> bool:

@@ -39,7 +39,8 @@ class Rule:
     name: ClassVar[str]
     family: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
-    # "sentences": the engine must provide spaCy sentences; "scores": every document's readability scores
+    # "sentences": the engine must provide spaCy sentences; "scores": every document's readability scores;
+    # "template-lines": every document's template-line fingerprints (draftlint.templates)
     needs: ClassVar[frozenset[str]] = frozenset()
     default_enabled: ClassVar[bool] = True
     source: ClassVar[str] = "builtin"
@@ -134,13 +135,15 @@ class Summary:
     lines: tuple[TemplateLine, ...] = ()  # fingerprints of the lines a site template could print
 
     @classmethod
-    def of(cls, doc: Document, scored: bool = False) -> "Summary":
-        """The document's summary; its readability scores only when ``scored`` (scoring loads the pronouncing dictionary)."""
+    def of(cls, doc: Document, scored: bool = False, lined: bool = False) -> "Summary":
+        """The document's summary; its readability scores only when ``scored`` (scoring loads the pronouncing
+        dictionary), its template lines only when ``lined`` (a rule or the index reads them)."""
         title_span = doc.span(doc.title.start, doc.title.end) if doc.title else None
         heads = tuple((b.plain, doc.span(b.lines[0].start, b.lines[0].end))
                       for b in doc.headings if b.lines)
         scores = prose.scores(doc) if scored else prose.Scores(prose.words(doc), None, None)
-        return cls(doc.path, doc.title.text if doc.title else None, title_span, heads, scores, template_lines(doc))
+        return cls(doc.path, doc.title.text if doc.title else None, title_span, heads, scores,
+                   template_lines(doc) if lined else ())
 
 
 def _type_name(hint: Any) -> str:

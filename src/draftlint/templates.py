@@ -52,7 +52,7 @@ def template_lines(doc: Document) -> tuple[TemplateLine, ...]:
             continue
         if _TASK.match(block.text.lstrip()) or block in anchors:
             continue  # "- [ ] Tests written", "- [Risks](#risks)": a document template's checklist and contents
-        if is_prose(item.text) and first <= item.index <= last or _FIELD.match(item.text):
+        if first <= item.index <= last and is_prose(item.text) or _FIELD.match(item.text):
             continue  # a sentence inside the article; a field of a form
         words = item.text.split()
         out.append(TemplateLine(fingerprint(item.text), doc.span(item.line.start, item.line.end),

@@ -156,5 +156,5 @@ def index_files(paths: Sequence[str], config: Config, jobs: int = 1) -> tuple[In
     from draftlint import engine
 
     found = engine.discover(paths, config)
-    plan = engine.Plan([], {}, {}, max_file_size=config.max_file_size, timeout=config.timeout)
+    plan = engine.Plan([], {}, {}, max_file_size=config.max_file_size, timeout=config.timeout, template_lines=True)
     return index_of(engine.lint_files(found.files, plan, jobs).summaries), found

@@ -90,6 +90,7 @@ class Plan:
     max_file_size: int = 10_000_000
     timeout: float = 60.0
     scores: bool = False  # each document's summary carries its readability scores (R003, the archive report)
+    template_lines: bool = False  # and its template-line fingerprints (B022, `draftlint index`)
     html_main: bool = False  # of an HTML page, lint only its article (its ``main`` or only ``article``)
     _specificity: dict[str, int] | None = field(default=None, repr=False, compare=False)
     vocabulary: Vocabulary | None = None  # what suppressions may name (unknown names are E003)
@@ -148,7 +149,8 @@ def make_plan(registry: Registry, config: Config, overrides: Mapping[str, Mappin
         except OptionError as exc:
             raise ConfigError(str(exc)) from None
     return Plan(rules, options, severity, config.per_file_ignores, config.nlp_model,
-                config.max_file_size, config.timeout, scores=any("scores" in r.needs for r in rules), html_main=config.html_main,
+                config.max_file_size, config.timeout, scores=any("scores" in r.needs for r in rules),
+                template_lines=any("template-lines" in r.needs for r in rules), html_main=config.html_main,
                 vocabulary=_vocabulary(registry), report_unused=unused)
 
 

@@ -137,7 +137,7 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
     if plan.report_unused and not result.crashes:
         for span, message in hidden.unused(plan.judges):
             result.findings.append(file_finding(doc.path, "E004", message, span))
-    result.summary = Summary.of(doc, plan.scores)
+    result.summary = Summary.of(doc, plan.scores, plan.template_lines)
     result.suppressions = hidden
     return result
 

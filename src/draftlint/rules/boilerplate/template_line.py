@@ -39,6 +39,7 @@ class TemplateLine(CorpusRule):
     code = "B022"
     name = "template-line"
     family = Family.BOILERPLATE
+    needs = frozenset({"template-lines"})
 
     @dataclass(frozen=True)
     class Options:
