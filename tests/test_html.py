@@ -236,6 +236,19 @@ def test_hostile_pages_are_linear_and_never_crash():
     assert [b.plain for b in parse.build("p.html", doctype_bomb).blocks] == ["]>", "&b;&b;"]
 
 
+def test_tags_past_the_nesting_limit_are_flattened_keeping_text_and_positions():
+    from draftlint.parse.htmlsource import MAX_DEPTH
+
+    deep = "<div>" * (MAX_DEPTH + 50) + "<p>Deep <b>text</b></p>" + "</div>" * (MAX_DEPTH + 50)
+    doc = parse.build("p.html", deep)
+    assert [b.plain for b in doc.blocks] == ["Deep text"]
+    start = doc.text.index("text")
+    assert source_at(deep, *(lambda s: (s.line, s.col, s.end_col))(doc.span(start, start + 4))) == "text"
+    # elements closed by a sibling's start tag do not count: a thousand unclosed paragraphs stay paragraphs
+    unclosed = parse.build("p.html", "".join(f"<p>Line {i}" for i in range(1000)))
+    assert len(unclosed.blocks) == 1000
+
+
 def test_charset_and_binary(tmp_path):
     (tmp_path / "latin.html").write_bytes('<meta charset="iso-8859-1"><p>Caf\xe9 opens.</p>'.encode("latin-1"))
     (tmp_path / "resaved.html").write_bytes('<meta charset="iso-8859-1"><p>Café opens.</p>'.encode("utf-8"))

@@ -71,7 +71,7 @@ def parse(source: str, main_only: bool = False) -> Page:
     from draftlint.text import normalize, similarity, title_forms
 
     stream = scan(source)
-    tree = LexborHTMLParser(source)
+    tree = LexborHTMLParser(stream.tree_source())
     builder = Builder(stream)
     meta = _meta_title(tree, stream)
     title_range = None

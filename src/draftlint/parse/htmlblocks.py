@@ -38,11 +38,12 @@ class Builder:
         self.at, self.target, self.copy = array("q"), array("q"), array("b")
         self.blocks: list[Block] = []
         self.links: list[Link] = []
-        self.chrome_of: list[tuple[int, ...]] = []  # per block: its chrome containers, innermost last
+        self.chrome_of: list[int] = []  # per block: its innermost chrome container, or -1
         self.link_share: list[float] = []  # per block: the share of its characters inside links
         self.prose: list[int] = []  # per block: its weight as running prose (htmlchrome.prose_weight)
         self.skip = 0
         self.containers: list[str] = []
+        self.frozen: tuple[str, ...] | None = None  # tuple(self.containers), made when a block needs it
         self.heading = 0
         self.code = 0
         self.mask = 0
@@ -81,8 +82,10 @@ class Builder:
                 kind = "heading"
             elif self.containers:
                 kind = self.containers[-1]
-            self.block = _Open(kind, len(self.parts), self.pos, self.line, self.heading or None, tuple(self.containers),
-                               self.chrome.open_ids(), self.cite)
+            if self.frozen is None:  # blocks in the same containers share one tuple (deep nesting: memory)
+                self.frozen = tuple(self.containers)
+            self.block = _Open(kind, len(self.parts), self.pos, self.line, self.heading or None, self.frozen,
+                               self.chrome.innermost(), self.cite)
             self.cite = None
         return self.block
 
@@ -198,6 +201,7 @@ class Builder:
             done |= _BLOCK
             if tag in ("li", "blockquote"):
                 self.containers.append("list-item" if tag == "li" else "blockquote")
+                self.frozen = None
                 done |= _CONTAINER
                 if tag == "blockquote" and attrs.get("cite"):
                     self.cite = attrs["cite"]
@@ -259,6 +263,7 @@ class Builder:
             self.cut()
         if done & _CONTAINER:
             self.containers.pop()
+            self.frozen = None
         if done & _HEADING:
             self.heading = 0
         if done & _CODE:
@@ -279,7 +284,7 @@ class _Open:
     __slots__ = ("kind", "part", "start", "line", "level", "containers", "chrome", "cite", "masked", "links")
 
     def __init__(self, kind: str, part: int, start: int, line: int, level: int | None, containers: tuple[str, ...],
-                 chrome: tuple[int, ...], cite: str | None) -> None:
+                 chrome: int, cite: str | None) -> None:
         self.kind, self.part, self.start, self.line, self.level = kind, part, start, line, level
         self.containers = containers
         self.chrome, self.cite = chrome, cite

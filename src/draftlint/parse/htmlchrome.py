@@ -106,9 +106,11 @@ class Containers:
         self.first: list[int] = []
         self.last: list[int] = []
         self.wrapper: list[bool] = []
+        self.parent: list[int] = []  # the enclosing container of each, or -1
         self.stack: list[int] = []
 
     def open(self, kind: str, blocks: int, evidence: str) -> None:
+        self.parent.append(self.innermost())
         self.stack.append(len(self.kinds))
         self.kinds.append(kind)
         self.evidence.append(evidence)
@@ -119,14 +121,15 @@ class Containers:
     def close(self, blocks: int) -> None:
         self.last[self.stack.pop()] = blocks
 
-    def open_ids(self) -> tuple[int, ...]:
-        return tuple(self.stack)
+    def innermost(self) -> int:
+        """The innermost open container, or -1."""
+        return self.stack[-1] if self.stack else -1
 
     def holds_main(self) -> None:
         for index in self.stack:
             self.wrapper[index] = True
 
-    def label(self, blocks: list[Block], chrome_of: list[tuple[int, ...]], link_share: list[float],
+    def label(self, blocks: list[Block], chrome_of: list[int], link_share: list[float],
               prose: list[int], headline: int | None) -> None:
         """Set ``chrome`` on every block, now that the headline is known. ``prose``: each block's weight as
         running prose (``prose_weight``); a container that holds half the page's prose or more is a wrapper."""
@@ -136,9 +139,12 @@ class Containers:
         for index, (first, last) in enumerate(zip(self.first, self.last)):
             if headline is not None and first <= headline < last or held[-1] and 2 * (held[last] - held[first]) >= held[-1]:
                 self.wrapper[index] = True
-        for number, (block, ids) in enumerate(zip(blocks, chrome_of)):
-            found = next((i for i in reversed(ids) if not self.wrapper[i]), None)
-            if found is not None:
+        chrome = []  # per container: itself, else its closest enclosing container that is not a wrapper, or -1
+        for index, parent in enumerate(self.parent):
+            chrome.append(chrome[parent] if self.wrapper[index] and parent >= 0 else -1 if self.wrapper[index] else index)
+        for number, (block, innermost) in enumerate(zip(blocks, chrome_of)):
+            found = chrome[innermost] if innermost >= 0 else -1
+            if found >= 0:
                 block.chrome, block.chrome_by = self.kinds[found], self.evidence[found]
             elif number != headline and link_share[number] >= LINK_SHARE:
                 block.chrome, block.chrome_by = "links", f"{link_share[number]:.0%} link text"

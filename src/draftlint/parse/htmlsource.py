@@ -31,6 +31,12 @@ _COMMENT_END = re.compile(r"--!?>")
 _CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _LEADING_SPACE = re.compile(r"[\t\n\f\r ]*")
 RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
+# Elements that nest only by their end tag: not void, not closed by a sibling's start tag (p, li, td, a ...)
+_SELF_ENDING = frozenset("""area base br col embed hr img input link meta param source track wbr keygen frame
+    basefont bgsound image p li dt dd option optgroup rb rp rt rtc tr td th tbody thead tfoot caption colgroup
+    html head body a button form nobr h1 h2 h3 h4 h5 h6 select table plaintext""".split()) | RAW_TEXT
+MAX_DEPTH = 256  # deeper elements are read as if their tags were not there (lexbor's tree building slows
+# down with the depth of the open elements: 100,000 nested divs took 12 s); browsers cap it too (Blink: 512)
 RCDATA = frozenset({"title", "textarea"})
 _CLOSERS: dict[str, re.Pattern[str]] = {}
 
@@ -53,6 +59,38 @@ class Stream:
         self.width = array("q")
         self.comments: list[tuple[int, int]] = []  # source ranges of comments (where directives live)
         self.text = ""
+        self.flattened: list[tuple[int, int]] = []  # source ranges of tags past MAX_DEPTH
+        self.depth = 0  # open elements that nest (see _SELF_ENDING), up to MAX_DEPTH
+        self.over = 0  # start tags past MAX_DEPTH whose end tag has not come
+
+    def nest(self, name: str, start: int, end: int, closing: bool) -> None:
+        """Count a tag's nesting; a tag past ``MAX_DEPTH`` (and the end tag of one) is flattened."""
+        if name in _SELF_ENDING:
+            return
+        if closing:
+            if self.over:
+                self.over -= 1
+                self.flattened.append((start, end))
+            elif self.depth:
+                self.depth -= 1
+        elif self.depth < MAX_DEPTH:
+            self.depth += 1
+        else:
+            self.over += 1
+            self.flattened.append((start, end))
+
+    def tree_source(self) -> str:
+        """The source for the tree builder: the same, with each flattened tag turned into a bogus comment
+        of the same length (``<?   >``), so that the tree's text is the page's and never deeper than
+        ``MAX_DEPTH``."""
+        if not self.flattened:
+            return self.source_text
+        parts, pos = [], 0
+        for start, end in self.flattened:
+            parts += [self.source_text[pos:start], "<?", " " * (end - start - 3), ">"]
+            pos = end
+        parts.append(self.source_text[pos:])
+        return "".join(parts)
 
     def add(self, piece: str, source: int, width: int = COPY) -> None:
         if not piece:
@@ -139,8 +177,10 @@ def scan(source: str) -> Stream:
             if m is None:  # a tag left open at the end of the file swallows the rest, as in HTML5
                 break
             pos = m.end()
+            name = _TAG_NAME.match(source, lt).group(1).lower()  # type: ignore[union-attr]
+            stream.nest(name, lt, pos, nxt == "/")
             if nxt != "/":
-                pos = _after_start_tag(stream, _TAG_NAME.match(source, lt).group(1).lower(), pos)  # type: ignore[union-attr]
+                pos = _after_start_tag(stream, name, pos)
         elif source.startswith("<!--", lt):
             if source.startswith(("<!-->", "<!--->"), lt):
                 end = source.index(">", lt + 4) + 1
