@@ -7,6 +7,7 @@ from draftlint.rules.boilerplate.formulaic_conclusion import FormulaicConclusion
 from draftlint.rules.boilerplate.fused_link_run import FusedLinkRun
 from draftlint.rules.boilerplate.headline_stack import HeadlineStack
 from draftlint.rules.boilerplate.lone_link_bullet import LoneLinkBullet
+from draftlint.rules.boilerplate.orphaned_label import OrphanedLabel
 from draftlint.rules.boilerplate.outline_label_lead_in import OutlineLabelLeadIn
 from draftlint.rules.boilerplate.page_furniture import PageFurniture
 from draftlint.rules.boilerplate.reader_prompt import ReaderPrompt
@@ -17,4 +18,4 @@ from draftlint.rules.boilerplate.template_line import TemplateLine
 
 RULES = (EmptyTableOfContents, OutlineLabelLeadIn, FormulaicConclusion, RepeatedLine,
          ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack, FusedLinkRun,
-         LoneLinkBullet, PageFurniture, ReaderPrompt, TemplateLine, ChromeBlock)
+         LoneLinkBullet, PageFurniture, ReaderPrompt, TemplateLine, ChromeBlock, OrphanedLabel)
