@@ -47,8 +47,10 @@ def readable(text: str) -> str:
     (no word is that long: a hash, a run of symbols, words glued together by a scraper) becomes zeros with a
     space every LONGEST_CHUNK characters, number-like tokens. The tokenizer takes time quadratic in the length
     of a chunk that it splits affix by affix (20,000 "[" took 30 s), and this keeps it linear. Of the same
-    length, so offsets are unchanged, and what it does is the same with or without the shortcuts."""
-    return _LONG_CHUNK.sub(_placeholder, text)
+    length, so offsets are unchanged, and what it does is the same with or without the shortcuts. A line break
+    inside a segment (a hard-wrapped paragraph) reads as a space: the words on either side are neighbours, not
+    separated by a whitespace token."""
+    return _LONG_CHUNK.sub(_placeholder, text).replace("\n", " ")
 
 
 def _placeholder(match: re.Match[str]) -> str:

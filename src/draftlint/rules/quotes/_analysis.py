@@ -24,7 +24,7 @@ from draftlint import nlp, shortcuts
 from draftlint.document import PROSE_KINDS, Document, Sentence, title_case
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, WORD, is_adverb, plain
 from draftlint.rules.quotes._patterns import REACH, TRIGGERS, matchers, trigger_hashes
-from draftlint.rules.quotes._speakers import NAME_HINT, people, surnames
+from draftlint.rules.quotes._speakers import people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
 @dataclass
@@ -183,10 +183,8 @@ class Analysis:
         cached = self.__dict__.get("_person_names")
         if cached is None:
             names = set(self.speakers)
-            fast = shortcuts.enabled() and nlp.model() is None  # a trained pipeline may tag lower-case names
             for s in self.sentences:
-                if not fast or NAME_HINT.search(s.sentence.text):  # without capitals in a row, no name
-                    names |= surnames(s.tokens)
+                names |= surnames(plain(s.sentence.text))
             cached = self.__dict__["_person_names"] = frozenset(names)
         return cached
 

@@ -14,16 +14,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from draftlint.rules.quotes._lexicon import ORG_WORDS, ROLE_TITLES, TITLES
+from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES
 from draftlint.rules.quotes._tokens import Tok
 
 # words inside a name that are written in lower case: "Laurence des Cars", "Ludwig van Beethoven"
 _PARTICLES = frozenset({"de", "des", "del", "della", "der", "di", "da", "dos", "du", "la", "le", "van", "von", "bin",
                         "ibn", "al", "el", "st.", "y"})
-# What a person-like name needs in the text (with the blank pipeline, which reads names from capitals): two
-# capitalised words with at most name particles or initials between them, or a title before a capitalised word
-NAME_HINT = re.compile(r"[A-Z][^\s]*\s+(?:[a-z]{1,4}\s+)*[A-Z]|(?i:\b(?:" + "|".join(sorted(
-    w.rstrip(".") for w in TITLES | ROLE_TITLES)) + r"))\.?\s+[A-Z]")
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "his", "hers", "them", "their"})
 # the writer and the reader: a quotation inside their own sentence is their speech, thought or example
 FIRST_SECOND_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "i'm",
@@ -78,9 +74,24 @@ def people(tokens: list[Tok]) -> list[list[Tok]]:
     return out
 
 
-def surnames(tokens: list[Tok]) -> set[str]:
-    """The last words of the person-like names of a sentence, lowercased: later mentions use them alone."""
-    return {run[-1].lower for run in people(tokens)}
+_CAPITALISED = r"[A-Z][\w'’-]*\.?"
+_NAME_RUN = re.compile(_CAPITALISED + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES - {"st.", "y"})) + r")\s+)?"
+                       + _CAPITALISED + r"){1,3}")
+
+
+def surnames(text: str) -> set[str]:
+    """The last words of the person-like names in a text, lowercased, read from capitals (runs of two to four
+    capitalised words with no organisation or place word, not opening with a word that is capitalised only
+    because it opens a sentence): later mentions use them alone ("Verhagen" after "Paul Verhagen")."""
+    found = set()
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        lowered = [w.lower().strip(".") for w in words]
+        if lowered[0] in COMMON_STARTS:
+            words, lowered = words[1:], lowered[1:]
+        if len(words) >= 2 and not any(w in ORG_WORDS for w in lowered) and lowered[-1] not in _PARTICLES:
+            found.add(lowered[-1].rstrip("'’s") if lowered[-1].endswith(("'s", "’s")) else lowered[-1])
+    return found
 
 
 def handle(tok: Tok) -> bool:
