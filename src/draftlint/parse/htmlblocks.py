@@ -25,8 +25,9 @@ _BLOCK_INSIDE = ",".join(f"td {tag}, th {tag}" for tag in """p div ul ol dl tabl
 _RUN = re.compile(r"[^\t\n\f\r ]+(?: [^\t\n\f\r ]+)*")
 
 # What an element's exit undoes (bits of the value pushed on its entry)
-_SKIP, _CONTAINER, _HEADING, _CODE, _MASK, _LINK, _QUOTE, _TABLE, _CHROME, _BLOCK, _MAIN, _SECTIONS, _MAINS = (
-    1 << i for i in range(13))
+_SKIP, _CONTAINER, _HEADING, _CODE, _MASK, _LINK, _QUOTE, _TABLE, _CHROME, _BLOCK, _MAIN, _SECTIONS, _MAINS, PRUNE = (
+    1 << i for i in range(14))  # PRUNE: the walk does not go into the element
+_PAST = 1 << 30  # the skip count past the article (--html-main)
 
 
 class Builder:
@@ -186,7 +187,7 @@ class Builder:
             return self.enter(node, tag) | _MAIN
         if self.skip:
             self.skip += 1
-            return _SKIP
+            return _SKIP | PRUNE if self.skip > _PAST else _SKIP  # past the article: not even walked
         if tag in NOT_PROSE:
             self.skip += 1
             return _SKIP
@@ -247,7 +248,7 @@ class Builder:
 
     def exit(self, done: int) -> None:
         if done & _MAIN:
-            self.skip = 1 << 30  # past the article: nothing more is read
+            self.skip = _PAST  # past the article: nothing more is read
         if done & _SKIP:
             self.skip -= 1
             return
@@ -299,7 +300,7 @@ def walk(builder: Builder, root) -> None:
     while node is not None:
         if node.is_element_node:
             done = builder.enter(node, node.tag)
-            child = node.child
+            child = None if done & PRUNE else node.child
             if child is not None:
                 open_elements.append(done)
                 node = child

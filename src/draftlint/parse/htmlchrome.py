@@ -22,6 +22,7 @@ import functools
 import re
 from typing import Mapping
 
+from draftlint import shortcuts
 from draftlint.document import Block
 
 _BY_TAG = {"nav": "nav", "aside": "aside", "header": "header", "footer": "footer", "form": "form"}
@@ -57,16 +58,31 @@ def prose_weight(chars: int, linked: int) -> int:
     return chars - linked if chars >= MIN_CHARS and 2 * linked < chars else 0
 
 
-@functools.lru_cache(maxsize=4096)
 def _kind_of_names(names: str) -> str:
-    """The kind the first word of ``names`` says; a token with digits in it is an identifier, not words
-    (``card-c709-11ec-ad37`` names no ad)."""
+    """The kind the first word of ``names`` (a class or id value) says; a token with digits in it is an
+    identifier, not words (``card-c709-11ec-ad37`` names no ad). Shortcut (off with
+    DRAFTLINT_NO_SHORTCUTS=1): a page repeats its class values, so each is looked at once (``_memo``)."""
+    return _memo(names) if shortcuts.enabled() else _words_of(names)
+
+
+def _words_of(names: str) -> str:
     for token in _TOKENS.findall(names):
-        if token.isalpha():
-            for piece in _PIECES.findall(token):
-                found = _KIND_OF_WORD.get(piece.lower())
-                if found:
-                    return found
+        found = _kind_of_token(token)
+        if found:
+            return found
+    return ""
+
+
+_memo = functools.lru_cache(maxsize=16384)(_words_of)
+
+
+def _kind_of_token(token: str) -> str:
+    """The kind a class or id token names, or ""."""
+    if token.isalpha():
+        for piece in _PIECES.findall(token):
+            found = _KIND_OF_WORD.get(piece.lower())
+            if found:
+                return found
     return ""
 
 
@@ -75,12 +91,18 @@ def kind(tag: str, attrs: Mapping[str, str | None], scope: str = "") -> str:
     ``article``, ``aside``, ``nav`` or ``section``, "main" inside ``main`` only, else "": a ``header`` or
     ``footer`` in either, or an ``aside`` in a section, is that section's own (a fact box, an article's
     footer), not the page's banner, footer or sidebar, as HTML-AAM maps them to ARIA roles."""
-    by_tag = "" if tag in _SCOPED.get(scope, ()) else _BY_TAG.get(tag)
-    found = by_tag or _BY_ROLE.get((attrs.get("role") or "").strip().lower(), "")
-    if found:
+    found = _BY_TAG.get(tag)
+    if found and (not scope or tag not in _SCOPED[scope]):
         return found
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
-    return _kind_of_names(names) if names else ""
+    role = attrs.get("role")
+    found = _BY_ROLE.get(role.strip().lower(), "") if role else ""
+    if not found:
+        names = attrs.get("class")
+        found = _kind_of_names(names) if names else ""
+    if not found:
+        names = attrs.get("id")
+        found = _kind_of_names(names) if names else ""
+    return found
 
 
 def evidence(tag: str, attrs: Mapping[str, str | None]) -> str:

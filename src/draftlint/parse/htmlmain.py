@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Callable
 
 from draftlint.parse import htmlchrome
-from draftlint.parse.htmlblocks import BLOCKS, HEADINGS, NOT_PROSE, walk
+from draftlint.parse.htmlblocks import BLOCKS, HEADINGS, NOT_PROSE, PRUNE, walk
 
 SHARE = 0.6  # an element holds "most" of the page's prose from this share of it on
 
@@ -130,7 +130,7 @@ class _Weights:
     def enter(self, node, tag: str) -> int:
         if self.skip or tag in NOT_PROSE:
             self.skip += 1
-            return _SKIP
+            return _SKIP | PRUNE
         done = 0
         if tag in BLOCKS:
             self.cut()

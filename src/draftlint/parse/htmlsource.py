@@ -23,9 +23,8 @@ from draftlint.findings import Span
 
 _SPACE = "\t\n\f\r "
 # A start or end tag: the name, then attributes whose quoted values may hold ">" (possessive: no backtracking).
-_TAG = re.compile(r"""</?[A-Za-z][^\t\n\f\r />]*+(?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r />=]*+"""
+_TAG = re.compile(r"""</?([A-Za-z][^\t\n\f\r />]*+)(?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r />=]*+"""
                   r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+)*+>""")
-_TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
 _COMMENT_END = re.compile(r"--!?>")
 # The character references of html.unescape (HTML5's rules: numeric, named, legacy names without ";").
 _CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
@@ -34,10 +33,11 @@ RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"}
 # Elements that nest only by their end tag: not void, not closed by a sibling's start tag (p, li, td, a ...)
 _SELF_ENDING = frozenset("""area base br col embed hr img input link meta param source track wbr keygen frame
     basefont bgsound image p li dt dd option optgroup rb rp rt rtc tr td th tbody thead tfoot caption colgroup
-    html head body a button form nobr h1 h2 h3 h4 h5 h6 select table plaintext""".split()) | RAW_TEXT
+    html head body a button form nobr h1 h2 h3 h4 h5 h6 select table plaintext title textarea""".split()) | RAW_TEXT
 MAX_DEPTH = 256  # deeper elements are read as if their tags were not there (lexbor's tree building slows
 # down with the depth of the open elements: 100,000 nested divs took 12 s); browsers cap it too (Blink: 512)
 RCDATA = frozenset({"title", "textarea"})
+_TEXT_ELEMENTS = RAW_TEXT | RCDATA | {"plaintext"}  # a start tag of these is followed by text, not markup
 _CLOSERS: dict[str, re.Pattern[str]] = {}
 
 COPY = -1  # a run of the stream copied one to one from the source
@@ -63,10 +63,9 @@ class Stream:
         self.depth = 0  # open elements that nest (see _SELF_ENDING), up to MAX_DEPTH
         self.over = 0  # start tags past MAX_DEPTH whose end tag has not come
 
-    def nest(self, name: str, start: int, end: int, closing: bool) -> None:
-        """Count a tag's nesting; a tag past ``MAX_DEPTH`` (and the end tag of one) is flattened."""
-        if name in _SELF_ENDING:
-            return
+    def nest(self, start: int, end: int, closing: bool) -> None:
+        """Count the nesting of a tag of an element that nests (not ``_SELF_ENDING``); a tag past
+        ``MAX_DEPTH`` (and the end tag of one) is flattened."""
         if closing:
             if self.over:
                 self.over -= 1
@@ -177,10 +176,11 @@ def scan(source: str) -> Stream:
             if m is None:  # a tag left open at the end of the file swallows the rest, as in HTML5
                 break
             pos = m.end()
-            name = _TAG_NAME.match(source, lt).group(1).lower()  # type: ignore[union-attr]
-            stream.nest(name, lt, pos, nxt == "/")
-            if nxt != "/":
+            name = m.group(1).lower()
+            if nxt != "/" and name in _TEXT_ELEMENTS:
                 pos = _after_start_tag(stream, name, pos)
+            elif name not in _SELF_ENDING:
+                stream.nest(lt, pos, nxt == "/")
         elif source.startswith("<!--", lt):
             if source.startswith(("<!-->", "<!--->"), lt):
                 end = source.index(">", lt + 4) + 1
