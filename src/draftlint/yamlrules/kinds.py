@@ -23,6 +23,7 @@ from draftlint import shortcuts
 from draftlint.document import Block, Document, PROSE_KINDS
 from draftlint.findings import Finding, Fix, Severity, Span
 from draftlint.rule import Rule
+from draftlint.phrases import phrase_regex
 from draftlint.yamlrules.index import AUTOMATON, DocIndex, containing, folded, index, needle_character, norm_line
 
 SCOPES = tuple(sorted(PROSE_KINDS))
@@ -60,13 +61,13 @@ class YamlRule(Rule):
         self.matcher: re.Pattern[str] | None = None
         self.line_set: frozenset[str] = frozenset()
         if self.kind == "phrases":
-            self.matcher = phrase_regex(spec["phrases"], flags)
+            self.matcher = phrase_regex(spec["phrases"], flags, apostrophes=True)
         elif spec.get("pattern"):
             self.matcher = re.compile(spec["pattern"], flags)
         if self.kind == "line" and spec.get("phrases"):
             self.line_set = frozenset(norm_line(p) for p in spec["phrases"])
         exceptions = spec.get("exceptions") or ()
-        self.exceptions = phrase_regex(exceptions, flags) if exceptions else None
+        self.exceptions = phrase_regex(exceptions, flags, apostrophes=True) if exceptions else None
         self.skip_quoted = spec.get("skip-quoted", False)
         # strings one of which every match holds, folded: a block or line with none is never searched
         self.needles = phrase_needles(spec["phrases"]) if self.kind == "phrases" else declared_needles(spec)
@@ -144,19 +145,14 @@ class YamlRule(Rule):
                                self.message.replace("{match}", matched), fix)
 
 
-def phrase_regex(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
-    """One matcher for ``phrases``, word-bounded; an apostrophe in a phrase matches a straight or curly one."""
-    parts = sorted({r"\s+".join(re.escape(word).replace("'", "['’]") for word in p.split()) for p in phrases},
-                   key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
-
-
 def phrase_needles(phrases: Iterable[str]) -> tuple[str, ...] | None:
-    """Each phrase's longest word that a needle may hold, folded (a match of the phrase holds all its words,
-    whatever whitespace joins them); None when a phrase has no such word."""
+    """Each phrase's longest word (or part of a word between apostrophes) that a needle may hold, folded (a
+    match of the phrase holds all its words, whatever whitespace joins them); None when a phrase has none."""
     needles = set()
     for phrase in phrases:
-        words = [folded(word) for word in phrase.split() if all(map(needle_character, word))]
+        # an apostrophe in a phrase matches a straight or a curly one: a needle holds none
+        words = [folded(part) for word in phrase.split() for part in re.split("['’]", word)
+                 if part and all(map(needle_character, part))]
         if not words:
             return None
         needles.add(max(words, key=len))

@@ -13,9 +13,9 @@ from importlib import resources
 import yaml
 
 from draftlint.lines import STOP_WORDS, is_prose
+from draftlint.phrases import phrase_regex
 
-# Letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
-_ALNUM = re.compile(r"[^\W_]")
+# Runs of letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
 _TOKEN = re.compile(r"[^\W_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
@@ -71,10 +71,8 @@ def lexicon() -> Lexicon:
             strong.setdefault(str(entry).casefold(), name)
         for entry in spec.get("weak", ()):
             weak.setdefault(str(entry).casefold(), name)
-    entries = sorted(set(strong) | set(weak), key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, e.split())) for e in entries)
     words = sorted((e for e in strong if " " not in e and len(e) >= 3 and e.isalpha()), key=len, reverse=True)
-    return Lexicon(kinds, strong, weak, re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])"),
+    return Lexicon(kinds, strong, weak, phrase_regex(set(strong) | set(weak), boundary=r"[^\W_]"),
                    re.compile("|".join(map(re.escape, words))))
 
 
@@ -105,11 +103,24 @@ class Evidence:
         return f"{lex.kinds[self.kinds[0][0]].label}: {shown} ({len(seen)} chrome word{'s' * (len(seen) > 1)})"
 
 
+def _mask(text: str, pattern: re.Pattern[str]) -> int:
+    """The positions of ``text`` where ``pattern`` matches, as the bits of an int (bit i for character i)."""
+    bits = 0
+    for m in pattern.finditer(text):
+        bits |= ((1 << (m.end() - m.start())) - 1) << m.start()
+    return bits
+
+
+def _span(start: int, end: int) -> int:
+    return ((1 << (end - start)) - 1) << start
+
+
 @functools.lru_cache(maxsize=65536)
 def evidence(text: str) -> Evidence:
     lex = lexicon()
     key = text.casefold().translate(_APOSTROPHES)  # one character for one: offsets stay the same
-    covered = bytearray(len(key))
+    alnum = _mask(key, _TOKEN)  # letters and digits, as bits: what coverage counts
+    covered = 0  # the characters that some entry or shape covers, as bits
     found: dict[str, list[str]] = {}
     gain: dict[str, int] = {}
     firm: set[str] = set()  # kinds shown by a strong entry or shape
@@ -118,10 +129,10 @@ def evidence(text: str) -> Evidence:
     weighed: set[str] = set()
 
     def take(start: int, end: int, kind: str, word: str, is_strong: bool) -> None:
-        nonlocal strong, weight
-        fresh = sum(1 for i in range(start, end) if not covered[i] and _ALNUM.match(key[i]))
-        for i in range(start, end):
-            covered[i] = 1
+        nonlocal strong, weight, covered
+        span = _span(start, end)
+        fresh = (span & alnum & ~covered).bit_count()
+        covered |= span
         if fresh:
             found.setdefault(kind, []).append(word)
             gain[kind] = gain.get(kind, 0) + fresh
@@ -140,20 +151,21 @@ def evidence(text: str) -> Evidence:
             take(m.start(), m.end(), lex.strong[entry], entry, True)
         else:
             take(m.start(), m.end(), lex.weak[entry], entry, False)
-    for m in _TOKEN.finditer(key):  # link texts run together: "facebooktwitteremail"
-        token = m.group()
-        if len(token) < 8 or all(covered[m.start():m.end()]):
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(key)]
+    for start, end, token in tokens:  # link texts run together: "facebooktwitteremail"
+        span = _span(start, end)
+        if len(token) < 8 or covered & span == span:
             continue
         hits = list(lex.fused.finditer(token))
         if len(hits) >= 2:  # the whole token is link texts: the words between the hits are more of them
             kind = lex.strong[hits[0].group()]
-            take(m.start(), m.end(), kind, "+".join(hit.group() for hit in hits), True)
+            take(start, end, kind, "+".join(hit.group() for hit in hits), True)
     for pattern, kind in ((_BYLINE, "byline"), (_DOMAIN, "byline")):
         for m in pattern.finditer(key):
             take(m.start(), m.end(), kind, m.group().strip(), False)
-    letters = sum(1 for ch in key if _ALNUM.match(ch))
-    chrome = sum(1 for i, ch in enumerate(key) if covered[i] and _ALNUM.match(ch))
+    letters = alnum.bit_count()
+    chrome = (alnum & covered).bit_count()
     kinds = tuple((k, tuple(found[k])) for k in sorted(found, key=lambda k: (k not in firm, -gain[k])))
-    residual = [m.group() for m in _TOKEN.finditer(key) if not any(covered[m.start():m.end()])]
+    residual = [token for start, end, token in tokens if not covered & _span(start, end)]
     return Evidence(chrome / letters if letters else 0.0, strong, kinds, is_prose(text), len(text.split()), weight,
                     len(residual), sum(word in STOP_WORDS for word in residual))

@@ -12,6 +12,7 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.lines import SENTENCE_END, BodyLine
+from draftlint.phrases import phrase_regex
 from draftlint.rules.boilerplate._common import body_lines, clip, delete_lines
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
@@ -40,8 +41,7 @@ def _lexicon() -> _Lexicon:
     data = yaml.safe_load(resources.files(__package__).joinpath("prompts.yaml").read_text(encoding="utf-8"))
     labels = {name: spec["label"] for name, spec in data.items()}
     phrases = {str(p).casefold(): name for name, spec in data.items() for p in spec["phrases"]}
-    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-    return _Lexicon(labels, phrases, re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])"))
+    return _Lexicon(labels, phrases, phrase_regex(phrases, boundary=r"[^\W_]"))
 
 
 def prompt_in(text: str) -> tuple[str, str] | None:
