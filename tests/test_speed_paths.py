@@ -319,6 +319,12 @@ def test_a_phrase_gives_its_longest_word_as_a_needle():
     assert kinds.phrase_needles(["as an AI language model", "Regenerate response"]) == ("language", "regenerate")
     assert kinds.phrase_needles(["ΣΟΦΊΑ"]) is None  # a cased letter beyond ASCII: no needle, every block searched
     assert kinds.phrase_needles(["© reserved"]) == ("reserved",)
+    # an apostrophe in a phrase matches a straight or a curly one: "don't" is no needle for "Don’t miss"
+    assert kinds.phrase_needles(["don't miss", "we’re hiring"]) == ("hiring", "miss")
+    rule = YamlRule({"code": "X900", "name": "dont-miss", "kind": "phrases", "phrases": ["don't stop"],
+                     "message": "m", "family": "boilerplate"}, Path("dont-miss.yaml"), "test")
+    assert [m.group() for m in rule.matcher.finditer("Don’t stop. don't  stop")] == ["Don’t stop", "don't  stop"]
+    assert all(any(n in index.folded(m.group()) for n in rule.needles) for m in rule.matcher.finditer("Don’t stop"))
 
 
 def test_one_pass_for_the_long_needles_finds_what_a_search_for_each_finds(monkeypatch):
