@@ -195,3 +195,9 @@ def test_reading_ease_and_grade_are_textstats(textstat_with_the_same_dictionary)
         assert ease == pytest.approx(ts.flesch_reading_ease(text), abs=1e-9), text[:80]
         assert grade == pytest.approx(ts.flesch_kincaid_grade(text), abs=1e-9), text[:80]
         assert readability.syllable_count(text) == ts.syllable_count(text)
+
+
+def test_a_word_longer_than_any_word_of_prose_counts_its_vowel_groups():
+    assert readability.syllables("yesterday") == 3  # the dictionary
+    assert readability.syllables("ba" * readability.LONGEST_WORD) == readability.LONGEST_WORD  # one group per "a"
+    assert readability.syllables("x" * (readability.LONGEST_WORD + 1)) == 1

