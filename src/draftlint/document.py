@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, NamedTuple, TypeVar
 
 from draftlint.findings import Span
-from draftlint.lineshape import runs_on, title_case, wraps_into  # noqa: F401  (title_case: for the quote rules)
+from draftlint.lineshape import NARROWEST_WRAP, WIDEST_WRAP, breaks_early, looks_wrapped, wraps_into
+from draftlint.lineshape import title_case  # noqa: F401  (for the quote rules)
 from draftlint.positions import LineMap
 
 T = TypeVar("T")
@@ -97,19 +98,39 @@ class Block:
     @cached_property
     def stacked(self) -> bool:
         """A stack of separate lines (a widget, a list of labels, an address), not one paragraph that is
-        hard-wrapped: line-level rules and sentence splitting treat each line of a stack on its own."""
+        hard-wrapped (``looks_wrapped``): sentence splitting treats each line of a stack on its own (``pieces``),
+        and line-level rules each line, or each long line that was hard-wrapped on its own (``standalone``)."""
         pieces = self.text.split("\n")
-        if len(pieces) == 1:
-            return False
-        # Hard-wrapped prose: lines of similar width, a last line no longer than the others (a short line
-        # followed by a long one is a title or label above its own paragraph, not a wrap), and a sentence
-        # running on across a break somewhere (a line that ends in a comma or a hyphen, or goes on in lower
-        # case): a stack of headlines or links has lines of similar width too, each one capitalised.
-        widths = [len(line.strip()) for line in pieces[:-1]]
-        if not (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
-                and len(pieces[-1].strip()) <= max(widths) + 10):
-            return True
-        return not any(runs_on(a, b) for a, b in zip(pieces, pieces[1:]))
+        return len(pieces) > 1 and not looks_wrapped(pieces)
+
+    @cached_property
+    def standalone(self) -> tuple[Line, ...]:
+        """The lines that stand on their own, what line-level rules read: the whole of a hard-wrapped
+        paragraph as one line (its text ``plain``, its start and end those of its first and last lines); in a
+        stack, each line, except that a run of lines between breaks that come early (``breaks_early``: before
+        a word that would have fit on the line) which reads as a hard-wrapped paragraph (``looks_wrapped``,
+        no line but the last wider than editors wrap at) is one line too: a stack of long lines, each
+        hard-wrapped on its own, stands as those long lines, not as the pieces of the wrapping."""
+        lines = self.lines
+        if len(lines) < 2:
+            return lines
+        if not self.stacked:
+            return (_joined(lines, self.plain),)
+        width = max(NARROWEST_WRAP, *(len(line.text) for line in lines))
+        out: list[Line] = []
+        start = 0
+        for i in range(1, len(lines) + 1):
+            if i < len(lines) and lines[i].number == lines[i - 1].number + 1 \
+                    and not breaks_early(lines[i - 1].text, lines[i].text, width):
+                continue  # the run goes on
+            run = lines[start:i]
+            texts = [line.text for line in run]
+            if len(run) > 1 and max(map(len, texts[:-1])) <= WIDEST_WRAP and looks_wrapped(texts):
+                out.append(_joined(run, " ".join(texts)))
+            else:
+                out.extend(run)
+            start = i
+        return tuple(out)
 
     @cached_property
     def pieces(self) -> tuple[tuple[int, str], ...]:
@@ -135,6 +156,10 @@ class Block:
     @property
     def in_blockquote(self) -> bool:
         return self.kind == "blockquote" or "blockquote" in self.containers
+
+
+def _joined(lines: tuple[Line, ...], text: str) -> Line:
+    return Line(lines[0].number, lines[0].start, text, lines[-1].end)
 
 
 @dataclass(frozen=True)

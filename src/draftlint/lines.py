@@ -1,8 +1,8 @@
 """A document's standalone lines: what line-level rules (boilerplate residue, template lines across files) read.
 
-Each line of a prose block (tables excepted) is one ``BodyLine``, except a hard-wrapped paragraph (a block of
-several lines that is not ``stacked``), which is one line: its pieces are never taken for lines of their own,
-so hard-wrapping a paragraph does not change what a line rule sees.
+Each standalone line of a prose block (``Block.standalone``, tables excepted) is one ``BodyLine``: a
+hard-wrapped paragraph is one line, and so is each long line of a stack that was hard-wrapped on its own, so
+their pieces are never taken for lines of their own and hard-wrapping does not change what a line rule sees.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class BodyLine:
     index: int
     line: Line
     block: Block
-    last: int  # the number of its last source line (a hard-wrapped paragraph spans several)
+    last: int  # the number of its last source line (a hard-wrapped paragraph or long line spans several)
 
     @property
     def text(self) -> str:
@@ -31,9 +31,9 @@ class BodyLine:
 
 
 def body_lines(doc: Document) -> tuple[BodyLine, ...]:
-    """The lines of the prose blocks (tables excepted), in document order; a hard-wrapped paragraph (a block
-    of several lines that is not ``stacked``) is one line, so its pieces are never taken for lines of their
-    own. Made once per document."""
+    """The standalone lines of the prose blocks (``Block.standalone``, tables excepted), in document order; a
+    hard-wrapped paragraph or long line is one line, so its pieces are never taken for lines of their own.
+    Made once per document."""
     return doc.shared(_body_lines)
 
 
@@ -41,20 +41,12 @@ def _body_lines(doc: Document) -> tuple[BodyLine, ...]:
     out: list[BodyLine] = []
     for block in doc.prose_blocks:
         if block.kind != "table":
-            lines = standalone(block)
+            lines = block.standalone
+            # the number of each line's last source line, where some stand for several
+            ends = {line.end: line.number for line in block.lines} if len(lines) < len(block.lines) else None
             for line in lines:
-                last = block.lines[-1].number if line is lines[0] and len(lines) == 1 else line.number
-                out.append(BodyLine(len(out), line, block, last))
+                out.append(BodyLine(len(out), line, block, ends[line.end] if ends else line.number))
     return tuple(out)
-
-
-def standalone(block: Block) -> tuple[Line, ...]:
-    """The lines of ``block`` that stand on their own: each line of a stack, or the whole of a hard-wrapped
-    paragraph as one line (its text the block's, its start and end those of its first and last lines)."""
-    lines = block.lines
-    if len(lines) > 1 and not block.stacked:
-        return (Line(lines[0].number, lines[0].start, block.plain, lines[-1].end),)
-    return lines
 
 
 # A line of running text: the article itself. The head of a page is what comes before the first such line,

@@ -3,6 +3,7 @@ separates lines that stand on their own (a stack of labels, headlines or links).
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -15,6 +16,34 @@ whose his her their its our my your is are was were be been being has have had w
 said says told
 """.split())
 _OPENING_MARKS = "\"“‘'(*_[«„"
+
+
+# Editors hard-wrap prose at widths between these (git's and most style guides' 72, Emacs' 70, 79 or 80
+# elsewhere): a stack's breaks are measured against a width of at least the narrowest, and a line wider
+# than the widest was not wrapped.
+NARROWEST_WRAP = 60
+WIDEST_WRAP = 80
+
+
+def looks_wrapped(lines: Sequence[str]) -> bool:
+    """Whether two or more lines read as one hard-wrapped paragraph: lines of similar width, a last line no
+    longer than the others (a short line followed by a long one is a title or label above its own
+    paragraph, not a wrap), and a sentence running on across a break somewhere (a line that ends in a comma
+    or a hyphen, or goes on in lower case): a stack of headlines or links has lines of similar width too,
+    each one capitalised."""
+    widths = [len(line.strip()) for line in lines[:-1]]
+    if not (all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
+            and len(lines[-1].strip()) <= max(widths) + 10):
+        return False
+    return any(runs_on(a, b) for a, b in zip(lines, lines[1:]))
+
+
+def breaks_early(a: str, b: str, width: int) -> bool:
+    """Whether the break after line ``a`` comes before a word that would have fit on it within ``width``
+    columns (the widest line around it): an editor that hard-wraps fills each line as far as the next word
+    goes, so a line that stops short was ended by the writer (or the page the text was taken from)."""
+    first = b.split(None, 1)
+    return bool(first) and len(a.strip()) + 1 + len(first[0]) <= width
 
 
 def wraps_into(a: str, b: str) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from draftlint.document import Block, Document, Line, PROSE_KINDS
-from draftlint.lines import standalone
 
 SHORT = 3  # needles shorter than this ("-", "[") are in most texts: each is searched on its own
 
@@ -144,7 +143,7 @@ def index(doc: Document) -> DocIndex:
 
 def _make_index(doc: Document) -> DocIndex:
     blocks: tuple[Block, ...] = tuple(block for block in doc.blocks if block.kind in PROSE_KINDS)
-    lines: tuple[tuple[Block, Line], ...] = tuple((block, line) for block in blocks for line in standalone(block))
+    lines: tuple[tuple[Block, Line], ...] = tuple((block, line) for block in blocks for line in block.standalone)
     norms: dict[str, list[int]] = {}
     for i, (_, line) in enumerate(lines):
         norms.setdefault(norm_line(line.text), []).append(i)

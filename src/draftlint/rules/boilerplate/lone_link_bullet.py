@@ -7,7 +7,6 @@ from typing import Iterator
 from draftlint.document import Block, Document
 from draftlint.findings import Family, Finding, Severity
 from draftlint.rule import Rule
-from draftlint.lines import standalone
 from draftlint.rules.boilerplate._common import SENTENCE_END
 
 _BULLETS = "-*+•"
@@ -63,12 +62,12 @@ class LoneLinkBullet(Rule):
         blocks = [b for b in doc.blocks if b.kind != "html"]
         has_links = any(link.kind == "link" for link in doc.links)
         for i, block in enumerate(blocks):
-            if block.kind != "list-item" or len(standalone(block)) != 1 or block.containers[:-1] or not 0 < i < len(blocks) - 1:
+            if block.kind != "list-item" or len(block.standalone) != 1 or block.containers[:-1] or not 0 < i < len(blocks) - 1:
                 continue  # one line (hard-wrapped or not), not nested
             before, after = blocks[i - 1], blocks[i + 1]
             if before.kind != "paragraph" or after.kind == "list-item" or not _is_bullet(doc, block):
                 continue
-            line = standalone(block)[0]
+            line = block.standalone[0]
             if has_links and not any(link.block is block for link in doc.links):
                 continue  # where links survived, a related-story bullet is a link
             words = len(line.text.split())

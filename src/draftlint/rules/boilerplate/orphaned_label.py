@@ -6,7 +6,6 @@ from typing import Callable, Iterator
 
 from draftlint.document import Block, Document, Line
 from draftlint.findings import Family, Finding
-from draftlint.lines import standalone
 from draftlint.lineshape import runs_on
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import bare, clip, delete_lines
@@ -137,7 +136,7 @@ def _units(doc: Document) -> list[_Unit]:
     for block in doc.blocks:
         if block.kind == "html" and block.raw.lstrip().startswith("<!--"):
             continue  # a comment (a directive) shows nothing
-        lines = standalone(block) if block.kind in ("heading", "paragraph", "list-item", "blockquote", "footnote") else ()
+        lines = block.standalone if block.kind in ("heading", "paragraph", "list-item", "blockquote", "footnote") else ()
         for k, line in enumerate(lines):
             out.append(_Unit(block.kind, line, block, lines[k - 1].text if k else ""))
             if _ALNUM.search(doc.text[line.end:lines[k + 1].start if k + 1 < len(lines) else block.end]):
