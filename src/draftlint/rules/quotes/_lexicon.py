@@ -64,19 +64,25 @@ ANON_INHERENT = frozenset({"source", "insider", "tipster", "whistleblower", "inf
 ANON_MARKERS = frozenset({"anonymous", "unnamed", "unidentified", "nameless"})
 FORMER = frozenset({"ex", "former"})
 # people who are not anyone in particular: quoted vox-pop style with "one", "another", "a"
-GENERIC_PEOPLE = frozenset("""
+_ANYONE = frozenset("""
 person user commenter resident attendee caller viewer reader fan woman man neighbour neighbor bystander onlooker
 witness local employee staffer worker customer shopper member poster follower listener participant guest
 visitor friend acquaintance relative colleague coworker classmate parent student individual
-""".split()) | frozenset("""
+""".split())
+# professions a claim can lean on ("some engineers warn", "many economists believe")
+PROFESSIONS = frozenset("""
 nutritionist dietitian dietician doctor physician surgeon nurse midwife paramedic pharmacist dentist therapist
-psychologist psychiatrist counsellor counselor vet veterinarian carer caregiver nanny
-teacher lecturer tutor headteacher researcher scientist
-lawyer attorney solicitor barrister paralegal juror clerk
+psychologist psychiatrist counsellor counselor vet veterinarian
+teacher lecturer tutor researcher scientist
+lawyer attorney solicitor barrister
 strategist consultant analyst economist banker trader broker investor accountant auditor
 engineer developer programmer designer architect technician mechanic electrician plumber builder contractor
-carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
 reporter journalist photographer producer writer blogger columnist reviewer
+""".split())
+# other roles and occupations
+_ROLES = frozenset("""
+carer caregiver nanny headteacher paralegal juror clerk
+carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
 aide assistant intern volunteer organiser organizer activist campaigner protester protestor demonstrator voter
 supporter opponent donor delegate
 owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
@@ -86,7 +92,9 @@ coach player athlete spectator
 patient survivor mother father mum mom dad son daughter sister brother wife husband grandmother grandfather
 cousin uncle aunt teen teenager graduate pupil
 passenger commuter traveller traveler tourist musician singer artist actor actress dancer priest pastor
-""".split())  # people by role or occupation, quoted without a name ("a nutritionist told us", "said one aide")
+""".split())
+# people by role or occupation, quoted without a name ("a nutritionist told us", "said one aide")
+GENERIC_PEOPLE = _ANYONE | PROFESSIONS | _ROLES
 PERSON_NOUNS = GENERIC_PEOPLE | ANON_INHERENT | frozenset("""
 official officials employee employees staffer staffers executive executives officer officers aide aides
 diplomat diplomats adviser advisers advisor advisors spokesperson spokesman spokeswoman manager managers

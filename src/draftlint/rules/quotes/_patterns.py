@@ -11,11 +11,26 @@ from typing import Any, Iterable
 
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
                                             DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, PEOPLE_VERBS,
-                                            PERSON_NOUNS, QUOTATIVE, SPEECH_VERBS, STUDIES)
+                                            PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SPEECH_VERBS, STUDIES)
 
 
 def _in(words) -> dict:
     return {"LOWER": {"IN": sorted(words)}}
+
+
+def plural(noun: str) -> str:
+    """The regular plural of an English noun ("analyst" -> "analysts", "attorney" -> "attorneys", "fisherman"
+    -> "fishermen", "coach" -> "coaches", "nanny" -> "nannies")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+_VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
 _ADV = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA)) + r")$"}}
@@ -48,8 +63,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                    {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV, OP="{0,2}"),
                    _in(CLAIM_VERBS)]],
         # any plural of a profession after a vague quantifier: "many nutritionists believe", "some dentists warn"
-        "CROWD_Q": [[_in({"many", "some", "most", "numerous", "several", "countless", "top", "leading"}),
-                     {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:ists|ians|ogists)$"}}, dict(_ADV_AUX, OP="{0,2}"),
+        "CROWD_Q": [[_in(_VAGUE_QUANTIFIERS), {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:ists|ians|ogists)$"}},
+                     dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
+                    [_in(_VAGUE_QUANTIFIERS), _in(map(plural, PROFESSIONS)), dict(_ADV_AUX, OP="{0,2}"),
                      _in(CLAIM_VERBS)]],
         "ACCORDING_CROWD": [[{"LOWER": "according"}, {"LOWER": "to"}, {"IS_PUNCT": False, "OP": "{0,4}"},
                              _in(CROWDS | STUDIES | INSTITUTIONS)]],

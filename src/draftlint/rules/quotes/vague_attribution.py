@@ -33,9 +33,9 @@ class VagueAttribution(Rule):
       observers, commentators, insiders, sources, pundits, scholars, historians…), bare or with a vague
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
-      close to the club say"; any profession after a vague quantifier ("many nutritionists believe", "most
-      dentists agree"); "doctors" only with a quantifier ("many doctors believe"), since "doctors said" in
-      news usually means the team treating a patient;
+      close to the club say"; any profession after a vague quantifier ("many nutritionists believe", "some
+      engineers warn", "most dentists agree"); "doctors" only with a quantifier ("many doctors believe"), since
+      "doctors said" in news usually means the team treating a patient;
     - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found"
       (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
