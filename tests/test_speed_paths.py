@@ -421,3 +421,22 @@ def test_every_placeholder_expert_holds_the_hint_that_lets_a_block_be_searched()
             found += 1
             assert q004._PLACEHOLDER_HINT.search(text), text
     assert found > 100
+
+
+def test_every_furniture_shape_match_holds_its_hint():
+    from draftlint.rules.boilerplate import _furniture
+
+    rng = random.Random(5)
+    pieces = ["3", "12", "2024", ":", ".", "-", "/", " ", "pm", "a.m.", "ago", "a few", "min", "read", "of", "pages",
+              "page", "votes", "+", "x", "shares", "jan", "monday", "by", "jo", "example", ".com", "at", "|", "utc"]
+    texts = [line.casefold() for path in sorted(FIXTURES.rglob("*.md")) for line in path.read_text(encoding="utf-8").split("\n")]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        for _, shape, hint in _furniture.SHAPES:
+            if shape.search(text):
+                found += 1
+                assert hint.search(text), (shape.pattern, text)
+        for pattern, hint in ((_furniture._BYLINE, "by"), (_furniture._DOMAIN, ".")):
+            assert not pattern.search(text) or hint in text, text
+    assert found > 200

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import Any
 
 from draftlint import shortcuts
@@ -113,7 +114,12 @@ def syllables(word: str) -> int:
 
 
 def syllable_count(text: str) -> int:
-    return sum(syllables(word.lower()) for word in words(text))
+    return _syllables_of(words(text))
+
+
+def _syllables_of(found: list[str]) -> int:
+    """The syllables of all of ``found``, each distinct word counted once and multiplied by its occurrences."""
+    return sum(syllables(word.lower()) * n for word, n in Counter(found).items())
 
 
 def scores(text: str) -> tuple[float, float]:
@@ -121,7 +127,7 @@ def scores(text: str) -> tuple[float, float]:
     found = words(text)
     sentences = sentence_count(text)
     per_sentence = len(found) / sentences if sentences else 0.0
-    per_word = sum(syllables(word.lower()) for word in found) / len(found) if found else 0.0
+    per_word = _syllables_of(found) / len(found) if found else 0.0
     if per_sentence == 0 or per_word == 0:
         return 0.0, 0.0
     return 206.835 - 1.015 * per_sentence - 84.6 * per_word, 0.39 * per_sentence + 11.8 * per_word - 15.59

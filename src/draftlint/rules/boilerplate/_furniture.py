@@ -12,6 +12,7 @@ from importlib import resources
 
 import yaml
 
+from draftlint import shortcuts
 from draftlint.lines import STOP_WORDS, is_prose
 from draftlint.phrases import phrase_regex
 
@@ -24,22 +25,25 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|u
 _ZONE = r"(?:\s(?:et|pt|ct|gmt|utc|bst|est|edt|pst|pdt|cet))?"
 # "3:51 pm", "23:00hrs", "03:12" (a video's length); with a dot only before am/pm ("3.51 pm"), as "1.15" is a version
 _TIME = rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[ap]\.?m\.?|hrs|h)?|\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\.?){_ZONE}"
-# Shapes that are furniture whatever the words around them; each maps to its widget kind.
-SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Shapes that are furniture whatever the words around them; each maps to its widget kind, and has a hint: a
+# pattern that every match of the shape holds (a digit, a word). Shortcut (off with DRAFTLINT_NO_SHORTCUTS=1):
+# a line without the hint is not searched for the shape.
+_DIGIT = re.compile(r"\d")
+SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("stamps", re.compile(
         rf"(?<![\w/])(?:{_WEEKDAY}\s)?(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s\d{{4}})?"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?(?:\s\d{{4}})?|{_MONTH}\s\d{{4}}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
-        rf"(?:,?\s(?:at\s|[|·•@-]\s?)?{_TIME})?(?![\w/])")),
-    ("stamps", re.compile(rf"(?<![\w:.]){_TIME}(?![\w:])")),
+        rf"(?:,?\s(?:at\s|[|·•@-]\s?)?{_TIME})?(?![\w/])"), _DIGIT),
+    ("stamps", re.compile(rf"(?<![\w:.]){_TIME}(?![\w:])"), _DIGIT),
     ("stamps", re.compile(r"(?<!\w)(?:\d{1,3}|an?|one|a few)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
-                          r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\sago(?!\w)")),
-    ("stamps", re.compile(r"(?<!\w)\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)(?!\w)")),
-    ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes|ratings|reviews)(?!\w)")),
-    ("navigation", re.compile(r"(?<!\w)(?:pages?:?(?:\s\d{1,3}){2,}|page\s\d{1,3}\sof\s\d{1,3})(?!\w)")),
+                          r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\sago(?!\w)"), re.compile("ago")),
+    ("stamps", re.compile(r"(?<!\w)\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)(?!\w)"), _DIGIT),
+    ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes|ratings|reviews)(?!\w)"), _DIGIT),
+    ("navigation", re.compile(r"(?<!\w)(?:pages?:?(?:\s\d{1,3}){2,}|page\s\d{1,3}\sof\s\d{1,3})(?!\w)"), _DIGIT),
     ("counters", re.compile(r"(?<!\w)\d[\d,.]*\s?[km]?\s?(?:shares|comments?|votes|views|likes|ratings|reviews|stars"
-                            r"|replies|followers|subscribers|articles?|photos|images)(?!\w)")),
-    ("counters", re.compile(r"(?<![\w+])\+\d{1,4}(?!\w)|(?<!\w)(?:\d{1,2}x){2,}(?!\w)")),
+                            r"|replies|followers|subscribers|articles?|photos|images)(?!\w)"), _DIGIT),
+    ("counters", re.compile(r"(?<![\w+])\+\d{1,4}(?!\w)|(?<!\w)(?:\d{1,2}x){2,}(?!\w)"), _DIGIT),
 )
 # "By Jo Bloggs", "Written by Jo Bloggs on", "Posted by admin in": a byline up to a separator, a date or the end.
 _NAME = r"[^\W\d_][\w.'’-]*"
@@ -150,7 +154,10 @@ def evidence(text: str) -> Evidence:
                 weighed.add(word)
                 weight += 2 if not word.isalpha() else 1  # "see all", "3:51 pm", "share+tweet" weigh more than "share"
 
-    for kind, shape in SHAPES:
+    fast = shortcuts.enabled()
+    for kind, shape, hint in SHAPES:
+        if fast and not hint.search(key):
+            continue
         for m in shape.finditer(key):
             take(m.start(), m.end(), kind, m.group().strip(), True)
     for m in lex.phrase.finditer(key):
@@ -168,9 +175,11 @@ def evidence(text: str) -> Evidence:
         if len(hits) >= 2:  # the whole token is link texts: the words between the hits are more of them
             kind = lex.strong[hits[0].group()]
             take(start, end, kind, "+".join(hit.group() for hit in hits), True)
-    for pattern, kind in ((_BYLINE, "byline"), (_DOMAIN, "byline")):
+    for pattern, hint in ((_BYLINE, "by"), (_DOMAIN, ".")):  # the hint: what every match holds (a shortcut)
+        if fast and hint not in key:
+            continue
         for m in pattern.finditer(key):
-            take(m.start(), m.end(), kind, m.group().strip(), False)
+            take(m.start(), m.end(), "byline", m.group().strip(), False)
     letters = alnum.bit_count()
     chrome = (alnum & covered).bit_count()
     kinds = tuple((k, tuple(found[k])) for k in sorted(found, key=lambda k: (k not in firm, -gain[k])))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -67,8 +68,9 @@ class TemplateLine(CorpusRule):
             for line in s.lines:
                 holders = sharing[line.fingerprint]
                 if len(holders) >= opts.min_documents:
-                    others = [display_path(p) for p in holders if p != s.path]
-                    shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+                    # the first three others only: a line shared by n documents is n findings
+                    others = [display_path(p) for p in islice((p for p in holders if p != s.path), 3)]
+                    shown = ", ".join(others) + (", …" if len(holders) > 4 else "")
                     yield self.finding_at(s.path, line.span,
                                           f"template line shared by {len(holders)} documents ({shown}): “{line.text}”",
                                           line.text)
