@@ -27,10 +27,16 @@ _PLACEHOLDER = re.compile(
     r"|\[(?i:[^\]\n]{0,30}\b(?:expert|doctor|professor|speaker|source|spokesperson|author)(?:'s|’s)?\s+name\b[^\]\n]{0,30}"
     r"|name\s+of\s+(?:the\s+|an?\s+)?(?:expert|doctor|professor|speaker|source|spokesperson|author)\b[^\]\n]{0,30})\]"
 )
-# What every placeholder holds: a title before a bracket or a brace, or the word "name". Shortcut (off with
+# What every placeholder holds: a bracket or a brace, and a title before it or the word "name". Shortcut (off with
 # DRAFTLINT_NO_SHORTCUTS=1): a block without it is not searched (at each "[" the placeholder pattern looks up
 # to 30 characters ahead).
 _PLACEHOLDER_HINT = re.compile(r"(?:Dr|Prof|Professor|Doctor|Mrs?|Ms|Mx)\.? ?[\[{]|(?i:name)")
+
+
+def may_hold_placeholder(text: str) -> bool:
+    return ("[" in text or "{" in text) and _PLACEHOLDER_HINT.search(text) is not None
+
+
 _PLACEHOLDER_WORDS = re.compile(r"(?i)(?<![a-z])(?:name|insert|expert|doctor|xx+|tbd|placeholder|author)(?![a-z])|\{|\.\.\.|…")
 _APPEAL = PEACOCK | {"expert", "renowned", "known", "winning", "class", "famous", "respected"}
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -92,7 +98,7 @@ class UnverifiableExpert(Rule):
     def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
         placeholder_lines: set[int] = set()
         for block in doc.blocks:
-            if block.kind not in PROSE_KINDS or (shortcuts.enabled() and not _PLACEHOLDER_HINT.search(block.text)):
+            if block.kind not in PROSE_KINDS or (shortcuts.enabled() and not may_hold_placeholder(block.text)):
                 continue
             for m in _PLACEHOLDER.finditer(block.text):
                 if m.group()[:1] != "[" and not _PLACEHOLDER_WORDS.search(m.group()):
