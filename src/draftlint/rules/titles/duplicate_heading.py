@@ -99,8 +99,10 @@ class DuplicateHeading(Rule):
         for text, places in seen.items():
             anywhere = not opts.siblings_only or text == top or (
                 (len(text.split()) >= opts.long_words or len(places) >= 3) and not _parallel(places, children))
-            for k, (block, parent) in enumerate(places[1:], 1):
-                earlier = next((b for b, p in places[:k] if anywhere or (p == parent and b.level == block.level)), None)
+            first: dict[tuple[int, int | None], Block] = {}  # the first heading under each parent, at each level
+            for k, (block, parent) in enumerate(places):
+                earlier = places[0][0] if anywhere and k else first.get((parent, block.level))
+                first.setdefault((parent, block.level), block)
                 if earlier is not None:
                     line = block.lines[0]
                     yield self.finding(doc, doc.lines.line_start(line.number), line.end,
