@@ -18,6 +18,7 @@ from draftlint.phrases import phrase_regex
 
 # Runs of letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
 _TOKEN = re.compile(r"[^\W_]+")
+_LONG_TOKEN = re.compile(r"[^\W_]{8,}")  # the tokens of eight characters or more, the only ones fused
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
@@ -131,7 +132,7 @@ def evidence(text: str) -> Evidence:
         return _NONE
     lex = lexicon()
     key = text.casefold().translate(_APOSTROPHES)  # one character for one: offsets stay the same
-    alnum = _mask(key, _TOKEN)  # letters and digits, as bits: what coverage counts
+    alnum = -1  # letters and digits, as bits (what coverage counts), made when something is first covered
     covered = 0  # the characters that some entry or shape covers, as bits
     found: dict[str, list[str]] = {}
     gain: dict[str, int] = {}
@@ -141,7 +142,9 @@ def evidence(text: str) -> Evidence:
     weighed: set[str] = set()
 
     def take(start: int, end: int, kind: str, word: str, is_strong: bool) -> None:
-        nonlocal strong, weight, covered
+        nonlocal strong, weight, covered, alnum
+        if alnum < 0:
+            alnum = _mask(key, _TOKEN)
         span = _span(start, end)
         fresh = (span & alnum & ~covered).bit_count()
         covered |= span
@@ -166,10 +169,10 @@ def evidence(text: str) -> Evidence:
             take(m.start(), m.end(), lex.strong[entry], entry, True)
         else:
             take(m.start(), m.end(), lex.weak[entry], entry, False)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(key)]
-    for start, end, token in tokens:  # link texts run together: "facebooktwitteremail"
+    for m in _LONG_TOKEN.finditer(key):  # link texts run together: "facebooktwitteremail"
+        start, end, token = m.start(), m.end(), m.group()
         span = _span(start, end)
-        if len(token) < 8 or covered & span == span:
+        if covered & span == span:
             continue
         hits = list(lex.fused.finditer(token))
         if len(hits) >= 2:  # the whole token is link texts: the words between the hits are more of them
@@ -180,9 +183,13 @@ def evidence(text: str) -> Evidence:
             continue
         for m in pattern.finditer(key):
             take(m.start(), m.end(), "byline", m.group().strip(), False)
+    if not covered:  # no chrome at all (most lines): every token is residual
+        residual = _TOKEN.findall(key)
+        return Evidence(0.0, False, (), is_prose(text), len(text.split()), 0, len(residual),
+                        sum(word in STOP_WORDS for word in residual))
     letters = alnum.bit_count()
     chrome = (alnum & covered).bit_count()
     kinds = tuple((k, tuple(found[k])) for k in sorted(found, key=lambda k: (k not in firm, -gain[k])))
-    residual = [token for start, end, token in tokens if not covered & _span(start, end)]
+    residual = [m.group() for m in _TOKEN.finditer(key) if not covered & _span(m.start(), m.end())]
     return Evidence(chrome / letters if letters else 0.0, strong, kinds, is_prose(text), len(text.split()), weight,
                     len(residual), sum(word in STOP_WORDS for word in residual))
