@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import BodyLine, bare, body_lines, clip, delete_lines
+from draftlint.rules.boilerplate._common import BodyLine, bare, body_lines, clip, delete_lines, title_match, titles_of
 from draftlint.lines import SENTENCE_END, is_running
 from draftlint.rules.boilerplate._furniture import Evidence, evidence, lexicon
 
@@ -20,6 +20,7 @@ _LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*[:|]\s*(?P<rest>\S.*)$")
 _ARROWS = re.compile(r"^[←«‹]|[→»›]$")
 _NETWORK_ONLY = frozenset({"share", "follow"})
 # Widgets whose title stands over prose of its own: comments, teasers, a newsletter pitch.
+_YEAR_OR_TIME = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[:.]\d\d")
 _SECTION_KINDS = frozenset({"comments", "related", "subscribe", "share", "follow", "legal"})
 # A header line names what is below it; a line over a date stamp or a byline is the headline.
 _HEADED_KINDS = frozenset({"share", "follow", "subscribe", "account", "comments", "related", "tags", "ads", "legal",
@@ -60,7 +61,9 @@ class PageFurniture(Rule):
     - shape: a label and a run of link texts ("VIDEO: <headline>", "Tags: a, b", "More about …"), a line
       that opens or ends with a navigation arrow, a short label repeated on the next line, a short header
       line right above a furniture line (the widget's title), a list of one- to three-word items above the
-      article (category labels).
+      article (category labels, counted from the body's copy of the title when a site header of headings
+      stands above it), and the one heading of a document that is only a date with a year or a time, above
+      the article (several dated headings are the sections of a log or a diary).
 
     Consecutive lines of one widget kind give one finding, at the first line; the message names the
     widget kind and the evidence ("share widget: 3 chrome words (fb, tweet, more)").
@@ -116,8 +119,11 @@ class PageFurniture(Rule):
             if j >= 0 and j not in verdicts and j in found and _near(lines, i) and verdicts[i].kind in _HEADED_KINDS \
                     and _is_header(lines[j], found[j]):
                 verdicts[j] = _Verdict(verdicts[i].kind, f"the header of a {_label(verdicts[i].kind)} below it")
-        for i in _head_labels(lines, first):
+        for i in _head_labels(lines, first, titles_of(doc)):
             verdicts.setdefault(i, _Verdict("sections", "a list of short labels above the article"))
+        dated = [i for i, item in enumerate(lines) if item.block.kind == "heading" and _is_stamp(item)]
+        if len(dated) == 1 and dated[0] < first:  # several dated headings are the sections of a log or diary
+            verdicts.setdefault(dated[0], _Verdict("stamps", "a heading that is only a date, above the article"))
         yield from self._findings(doc, lines, verdicts)
 
     def _findings(self, doc: Document, lines: tuple[BodyLine, ...], verdicts: dict[int, _Verdict]) -> Iterator[Finding]:
@@ -264,12 +270,16 @@ def _is_header(item: BodyLine, ev: Evidence) -> bool:
     return ev.coverage > 0
 
 
-def _head_labels(lines: tuple[BodyLine, ...], first: int) -> Iterator[int]:
+def _head_labels(lines: tuple[BodyLine, ...], first: int, forms: frozenset[str]) -> Iterator[int]:
     """The first item of a list of one to three items of one to three words above the first paragraph of
-    running text: the page's section and category links ("- Breaking News" / "- Regional")."""
+    running text: the page's section and category links ("- Breaking News" / "- Regional"). Headings above
+    the body's copy of the title (``forms``) are the site's header, not the article's."""
     i = 0
     end = min(first, len(lines), _HEAD_LINES)
     headings = [k for k in range(end) if lines[k].block.kind == "heading"]
+    titled = next((k for k in headings if title_match(lines[k].text, forms)), None)
+    if titled is not None:
+        headings = headings[headings.index(titled):]
     if len(headings) > 1:
         end = headings[1]  # below a second heading the article has begun
     while i < end:
@@ -283,6 +293,13 @@ def _head_labels(lines: tuple[BodyLine, ...], first: int) -> Iterator[int]:
                       or (j - i <= 3 and after < len(lines) and is_running(lines[after]))):
             yield i  # followed by the article's first paragraph, or a list of tags ("- python," / "- testing,")
         i = max(j, i + 1)
+
+
+def _is_stamp(item: BodyLine) -> bool:
+    """The line is a date or time stamp with a year or a time, and nothing else ("June 8, 2015", "Updated
+    3:51 pm"; not "May 4", which may name a day the article is about)."""
+    ev = evidence(item.text)
+    return ev.kind == "stamps" and ev.coverage >= 0.99 and _YEAR_OR_TIME.search(item.text) is not None
 
 
 def _short_item(item: BodyLine) -> bool:
