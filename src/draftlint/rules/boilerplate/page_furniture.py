@@ -20,6 +20,7 @@ _LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*[:|]\s*(?P<rest>\S.*)$")
 _ARROWS = re.compile(r"^[←«‹]|[→»›]$")
 _NETWORK_ONLY = frozenset({"share", "follow"})
 # Widgets whose title stands over prose of its own: comments, teasers, a newsletter pitch.
+_HEADLINE_WORDS = 20  # a list item of more words is text, not a link or a headline
 _YEAR_OR_TIME = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[:.]\d\d")
 _SECTION_KINDS = frozenset({"comments", "related", "subscribe", "share", "follow", "legal"})
 # A header line names what is below it; a line over a date stamp or a byline is the headline.
@@ -60,7 +61,9 @@ class PageFurniture(Rule):
       article; a heading followed by running text is a section heading and must be chrome throughout;
     - shape: a label and a run of link texts ("VIDEO: <headline>", "Tags: a, b", "More about …"), a line
       that opens or ends with a navigation arrow, a short label repeated on the next line, a short header
-      line right above a furniture line (the widget's title), a list of one- to three-word items above the
+      line right above a furniture line (the widget's title), a heading with a related-stories word over a
+      list of three or more short lines at the head or tail of the page ("Trending Nationally" over
+      headlines), a list of one- to three-word items above the
       article (category labels, counted from the body's copy of the title when a site header of headings
       stands above it), and the one heading of a document that is only a date with a year or a time, above
       the article (several dated headings are the sections of a log or a diary).
@@ -223,6 +226,10 @@ def _judge(lines: tuple[BodyLine, ...], i: int, ev: Evidence, need: float, conte
         enough = True
     else:
         enough = ev.coverage >= need and ev.weight >= 2 and kind != "navigation"
+    if context and kind == "related" and item.block.kind == "heading" and ev.coverage >= need:
+        items = _short_list_below(lines, i)  # "## Trending Nationally" over a list of headlines, at the page's edge
+        if items >= 3:
+            return _Verdict(kind, f"{ev.describe(lexicon())}, over a list of {items} short lines")
     if section:  # a heading over prose is the article's own section, unless it is wholly a widget's title
         return _Verdict(kind, ev.describe(lexicon())) if enough and kind in _SECTION_KINDS else None
     if enough:
@@ -293,6 +300,16 @@ def _head_labels(lines: tuple[BodyLine, ...], first: int, forms: frozenset[str])
                       or (j - i <= 3 and after < len(lines) and is_running(lines[after]))):
             yield i  # followed by the article's first paragraph, or a list of tags ("- python," / "- testing,")
         i = max(j, i + 1)
+
+
+def _short_list_below(lines: tuple[BodyLine, ...], i: int) -> int:
+    """The items of the list right below line ``i`` that are short lines without end punctuation (link
+    texts, headlines), counted up to the first that is not."""
+    j = i + 1
+    while j < len(lines) and lines[j].block.kind == "list-item" and lines[j].words <= _HEADLINE_WORDS \
+            and not SENTENCE_END.search(lines[j].text) and (j == i + 1 or _same_widget(lines[j - 1], lines[j])):
+        j += 1
+    return j - i - 1
 
 
 def _is_stamp(item: BodyLine) -> bool:
