@@ -3,7 +3,8 @@ aside. Only reported speech needs a speaker.
 
 Not reported speech:
 * a title of a work: every main word capitalised ("A History of the Island Ports"), or named as one by the
-  words before it ("the song “…”", "an op-ed titled “…”", "Re. “…”") or a page reference after it (", Page A8");
+  words before it ("the song “…”", "an op-ed titled “…”", "the bill's full title, “…”", "Re. “…”") or a page
+  reference after it (", Page A8");
 * a headline or tagline: a quotation that is a whole paragraph or line and has no sentence punctuation of
   its own, and a block quotation whose every line lacks it (a list of headlines set as a quote);
 * a lowercase phrase inside the writer's sentence with no punctuation of its own (a name for something);
@@ -26,6 +27,7 @@ _WORK_BEFORE = re.compile(
     r"(?:\b(?:song|single|album|track|record|film|movie|documentary|show|series|episode|programme|program|podcast|"
     r"book|novel|memoir|poem|play|musical|opera|painting|exhibition|article|headline|story|column|op-ed|editorial|"
     r"essay|chapter|report|paper|study|campaign|slogan|motto|hashtag|titled|entitled|called|named|dubbed|"
+    r"title|subtitle|name|nickname|bill|act|law|statute|treaty|"
     r"nicknamed|branded|labelled|labeled|known\s+as|term|phrase|word|words|motto)|\bRe[.:])"
     r"[\s,:]*(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # a page or section reference right after: `"…," Page A8` / `"…" (p. 12)`

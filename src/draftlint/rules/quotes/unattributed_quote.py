@@ -46,8 +46,8 @@ class UnattributedQuote(Rule):
 
     Not quotations, never flagged: short quoted phrases (terms, scare quotes, "so-called" words); a lowercase
     phrase inside your own sentence with no punctuation of its own (`it uses a "two plus one rotation for small
-    vessels"`); titles of works (every main word capitalised, or named as one: "the song", "an op-ed titled",
-    `Re. "…," Page A8`); a headline or tagline standing alone without sentence punctuation, and a block quote
+    vessels"`); titles of works and names (every main word capitalised, or named as one: "the song", "an
+    op-ed titled", "the bill's full title", "its nickname", `Re. "…," Page A8`); a headline or tagline standing alone without sentence punctuation, and a block quote
     whose every line lacks it (a list of headlines); an aside in brackets (`(“but it worked on my laptop!”)`);
     a message or string with code in it; every paragraph of a callout ("> [!NOTE]", "> Note: …");
     the continuation paragraphs of a quotation that runs over several paragraphs (each opens with a quote
