@@ -37,7 +37,7 @@ moves to the east quay while the work goes on.
 - Boats to the island leave from the east quay
 - The cafe stays open every day
 
-Residents can see the plans in the library. The drawings show the pier, the new steps and the lighting.
+Residents can see the plans in the library. The drawings include the pier, the new steps and the lighting.
 """
 PROBE = ("import sys, runpy\nsys.argv = ['draftlint', 'check', '--isolated', '--no-cache', '-q', sys.argv[1]]\n"
          "try:\n    runpy.run_module('draftlint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
