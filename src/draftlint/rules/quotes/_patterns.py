@@ -165,14 +165,15 @@ class _Matchers:
 
 # Words too common to anchor a pattern: a pattern's anchor is one of its other required tokens.
 _NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "was", "be", "been",
-                        "as", "some", "most", "many", "several", "top", "leading"})
+                        "as", "with", "at", "by", "from", "out", "up", "some", "most", "many", "several", "top", "leading"})
 # Labels whose patterns may lack an anchor (and so are matched on every sentence). None today; a new pattern
 # without a literal required token must be added here, or check_anchors refuses to load the rules.
 NEEDS_NO_TRIGGER: frozenset[str] = frozenset()
 
 
 def _anchor(pattern: list[dict]) -> frozenset[str] | None:
-    """The smallest set of literal words one of the pattern's required tokens must be (function words aside):
+    """The smallest set of literal words one of the pattern's required tokens must be (function words aside;
+    of two sets as small, the later one):
     the pattern cannot match where none of them occurs. None when no required token is literal."""
     best = None
     for spec in pattern:
@@ -181,8 +182,8 @@ def _anchor(pattern: list[dict]) -> frozenset[str] | None:
             continue
         lower = spec.get("LOWER")
         words = frozenset([lower]) if isinstance(lower, str) else frozenset((lower or {}).get("IN", ())) or None
-        if words and not words & _NO_ANCHOR and (best is None or len(words) < len(best)):
-            best = words
+        if words and not words & _NO_ANCHOR and (best is None or len(words) <= len(best)):
+            best = words  # of two as small, the later: a set phrase's last word is its rarest ("… of anonymity")
     return best
 
 
