@@ -84,6 +84,7 @@ _ROLES = frozenset("""
 carer caregiver nanny headteacher paralegal juror clerk
 carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
 aide assistant intern volunteer organiser organizer activist campaigner protester protestor demonstrator voter
+negotiator mediator investigator inspector lobbyist diplomat
 supporter opponent donor delegate
 owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
 chef cook waiter waitress bartender barista baker butcher

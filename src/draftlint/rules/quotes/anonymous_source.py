@@ -21,7 +21,7 @@ class AnonymousSource(Rule):
 
     - someone the text marks as anonymous: "the unnamed source", "an anonymous employee", "an unidentified
       official", "a person familiar with the matter", "a source close to the couple", "who spoke on condition
-      of anonymity", "who asked not to be named";
+      of anonymity", "who asked not to be named", "asking not to be identified";
     - an insider, source, tipster or whistleblower: "according to the insider", "a source told", "the tipster
       claimed";
     - a member of the public, or a person known only by role or occupation, quoted without a name, in the
