@@ -6,11 +6,16 @@ import functools
 import re
 
 from draftlint.document import Block, Document
-from draftlint.lines import BodyLine, body_lines  # noqa: F401  (the boilerplate rules' view of a document)
+from draftlint.lines import SENTENCE_END, BodyLine, body_lines  # noqa: F401  (the boilerplate rules' view of a document)
 from draftlint.findings import Fix, Span
 from draftlint.text import normalize, similarity, title_forms
 
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+HEADLINE_WORDS = 20  # a line of more words is text, not a headline or a link
+
+
+def is_headline(item: BodyLine) -> bool:
+    """A heading, or a short line without a full stop: a headline or a link text."""
+    return item.block.kind == "heading" or (item.words <= HEADLINE_WORDS and not SENTENCE_END.search(item.text))
 
 
 def single_line(block: Block) -> str | None:

@@ -6,14 +6,9 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import DATE_LINE, SENTENCE_END, BodyLine, body_lines
+from draftlint.rules.boilerplate._common import DATE_LINE, SENTENCE_END, BodyLine, body_lines, is_headline
 
-_HEADLINE_WORDS = 20
 _LABEL_WORDS = 4
-
-
-def _is_headline(item: BodyLine) -> bool:
-    return item.block.kind == "heading" or (item.words <= _HEADLINE_WORDS and not SENTENCE_END.search(item.text))
 
 
 class HeadlineStack(Rule):
@@ -62,7 +57,7 @@ class HeadlineStack(Rule):
             if item.index == 0 or item.block.kind != "paragraph" or not DATE_LINE.fullmatch(item.text):
                 continue
             headline = lines[item.index - 1]
-            if not _is_headline(headline) or DATE_LINE.fullmatch(headline.text):
+            if not is_headline(headline) or DATE_LINE.fullmatch(headline.text):
                 continue
             if teasers and headline.index != last_date + 1:
                 yield from self._report(doc, lines, teasers, opts)

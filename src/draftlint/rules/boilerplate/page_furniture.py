@@ -7,7 +7,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import BodyLine, bare, body_lines, clip, delete_lines, title_match, titles_of
+from draftlint.rules.boilerplate._common import (BodyLine, bare, body_lines, clip, delete_lines, is_headline, title_match,
+                                               titles_of)
 from draftlint.lines import SENTENCE_END, is_running
 from draftlint.rules.boilerplate._furniture import Evidence, evidence, lexicon
 
@@ -20,7 +21,6 @@ _LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*[:|]\s*(?P<rest>\S.*)$")
 _ARROWS = re.compile(r"^[←«‹]|[→»›]$")
 _NETWORK_ONLY = frozenset({"share", "follow"})
 # Widgets whose title stands over prose of its own: comments, teasers, a newsletter pitch.
-_HEADLINE_WORDS = 20  # a list item of more words is text, not a link or a headline
 _YEAR_OR_TIME = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[:.]\d\d")
 _SECTION_KINDS = frozenset({"comments", "related", "subscribe", "share", "follow", "legal"})
 # A header line names what is below it; a line over a date stamp or a byline is the headline.
@@ -306,8 +306,8 @@ def _short_list_below(lines: tuple[BodyLine, ...], i: int) -> int:
     """The items of the list right below line ``i`` that are short lines without end punctuation (link
     texts, headlines), counted up to the first that is not."""
     j = i + 1
-    while j < len(lines) and lines[j].block.kind == "list-item" and lines[j].words <= _HEADLINE_WORDS \
-            and not SENTENCE_END.search(lines[j].text) and (j == i + 1 or _same_widget(lines[j - 1], lines[j])):
+    while j < len(lines) and lines[j].block.kind == "list-item" and is_headline(lines[j]) \
+            and (j == i + 1 or _same_widget(lines[j - 1], lines[j])):
         j += 1
     return j - i - 1
 
