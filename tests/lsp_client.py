@@ -102,3 +102,11 @@ def initialize(client: LspClient, root: Path, capabilities: dict | None = None) 
 def open_document(client: LspClient, path: Path, text: str, language: str = "markdown") -> None:
     client.notify("textDocument/didOpen", {"textDocument": {"uri": path.as_uri(), "languageId": language,
                                                             "version": 1, "text": text}})
+
+
+def replace_document(client: LspClient, path: Path, text: str, version: int) -> dict:
+    """Send the whole new text of an open document and return the diagnostics published for that version."""
+    uri = path.as_uri()
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                             "contentChanges": [{"text": text}]})
+    return client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == uri and p["version"] == version)

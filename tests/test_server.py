@@ -7,7 +7,7 @@ import pytest
 from draftlint import titles_index
 from draftlint.titlematch import content_tokens
 from conftest import run_cli
-from lsp_client import LspClient, initialize, open_document
+from lsp_client import LspClient, initialize, open_document, replace_document
 
 AD_SUMMARY = 'ad-slot-line: An advertising slot label on its own line ("Advertisement", "Remove Ads").'
 DRAFT = "# Ferry times\n\nAdvertisement\n\nThe ferry now runs twice a day, said Ana Ruiz, who runs the port.\n"
@@ -104,9 +104,7 @@ def test_open_change_fix_and_disable(workspace):
 
     # the editor applies "disable": the finding goes, the directive is honoured
     disabled = _apply(text, disable["edit"]["documentChanges"][0]["edits"])
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
-                                             "contentChanges": [{"text": disabled}]})
-    after = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == uri and p["version"] == 3)
+    after = replace_document(client, path, disabled, 3)
     assert _codes(after) == [("B101", 7, 0)]
     only = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": _range(7, 0, 7, 0),
@@ -125,9 +123,7 @@ def test_disable_inside_a_wrapped_paragraph_goes_at_the_end_of_the_line(workspac
     edited = _apply(text, disable["edit"]["documentChanges"][0]["edits"])
     assert edited == ("The harbour opened at dawn and the\nfirst boat, as an AI language model, I note, left at six. "
                       "<!-- draftlint-disable-line B101 -->\n")
-    client.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 2},
-                                             "contentChanges": [{"text": edited}]})
-    after = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri() and p["version"] == 2)
+    after = replace_document(client, path, edited, 2)
     assert after["diagnostics"] == []
 
 
@@ -192,9 +188,7 @@ def test_disable_adds_the_code_to_a_directive_already_there(workspace):
     assert edited == ("Intro line.\n\n<!-- draftlint-disable-next-line Q001 B112 -->\nAdvertisement\n\n"
                       "The harbour opened at dawn and the\nfirst boat, as an AI language model, I note, left. "
                       "<!-- draftlint-disable-line Q001 B101 -->\n")
-    client.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 2},
-                                             "contentChanges": [{"text": edited}]})
-    after = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri() and p["version"] == 2)
+    after = replace_document(client, path, edited, 2)
     assert after["diagnostics"] == []
 
 
