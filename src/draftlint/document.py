@@ -18,7 +18,6 @@ from typing import Any, Callable, Iterator, Mapping, NamedTuple, TypeVar
 
 from draftlint.findings import Span
 from draftlint.lineshape import NARROWEST_WRAP, WIDEST_WRAP, breaks_early, looks_wrapped, wraps_into
-from draftlint.lineshape import title_case  # noqa: F401  (for the quote rules)
 from draftlint.positions import LineMap
 
 T = TypeVar("T")
@@ -307,6 +306,8 @@ class Document:
         return sum(len(b.text.split()) for b in self.prose_blocks if b.kind != "heading")
 
 
+# Straight quotes pair up in order; curly quotes open and close. A closing mark is only a closing mark
+# when it is not an apostrophe-like use; double quotes are never apostrophes, so pairing is simple.
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _OPENERS = {"“": "”", "„": "“", "«": "»"}
 

@@ -52,6 +52,7 @@ def _body_lines(doc: Document) -> tuple[BodyLine, ...]:
 # A line of running text: the article itself. The head of a page is what comes before the first such line,
 # its tail what comes after the last one.
 RUNNING_WORDS = 20
+TASK_ITEM = re.compile(r"\[[ xX]\]")  # "[x] Docs update(s):": an item of a checklist, a form's field
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Function words (jusText's cue: prose is dense with them, page chrome is not).
 STOP_WORDS = frozenset("""a an the of to in on at for with from by and or but if then than that this these those is are
@@ -84,4 +85,8 @@ def is_running(item: BodyLine) -> bool:
 
 
 def _prose_stack(block: Block) -> bool:
-    return block.__dict__.setdefault("_prose_stack", len(block.plain.split()) >= RUNNING_WORDS and is_prose(block.plain))
+    """Whether a stacked block reads as prose as a whole; worked out once per block (its lines ask in turn)."""
+    found = block.__dict__.get("_prose_stack")
+    if found is None:
+        found = block.__dict__["_prose_stack"] = len(block.plain.split()) >= RUNNING_WORDS and is_prose(block.plain)
+    return found

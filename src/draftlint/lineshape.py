@@ -55,8 +55,7 @@ def wraps_into(a: str, b: str) -> bool:
 def runs_on(a: str, b: str) -> bool:
     """Whether a sentence visibly runs on from line ``a`` into line ``b``: ``a`` ends in a comma, hyphen or
     semicolon or on a word no sentence ends on ("the", "of", "said"), leaves a quotation or a bracket open; or,
-    after a line that is not a headline in Title Case ("… Setback For Putin"), ``b`` goes on in lower case, or
-    ``a`` is a line of eight words or more that stops without punctuation."""
+    after a line that is not a headline in Title Case ("… Setback For Putin"), ``b`` goes on in lower case."""
     a = a.rstrip()
     if a.endswith((",", "-", ";")):
         return True
@@ -68,9 +67,7 @@ def runs_on(a: str, b: str) -> bool:
     first = b.lstrip().lstrip(_OPENING_MARKS)[:1]
     if title_case(a):
         return False
-    # a line of running prose that stops mid-sentence: no closing punctuation, and the next line goes on
-    # (in lower case, or with a name: "… says Dr. Mira" / "Hale, a leading expert …")
-    return first.islower()
+    return first.islower()  # a line of running prose that stops mid-sentence, and the next goes on in lower case
 
 
 def title_case(line: str) -> bool:
@@ -78,6 +75,3 @@ def title_case(line: str) -> bool:
     words = _LONG_WORD.findall(line)
     return bool(words) and all(word[0].isupper() for word in words)
 
-
-# Straight quotes pair up in order; curly quotes open and close. A closing mark is only a closing mark
-# when it is not an apostrophe-like use; double quotes are never apostrophes, so pairing is simple.

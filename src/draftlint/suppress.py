@@ -15,7 +15,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Callable
+from typing import Callable, Collection
 
 from draftlint import shortcuts
 from draftlint.document import Document
@@ -27,9 +27,15 @@ ALL = "*"
 
 
 def matches(selector: str, finding: Finding) -> bool:
+    return _selects(selector, (finding.code,), (finding.name,), (finding.family,))
+
+
+def _selects(selector: str, codes: Collection[str], names: Collection[str], families: Collection[str]) -> bool:
+    """Whether ``selector`` names one of ``codes``, ``names`` or ``families``: "*" or "all", a code, a rule's
+    name, a family, or a code prefix in capitals ("B1")."""
     s = selector.strip()
-    return s == ALL or s.lower() == "all" or s.upper() == finding.code or s.lower() == finding.name \
-        or s.lower() == finding.family or (s[:1].isalpha() and s.isupper() and finding.code.startswith(s))
+    return s == ALL or s.lower() == "all" or s.upper() in codes or s.lower() in names or s.lower() in families \
+        or (s[:1].isalpha() and s.isupper() and any(code.startswith(s) for code in codes))
 
 
 @dataclass(frozen=True)
@@ -41,10 +47,7 @@ class Vocabulary:
     families: frozenset[str] = frozenset()
 
     def knows(self, selector: str) -> bool:
-        s = selector.strip()
-        return (s == ALL or s.lower() == "all" or s.upper() in self.codes or s.lower() in self.names
-                or s.lower() in self.families
-                or (s[:1].isalpha() and s.isupper() and any(code.startswith(s) for code in self.codes)))
+        return _selects(selector, self.codes, self.names, self.families)
 
     def suggest(self, selector: str) -> str:
         return suggest(selector, sorted(self.codes | self.names | self.families))

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 
 from draftlint.document import Document
 from draftlint.findings import Span
-from draftlint.lines import body_lines, is_prose, is_running
+from draftlint.lines import TASK_ITEM, body_lines, is_prose, is_running
 from draftlint.text import normalize
 
 MIN_WORDS = 3
 MAX_WORDS = 60
-_TASK = re.compile(r"\[[ xX]\]")
 # "Feature gate name:", "Rust Issue: N/A": a form's labels and fields, which documents of one form share
 _FIELD = re.compile(r"^[^:]{1,40}:(?:\s+\S+){0,6}$")
 
@@ -50,7 +49,7 @@ def template_lines(doc: Document) -> tuple[TemplateLine, ...]:
         block = item.block
         if block.kind not in ("paragraph", "list-item") or block.in_blockquote or not MIN_WORDS <= item.words <= MAX_WORDS:
             continue
-        if _TASK.match(block.text.lstrip()) or block in anchors:
+        if TASK_ITEM.match(block.text.lstrip()) or block in anchors:
             continue  # "- [ ] Tests written", "- [Risks](#risks)": a document template's checklist and contents
         if first <= item.index <= last and is_prose(item.text) or _FIELD.match(item.text):
             continue  # a sentence inside the article; a field of a form

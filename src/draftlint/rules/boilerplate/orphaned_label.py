@@ -6,6 +6,7 @@ from typing import Callable, Iterator
 
 from draftlint.document import Block, Document, Line
 from draftlint.findings import Family, Finding
+from draftlint.lines import TASK_ITEM
 from draftlint.lineshape import runs_on
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import bare, clip, delete_lines
@@ -16,7 +17,6 @@ from draftlint.rules.boilerplate._furniture import evidence
 _SOURCE_LABELS = frozenset({"source", "sources", "reference", "references", "citations", "bibliography",
                             "further reading", "notes", "footnotes", "endnotes"})
 _LETTER = re.compile(r"[^\W\d_]")
-_TASK = re.compile(r"\[[ xX]\]")  # "[x] Docs update(s):": an item of a checklist, a form's field
 # A letter or digit of the source that the prose leaves out (masked): code, a link's address, an image. Markup
 # (emphasis, a heading's closing hashes, quote markers) has none.
 _ALNUM = re.compile(r"[^\W_]")
@@ -83,7 +83,7 @@ class OrphanedLabel(Rule):
 
         def alone(unit: _Unit) -> bool:
             return unit.line is not None and unit.kind in ("paragraph", "heading") and not unit.block.in_blockquote \
-                and not unit.block.start <= title < unit.block.end and not _TASK.match(unit.line.text) \
+                and not unit.block.start <= title < unit.block.end and not TASK_ITEM.match(unit.line.text) \
                 and not (unit.above and runs_on(unit.above, unit.line.text))  # "… from the alpha stage" / "here:"
 
         found = _orphans(units, lambda unit: unit.line is not None and _colon_label(unit.line.text, opts.max_words)

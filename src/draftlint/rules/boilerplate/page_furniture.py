@@ -20,8 +20,8 @@ _LABEL_KINDS = frozenset({"related", "tags", "video", "credits", "ads", "section
 _LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*[:|]\s*(?P<rest>\S.*)$")
 _ARROWS = re.compile(r"^[←«‹]|[→»›]$")
 _NETWORK_ONLY = frozenset({"share", "follow"})
-# Widgets whose title stands over prose of its own: comments, teasers, a newsletter pitch.
 _YEAR_OR_TIME = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[:.]\d\d")
+# Widgets whose title stands over prose of its own: comments, teasers, a newsletter pitch.
 _SECTION_KINDS = frozenset({"comments", "related", "subscribe", "share", "follow", "legal"})
 # A header line names what is below it; a line over a date stamp or a byline is the headline.
 _HEADED_KINDS = frozenset({"share", "follow", "subscribe", "account", "comments", "related", "tags", "ads", "legal",
@@ -143,7 +143,7 @@ class PageFurniture(Rule):
             more = f" (and {j - k} more line{'s' * (j - k > 1)})" if j > k else ""
             yield self.finding(doc, item.line.start, item.line.end,
                                f"page furniture, {verdicts[i].why}: “{clip(item.text)}”{more}",
-                               fix=delete_lines(item.line.number, doc.span(end.line.start, end.line.end).end_line))
+                               fix=delete_lines(item.line.number, end.last))
             k = j + 1
 
 

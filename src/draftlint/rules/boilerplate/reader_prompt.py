@@ -121,4 +121,4 @@ class ReaderPrompt(Rule):
                 kind, phrase = found
                 yield self.finding(doc, item.line.start, item.line.end,
                                    f"{lex.labels[kind]} “{phrase}” addressed to the reader: “{clip(item.text)}”",
-                                   fix=delete_lines(item.line.number, doc.span(item.line.start, item.line.end).end_line))
+                                   fix=delete_lines(item.line.number, item.last))

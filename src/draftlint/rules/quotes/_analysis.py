@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from draftlint import nlp, shortcuts
-from draftlint.document import PROSE_KINDS, Document, Sentence, title_case
+from draftlint.document import PROSE_KINDS, Document, Sentence
+from draftlint.lineshape import title_case
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, WORD, is_adverb, plain
 from draftlint.rules.quotes._patterns import REACH, TRIGGERS, matchers, trigger_hashes
 from draftlint.rules.quotes._speakers import people, surnames
