@@ -12,7 +12,6 @@ from draftlint import filecodes, suppress
 from draftlint.findings import Finding, Span
 from draftlint.rule import Summary
 
-FILE_CODES = {c.code: (c.name, c.family) for c in filecodes.CODES.values()}  # code -> (name, family)
 
 
 @dataclass

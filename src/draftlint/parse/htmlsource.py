@@ -273,9 +273,7 @@ class SourceMap:
     def span(self, start: int, end: int) -> Span:
         a = self.source_range(start)[0]
         b = self.source_range(end - 1)[1] if end > start else a
-        line, col = self.lines.position(a)
-        end_line, end_col = self.lines.position(max(a, b))
-        return Span(line, col, end_line, end_col)
+        return self.lines.span(a, b)
 
     def line(self, offset: int) -> int:
         return self.lines.position(self.source_range(offset)[0])[0]

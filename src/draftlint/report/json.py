@@ -12,7 +12,13 @@ def document(ctx: Context) -> dict:
     """The JSON output as a dict (the archive report is built from the same)."""
     findings = ctx.result.findings
     levels = Counter(str(f.severity) for f in findings)
-    described: dict[str, str] = {}
+    described: dict[str, str] = {}  # code -> the rule's one-line description, looked up once per code
+
+    def description(code: str) -> str:
+        if code not in described:
+            described[code] = ctx.describe(code)
+        return described[code]
+
     doc = {
         "version": 1,
         "tool": {"name": "draftlint", "version": ctx.version},
@@ -25,7 +31,7 @@ def document(ctx: Context) -> dict:
             "by_code": dict(sorted(Counter(f.code for f in findings).items())),
             "fail_on": ctx.fail_on,
         },
-        "findings": [{**f.to_dict(), "description": described.setdefault(f.code, ctx.describe(f.code))}
+        "findings": [{**f.to_dict(), "description": description(f.code)}
                      for f in findings],
         "documents": [{"path": s.path, "title": s.title, "words": s.scores.words,
                        "reading_ease": _score(s.scores.reading_ease), "grade": _score(s.scores.grade)}

@@ -30,8 +30,8 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
-# the plural of a profession: any noun in -ists, -ians, -ogists, or one of the lexicon's professions
-_CROWD_NOUN = r"(?:ists|ians|ogists)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
+# the plural of a profession: any noun in -ists or -ians, or one of the lexicon's professions
+_CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
