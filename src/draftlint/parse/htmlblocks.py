@@ -8,6 +8,7 @@ from array import array
 from draftlint.document import Block, Link
 from draftlint.parse import htmlchrome
 from draftlint.parse.htmlsource import Aligner, Stream
+from draftlint.parse.markdown import blank
 
 NOT_PROSE = frozenset({"head", "script", "style", "template", "noscript", "svg", "math", "select", "datalist",
                        "textarea", "iframe", "object", "embed", "video", "audio", "canvas", "map", "input"})
@@ -152,14 +153,17 @@ class Builder:
         body = "".join(self.parts[block.part:]).rstrip()
         if not body.strip() or not keep:
             return block.start, block.start + len(body)
-        prose = list(body)
-        for a, b in block.masked:
-            for i in range(a - block.start, min(b, block.start + len(body)) - block.start):
-                if prose[i] != "\n":
-                    prose[i] = " "
-        masked = "".join(prose) if block.masked else body
         if block.kind == "code":
-            masked = "".join(c if c == "\n" else " " for c in body)
+            masked = blank(body)
+        elif block.masked:
+            prose = list(body)
+            for a, b in block.masked:
+                for i in range(a - block.start, min(b, block.start + len(body)) - block.start):
+                    if prose[i] != "\n":
+                        prose[i] = " "
+            masked = "".join(prose)
+        else:
+            masked = body
         last_line = block.line + body.count("\n")
         made = Block(block.kind, block.start, masked, block.line, last_line, level=block.level,
                      containers=block.containers, raw=body if block.kind == "code" else "")
