@@ -217,9 +217,38 @@ def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):
                  for info in _analysis.analyse(doc).sentences] for doc in docs]
 
     subsets = hits()
-    monkeypatch.setattr(_patterns._Matchers, "for_words", lambda self, hashes: self.every())
+    monkeypatch.setattr(_patterns._Matchers, "for_words", lambda self, hashes, among: self.every())
     assert hits() == subsets
     assert sum(len(found) for doc in subsets for _, found in doc) > 100
+
+
+def test_a_pattern_matches_only_where_its_required_words_are_possible(segments):
+    """``_patterns.possible`` keeps every pattern that matches a sentence (each one alone, on its whole token
+    list): over the fixtures' paragraphs and random sentences made of the patterns' own words, tokenizer
+    exceptions that make such words ("cannot", "isn't", "it's", "itll"), other words and punctuation."""
+    from spacy.matcher import Matcher
+
+    pipe = nlp.pipeline()
+    words = sorted({w for _, p in _patterns.PATTERNS for words in _patterns._required(p) for w in words})
+    extra = ["cannot", "isn't", "it's", "Itll", "thats", "gonna", "don't", "said,", "(said)", "SAID", "Experts",
+             "a", "the", "one", "local", "worker", "told", ",", ".", "\"", "“", "-", "—", "x", "Ana"]
+    rng = random.Random(11)
+    texts = [t for t in segments if t.strip()]
+    texts += [" ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+    single = []
+    for index, (label, pattern) in enumerate(_patterns.PATTERNS):
+        matcher = Matcher(pipe.vocab)
+        matcher.add(label, [pattern])
+        single.append((index, matcher))
+    matched = 0
+    for text in texts:
+        doc = pipe.make_doc(text)
+        kept = _patterns.possible(text.lower())
+        for index, matcher in single:
+            if matcher(doc):
+                matched += 1
+                assert index in kept, (text, _patterns.PATTERNS[index][0])
+    assert matched > 1000
 
 
 def test_sentence_count_is_textstats_own(monkeypatch):

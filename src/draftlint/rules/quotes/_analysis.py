@@ -18,24 +18,44 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Container, Iterator
 
 from draftlint import nlp, shortcuts
 from draftlint.document import PROSE_KINDS, Document, Sentence
 from draftlint.lineshape import title_case
-from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, WORD, is_adverb, plain
-from draftlint.rules.quotes._patterns import REACH, TRIGGERS, matchers, trigger_hashes
+from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, is_adverb, plain
+from draftlint.rules.quotes._patterns import PATTERNS, REACH, matchers, possible, trigger_hashes, with_labels
 from draftlint.rules.quotes._speakers import people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
+
+
 @dataclass
 class SentenceInfo:
     index: int
     sentence: Sentence
     segment: Segment
     analysis: "Analysis" = field(repr=False)
-    hits: list[Hit] = field(default_factory=list)
+    _hits: "list[Hit] | None" = field(default=None, repr=False)
     _tokens: "Tokens | None" = field(default=None, repr=False)
+    _patterns: "frozenset[int] | None" = field(default=None, repr=False)
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The attribution cues the Matcher finds in the sentence (matched on first use: most sentences are
+        never asked, see ``Analysis.with_labels``)."""
+        if self._hits is None:
+            self._hits = self.analysis._match(self)
+        return self._hits
+
+    @property
+    def patterns(self) -> frozenset[int]:
+        """The patterns that may match in the sentence (``_patterns.possible``); all of them on the plain path."""
+        if self._patterns is None:
+            text = self.sentence.text
+            self._patterns = possible((plain(text) if INVISIBLE.search(text) else text).lower()) \
+                if shortcuts.enabled() else frozenset(range(len(PATTERNS)))
+        return self._patterns
 
     @property
     def tokens(self) -> "Tokens":
@@ -76,11 +96,16 @@ class Analysis:
         self._quote_ends = [b for _, b in spans]
         self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
-        for index, sentence in enumerate(_across_wraps(doc)):
-            info = SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
-            self._match(info)
-            self.sentences.append(info)
+        self.sentences = [SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
+                          for index, sentence in enumerate(_across_wraps(doc))]
         self._sent_starts = [s.sentence.start for s in self.sentences]
+
+    def with_labels(self, *labels: str) -> Iterator[SentenceInfo]:
+        """The sentences that may hold a cue of one of these labels (every sentence on the plain path)."""
+        wanted = with_labels(labels)
+        for info in self.sentences:
+            if not wanted.isdisjoint(info.patterns):
+                yield info
 
     # -- positions ----------------------------------------------------------------------------------
     def segment_at(self, offset: int) -> Segment:
@@ -170,7 +195,7 @@ class Analysis:
         cached = self.__dict__.get("_speakers")
         if cached is None:
             names: set[str] = set()
-            for s in self.sentences:
+            for s in self.with_labels("SPEECH", "ACCORDING"):
                 for h in s.hits:
                     if h.label in ("SPEECH", "ACCORDING") and not s.tokens[h.start].quoted:
                         names.update(t.lower for t in self.speaker_name(s, h))
@@ -178,16 +203,21 @@ class Analysis:
         return cached
 
     @property
-    def person_names(self) -> frozenset[str]:
+    def person_names(self) -> Container[str]:
         """Words the document uses as people's names, lowercased: the speakers, and the last word of every
-        person-like name ("Paul Verhagen" gives "verhagen"), so that a later "Verhagen" alone is a person."""
+        person-like name ("Paul Verhagen" gives "verhagen"), so that a later "Verhagen" alone is a person.
+        Worked out on the first question asked of it: a quotation with a speech verb never asks."""
         cached = self.__dict__.get("_person_names")
         if cached is None:
-            names = set(self.speakers)
-            for s in self.sentences:
-                names |= surnames(plain(s.sentence.text))
-            cached = self.__dict__["_person_names"] = frozenset(names)
+            me = weakref.proxy(self)  # not a bound method: that would keep the analysis alive in a cycle
+            cached = self.__dict__["_person_names"] = _OnFirstUse(lambda: me._find_person_names())
         return cached
+
+    def _find_person_names(self) -> frozenset[str]:
+        names = set(self.speakers)
+        for s in self.sentences:
+            names |= surnames(plain(s.sentence.text))
+        return frozenset(names)
 
     @property
     def named_speaker(self) -> bool:
@@ -256,15 +286,15 @@ class Analysis:
                 found.before.append(found.before[-1] + (0 if space else 1))
         return found.before, found.spaces
 
-    def _match(self, info: "SentenceInfo") -> None:
+    def _match(self, info: "SentenceInfo") -> list[Hit]:
         """Run the Matcher over a sentence. The shortcut: only a sentence with a trigger word is matched, and
         only in windows around its trigger words, with the patterns anchored on the words each window holds.
         The plain path (``DRAFTLINT_NO_SHORTCUTS=1``) matches every pattern on every whole sentence."""
         sentence = info.sentence
         invisible = INVISIBLE.search(sentence.text)
         fast = shortcuts.enabled()
-        if fast and TRIGGERS.isdisjoint(WORD.findall((plain(sentence.text) if invisible else sentence.text).lower())):
-            return
+        if not info.patterns:
+            return []
         span = sentence.tokens
         if span is None or invisible or self._broken(span):
             span, index_map = self._words(info, span, bool(invisible)), None
@@ -272,8 +302,9 @@ class Analysis:
             before, _ = self._doc_spaces(span.doc)
             base = before[span.start]
             index_map = [n - base for n in before[span.start:span.end + 1]]
-        windows = self._windows(span) if fast else [(0, len(span), matchers(span.doc.vocab).every())]
+        windows = self._windows(span, info.patterns) if fast else [(0, len(span), matchers(span.doc.vocab).every())]
         strings = span.doc.vocab.strings
+        hits: list[Hit] = []
         seen = set()
         for a, b, match in windows:
             for match_id, x, y in match(span[a:b]):  # indices relative to the window
@@ -281,26 +312,27 @@ class Analysis:
                 hit = Hit(strings[match_id], index_map[x], index_map[y]) if index_map else Hit(strings[match_id], x, y)
                 if hit not in seen:
                     seen.add(hit)
-                    info.hits.append(hit)
-        info.hits.sort(key=lambda h: (h.start, -h.end))
+                    hits.append(hit)
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
 
-    def _windows(self, span) -> list[tuple[int, int, Any]]:
+    def _windows(self, span, among: frozenset[int]) -> list[tuple[int, int, Any]]:
         """The stretches of a sentence's span around its trigger words (merged where they overlap), each with
-        a Matcher of the patterns anchored on the trigger words it holds."""
+        a Matcher of the patterns (of those ``among``) anchored on the trigger words it holds."""
         arrays = self._doc_arrays(span.doc)
-        positions = arrays.positions
-        lo, hi = bisect.bisect_left(positions, span.start), bisect.bisect_left(positions, span.end)
+        found = matchers(span.doc.vocab)
+        lo, hi = bisect.bisect_left(arrays.positions, span.start), bisect.bisect_left(arrays.positions, span.end)
+        # the trigger words (offset in the span, hash) that anchor one of the patterns asked for
+        anchors = [(p - span.start, h) for p, h in zip(arrays.positions[lo:hi], arrays.hashes[lo:hi])
+                   if not found.anchored_on(h).isdisjoint(among)]
         merged: list[list[int]] = []
-        for p in positions[lo:hi]:
-            p -= span.start
+        for p, _ in anchors:
             a, b = max(0, p - REACH), min(len(span), p + REACH + 1)
             if merged and a <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], b)
             else:
                 merged.append([a, b])
-        found = matchers(span.doc.vocab)
-        return [(a, b, found.for_words({arrays.hashes[k] for k in range(lo, hi) if a <= positions[k] - span.start < b}))
-                for a, b in merged]
+        return [(a, b, found.for_words({h for p, h in anchors if a <= p < b}, among)) for a, b in merged]
 
     def _broken(self, span) -> bool:
         """Whether whitespace tokens (a line break of a hard-wrapped paragraph, indentation) stand between the
@@ -320,6 +352,19 @@ class Analysis:
             texts = [plain(t.text) or t.text for t in span if not t.is_space] if invisible else \
                 [t.text for t in span if not t.is_space]
         return Doc(nlp.pipeline().vocab, words=texts or [""])[:len(texts)]
+
+class _OnFirstUse:
+    """A set of words made by ``make`` when first asked whether it holds one."""
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = self._make()
+        return word in self._words
+
 
 @dataclass
 class _DocArrays:
@@ -375,7 +420,7 @@ def analyse(doc: Document) -> Analysis:
 
 def iter_hits(analysis: Analysis, *labels: str) -> Iterator[tuple[SentenceInfo, Hit]]:
     wanted = set(labels)
-    for info in analysis.sentences:
+    for info in analysis.with_labels(*labels):
         for hit in info.hits:
             if hit.label in wanted:
                 yield info, hit

@@ -3,12 +3,16 @@
 Every pattern has an anchor: a token it cannot match without, whose words are all literal. The union of the
 anchors is the set of trigger words; a sentence (or a window of one) without any trigger word cannot hold a
 match, which is the shortcut the analysis takes. A pattern without an anchor must say so in
-``NEEDS_NO_TRIGGER``; ``check_anchors`` fails loudly at load when one does not.
+``NEEDS_NO_TRIGGER``; ``check_anchors`` fails loudly at load when one does not. Further, a sentence is matched
+only with the patterns whose every required literal token has a word in it (``possible``).
 """
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any, Iterable
 
+from draftlint.nlp.load import special_cases_with
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
                                             DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, PEOPLE_VERBS,
                                             PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SPEECH_VERBS, STUDIES)
@@ -127,23 +131,30 @@ class _Matchers:
         from spacy.strings import hash_string
 
         self.vocab = vocab
-        self.patterns = [(label, pattern) for label, group in _patterns().items() for pattern in group]
-        self.by_word: dict[int, set[int]] = {}
-        self.always: set[int] = set()
+        self.patterns = PATTERNS
+        by_word: dict[int, set[int]] = {}
+        always: set[int] = set()
         for index, (_, pattern) in enumerate(self.patterns):
             words = _anchor(pattern)
             if words is None:
-                self.always.add(index)
+                always.add(index)
             for word in words or ():
-                self.by_word.setdefault(hash_string(word), set()).add(index)
+                by_word.setdefault(hash_string(word), set()).add(index)
+        self.always = frozenset(always)
+        self.by_word = {word: frozenset(found) | self.always for word, found in by_word.items()}
         self.built: dict[frozenset[int], Any] = {}
 
-    def for_words(self, hashes: Iterable[int]) -> Any:
-        """A Matcher of the patterns that can match where only these trigger words (LOWER hashes) occur."""
+    def anchored_on(self, word: int) -> frozenset[int]:
+        """The patterns anchored on a trigger word (its LOWER hash), and those without an anchor."""
+        return self.by_word.get(word, self.always)
+
+    def for_words(self, hashes: Iterable[int], among: frozenset[int]) -> Any:
+        """A Matcher of the patterns (of those ``among``) that can match where only these trigger words (LOWER
+        hashes) occur."""
         chosen = set(self.always)
         for h in hashes:
-            chosen |= self.by_word.get(h, set())
-        return self.subset(frozenset(chosen))
+            chosen |= self.by_word.get(h, self.always)
+        return self.subset(frozenset(chosen) & among)
 
     def every(self) -> Any:
         """A Matcher of all the patterns."""
@@ -172,18 +183,28 @@ _NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "
 NEEDS_NO_TRIGGER: frozenset[str] = frozenset()
 
 
-def _anchor(pattern: list[dict]) -> frozenset[str] | None:
-    """The smallest set of literal words one of the pattern's required tokens must be (function words aside;
-    of two sets as small, the later one):
-    the pattern cannot match where none of them occurs. None when no required token is literal."""
-    best = None
+def _required(pattern: list[dict]) -> list[frozenset[str]]:
+    """The word sets of the pattern's required literal tokens (``LOWER`` a word or ``IN`` a list): in any
+    match, one token's lowercase form is a word of each set."""
+    out = []
     for spec in pattern:
         op = spec.get("OP", "1")
         if op in ("?", "*", "!") or op.startswith("{0"):
             continue
         lower = spec.get("LOWER")
-        words = frozenset([lower]) if isinstance(lower, str) else frozenset((lower or {}).get("IN", ())) or None
-        if words and not words & _NO_ANCHOR and (best is None or len(words) <= len(best)):
+        words = frozenset([lower]) if isinstance(lower, str) else frozenset((lower or {}).get("IN", ()))
+        if words:
+            out.append(words)
+    return out
+
+
+def _anchor(pattern: list[dict]) -> frozenset[str] | None:
+    """The smallest set of literal words one of the pattern's required tokens must be (function words aside;
+    of two sets as small, the later one):
+    the pattern cannot match where none of them occurs. None when no required token is literal."""
+    best = None
+    for words in _required(pattern):
+        if not words & _NO_ANCHOR and (best is None or len(words) <= len(best)):
             best = words  # of two as small, the later: a set phrase's last word is its rarest ("… of anonymity")
     return best
 
@@ -218,6 +239,33 @@ def check_anchors() -> tuple[frozenset[str], int]:
 
 TRIGGERS, _LONGEST = check_anchors()
 REACH = _LONGEST + 1  # a window this wide on either side of a trigger word holds every match that uses it
+
+
+PATTERNS: list[tuple[str, list[dict]]] = [(label, pattern) for label, group in _patterns().items() for pattern in group]
+# per pattern, its required word sets made of ASCII letters only (the others are not looked for in the text)
+_LETTER_SETS = [[words for words in _required(pattern) if all(w.isascii() and w.isalpha() for w in words)]
+                for _, pattern in PATTERNS]
+_UNANCHORED = any(_anchor(pattern) is None for _, pattern in PATTERNS)
+_RUN = re.compile("[a-z]+")
+
+
+def possible(text: str) -> frozenset[int]:
+    """The patterns (indices in ``PATTERNS``) that may match in a sentence whose lowercased text is ``text``:
+    for each of a pattern's required tokens, one of its words is a run of letters in the text, or the text
+    holds a tokenizer exception that makes such a token ("cannot" makes "not"). Exact, not a guess: the
+    tokenizer splits a run of ASCII letters only by its exceptions (``nlp.load.one_token``)."""
+    runs = set(_RUN.findall(text))
+    if not _UNANCHORED and runs.isdisjoint(TRIGGERS) and not any(k in text for k in special_cases_with(TRIGGERS)):
+        return frozenset()  # every pattern's anchor is a set of trigger words
+    return frozenset(i for i, sets in enumerate(_LETTER_SETS)
+                     if all(not words.isdisjoint(runs) or any(k in text for k in special_cases_with(words))
+                            for words in sets))
+
+
+@functools.lru_cache(maxsize=None)
+def with_labels(labels: tuple[str, ...]) -> frozenset[int]:
+    """The patterns (indices in ``PATTERNS``) of these labels."""
+    return frozenset(i for i, (label, _) in enumerate(PATTERNS) if label in labels)
 
 
 _MATCHERS: dict[int, _Matchers] = {}

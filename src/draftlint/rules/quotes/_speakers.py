@@ -12,7 +12,7 @@ surname as the last word of a person-like name, or a speaker of a speech verb).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Container, Iterable
 
 from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES
 from draftlint.rules.quotes._tokens import Tok
@@ -99,7 +99,7 @@ def handle(tok: Tok) -> bool:
     return tok.text[:1] == "@" and tok.text[1:2].isalnum() and not tok.quoted
 
 
-def names_person(tokens: list[Tok], known: frozenset[str] | set[str]) -> bool:
+def names_person(tokens: list[Tok], known: Container[str]) -> bool:
     """Whether the sentence names a person outside quotation marks: a person-like name, an account name, or a
     capitalised word the document uses as someone's name."""
     if people(tokens) or any(handle(t) for t in tokens):
@@ -112,7 +112,7 @@ def has_word(tokens: list[Tok], words: frozenset[str]) -> bool:
     return any(not t.quoted and t.lower in words for t in tokens)
 
 
-def has_proper(tokens: list[Tok], known: frozenset[str] | set[str]) -> bool:
+def has_proper(tokens: list[Tok], known: Container[str]) -> bool:
     """Whether a capitalised name (a person, an organisation, a publication) stands outside quotation marks.
     A lone capitalised word that opens the sentence says little ("Stallholders expect …"): it counts only as
     part of a longer name or when the document uses it as someone's name."""

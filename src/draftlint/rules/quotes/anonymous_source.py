@@ -11,6 +11,7 @@ from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, FORMER
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
+_ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
 
 
 class AnonymousSource(Rule):
@@ -68,7 +69,7 @@ class AnonymousSource(Rule):
         analysis = analyse(doc)
         anonymous_nouns: set[str] = set()  # nouns the document introduced as anonymous ("the anonymous employee")
         flagged: set[tuple[int, str]] = set()  # (paragraph, noun): one finding per person per paragraph
-        for info in analysis.sentences:
+        for info in analysis.with_labels(*_ANON):
             if not info.hits:
                 continue
             has_cue = any(h.label in _CUES and not info.tokens[h.start].quoted for h in info.hits)

@@ -44,7 +44,7 @@ _STOP = frozenset({".", ";", "!", "?", "—", "–", "(", ")"})
 _WINDOW = 14
 _PREPOSITIONS = frozenset({"on", "in", "at", "with", "for", "from", "of", "and", "who", "whose", "said", "says",
                            "told", "explained", "noted", "added", "wrote", "warned", "claimed", "believes"})
-_CUES = frozenset({"SPEECH", "ACCORDING"})
+_CUES = ("SPEECH", "ACCORDING")
 _TITLED = frozenset({"dr", "prof", "professor", "doctor"})
 _AFFILIATION = frozenset({"at", "from", "with", "in", "of"})
 
@@ -107,9 +107,9 @@ class UnverifiableExpert(Rule):
                 placeholder_lines.add(doc.span(start, end).line)
                 yield self.finding(doc, start, end, f"placeholder expert “{m.group()}” was never filled in")
         analysis = analyse(doc)
-        for info in analysis.sentences:
-            if not info.hits or (_APPEAL.isdisjoint(words := _WORDS.findall(info.sentence.text.lower()))
-                                 and (analysis.checkable or _TITLED.isdisjoint(words))):
+        for info in analysis.with_labels(*_CUES):  # both kinds of finding stand next to a cue
+            if (_APPEAL.isdisjoint(words := _WORDS.findall(info.sentence.text.lower()))
+                    and (analysis.checkable or _TITLED.isdisjoint(words))) or not info.hits:
                 continue
             found = self._credential(info)
             if found is None and not analysis.checkable:
