@@ -242,10 +242,15 @@ REACH = _LONGEST + 1  # a window this wide on either side of a trigger word hold
 
 
 PATTERNS: list[tuple[str, list[dict]]] = [(label, pattern) for label, group in _patterns().items() for pattern in group]
-# per pattern, its required word sets made of ASCII letters only (the others are not looked for in the text)
-_LETTER_SETS = [[words for words in _required(pattern) if all(w.isascii() and w.isalpha() for w in words)]
-                for _, pattern in PATTERNS]
-_UNANCHORED = any(_anchor(pattern) is None for _, pattern in PATTERNS)
+# per pattern, its required word sets made of ASCII letters only (the others are not looked for in the text),
+# but its anchor: the patterns to check are those anchored on a trigger word of the text
+_LETTER_SETS = [[words for words in _required(pattern) if words != _anchor(pattern)
+                 and all(w.isascii() and w.isalpha() for w in words)] for _, pattern in PATTERNS]
+_BY_ANCHOR: dict[str, frozenset[int]] = {}
+for _index, (_, _pattern) in enumerate(PATTERNS):
+    for _word in _anchor(_pattern) or ():
+        _BY_ANCHOR[_word] = _BY_ANCHOR.get(_word, frozenset()) | {_index}
+_UNANCHORED = frozenset(i for i, (_, pattern) in enumerate(PATTERNS) if _anchor(pattern) is None)
 _RUN = re.compile("[a-z]+")
 
 
@@ -255,11 +260,14 @@ def possible(text: str) -> frozenset[int]:
     holds a tokenizer exception that makes such a token ("cannot" makes "not"). Exact, not a guess: the
     tokenizer splits a run of ASCII letters only by its exceptions (``nlp.load.one_token``)."""
     runs = set(_RUN.findall(text))
-    if not _UNANCHORED and runs.isdisjoint(TRIGGERS) and not any(k in text for k in special_cases_with(TRIGGERS)):
-        return frozenset()  # every pattern's anchor is a set of trigger words
-    return frozenset(i for i, sets in enumerate(_LETTER_SETS)
+    anchored = set(_UNANCHORED)
+    for word in runs.intersection(TRIGGERS):
+        anchored |= _BY_ANCHOR[word]
+    if any(key in text for key in special_cases_with(TRIGGERS)):  # none with the blank pipeline
+        anchored = set(range(len(PATTERNS)))
+    return frozenset(i for i in anchored
                      if all(not words.isdisjoint(runs) or any(k in text for k in special_cases_with(words))
-                            for words in sets))
+                            for words in _LETTER_SETS[i]))
 
 
 @functools.lru_cache(maxsize=None)
