@@ -119,7 +119,13 @@ def syllable_count(text: str) -> int:
 
 def _syllables_of(found: list[str]) -> int:
     """The syllables of all of ``found``, each distinct word counted once and multiplied by its occurrences."""
-    return sum(syllables(word.lower()) * n for word, n in Counter(found).items())
+    known = _SYLLABLES
+    total = 0
+    for word, n in Counter(found).items():
+        word = word.lower()
+        count = known.get(word)
+        total += (syllables(word) if count is None else count) * n
+    return total
 
 
 def scores(text: str) -> tuple[float, float]:

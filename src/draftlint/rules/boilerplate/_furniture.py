@@ -14,7 +14,7 @@ import yaml
 
 from draftlint import shortcuts
 from draftlint.lines import STOP_WORDS, is_prose
-from draftlint.phrases import phrase_regex
+from draftlint.phrases import alternation, phrase_regex
 
 # Runs of letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
 _TOKEN = re.compile(r"[^\W_]+")
@@ -76,9 +76,9 @@ def lexicon() -> Lexicon:
             strong.setdefault(str(entry).casefold(), name)
         for entry in spec.get("weak", ()):
             weak.setdefault(str(entry).casefold(), name)
-    words = sorted((e for e in strong if " " not in e and len(e) >= 3 and e.isalpha()), key=len, reverse=True)
+    words = [e for e in strong if " " not in e and len(e) >= 3 and e.isalpha()]
     return Lexicon(kinds, strong, weak, phrase_regex(set(strong) | set(weak), boundary=r"[^\W_]"),
-                   re.compile("|".join(map(re.escape, words))))
+                   re.compile(alternation(words)))
 
 
 @dataclass(frozen=True)
@@ -158,9 +158,13 @@ def evidence(text: str) -> Evidence:
                 weight += 2 if not word.isalpha() else 1  # "see all", "3:51 pm", "share+tweet" weigh more than "share"
 
     fast = shortcuts.enabled()
+    held: dict[re.Pattern[str], bool] = {}  # each hint searched once (most shapes share one)
     for kind, shape, hint in SHAPES:
-        if fast and not hint.search(key):
-            continue
+        if fast:
+            if hint not in held:
+                held[hint] = hint.search(key) is not None
+            if not held[hint]:
+                continue
         for m in shape.finditer(key):
             take(m.start(), m.end(), kind, m.group().strip(), True)
     for m in lex.phrase.finditer(key):
