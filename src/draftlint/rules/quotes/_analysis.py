@@ -15,16 +15,15 @@ When the configured pipeline is a trained one that tags parts of speech, a prope
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Container, Iterator
 
 from draftlint import nlp, shortcuts
-from draftlint.document import PROSE_KINDS, Document, Sentence
-from draftlint.lineshape import title_case
+from draftlint.document import Document, Sentence
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, is_adverb, plain
 from draftlint.rules.quotes._patterns import PATTERNS, REACH, matchers, possible, trigger_hashes, with_labels
+from draftlint.rules.quotes._segments import across_wraps, segments
 from draftlint.rules.quotes._speakers import people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
@@ -88,7 +87,7 @@ class Analysis:
     def __init__(self, doc: Document) -> None:
         self.doc = weakref.proxy(doc)
         me = weakref.proxy(self)
-        self.segments = _segments(doc)
+        self.segments = segments(doc)
         self.block_index = {id(b): i for i, b in enumerate(doc.blocks)}
         self._seg_starts = [s.start for s in self.segments]
         spans = sorted((q.start, q.end) for q in doc.quotes)
@@ -97,7 +96,7 @@ class Analysis:
         self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
         self.sentences = [SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
-                          for index, sentence in enumerate(_across_wraps(doc))]
+                          for index, sentence in enumerate(across_wraps(doc))]
         self._sent_starts = [s.sentence.start for s in self.sentences]
 
     def with_labels(self, *labels: str) -> Iterator[SentenceInfo]:
@@ -353,6 +352,7 @@ class Analysis:
                 [t.text for t in span if not t.is_space]
         return Doc(nlp.pipeline().vocab, words=texts or [""])[:len(texts)]
 
+
 class _OnFirstUse:
     """A set of words made by ``make`` when first asked whether it holds one."""
 
@@ -377,39 +377,6 @@ class _DocArrays:
     hashes: list[int]
     before: list[int] | None = None
     spaces: list[bool] | None = None
-
-
-def _segments(doc: Document) -> list[Segment]:
-    out: list[Segment] = []
-    for block in doc.blocks:
-        if block.kind not in PROSE_KINDS:
-            continue
-        pieces = list(nlp.segments(block))
-        for k, (offset, text) in enumerate(pieces):
-            start = block.start + offset
-            end = block.start + pieces[k + 1][0] if k + 1 < len(pieces) else block.end
-            out.append(Segment(len(out), block, start, end))
-    return out
-
-
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
-
-
-def _across_wraps(doc: Document) -> list[Sentence]:
-    """The document's sentences, with a sentence that a line break cut short joined to the next one of its
-    block: a line of eight words or more that stops without punctuation (`… says Dr. Mira` / `Hale, a
-    leading expert …`). Sentence splitting keeps each line of a stack apart; the speaker of a quotation is
-    looked for across such a break all the same."""
-    out: list[Sentence] = []
-    for sentence in doc.sentences:
-        previous = out[-1] if out else None
-        if (previous is not None and previous.block is sentence.block
-                and "\n" in doc.text[previous.end:sentence.start] and len(previous.text.split()) >= 8
-                and not _SENTENCE_END.search(previous.text) and not title_case(previous.text)):
-            out[-1] = Sentence(previous.start, sentence.end, previous.text + " " + sentence.text, sentence.block)
-        else:
-            out.append(sentence)
-    return out
 
 
 def analyse(doc: Document) -> Analysis:
