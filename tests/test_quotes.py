@@ -143,6 +143,17 @@ def test_a_quantified_profession_needs_no_other_trigger_word():
     assert found(text, "Q002") == [("Q002", 1, 1), ("Q002", 3, 1)]
 
 
+def test_plurals_of_professions_are_english_plurals():
+    """The quantified-profession pattern matches the lexicon's professions in the plural: "midwives", not
+    "midwifes"."""
+    from draftlint.rules.quotes._patterns import plural
+
+    assert [plural(n) for n in ("analyst", "attorney", "fisherman", "midwife", "coach", "nanny")] == [
+        "analysts", "attorneys", "fishermen", "midwives", "coaches", "nannies"]
+    text = "Some midwives warn that the ward is too small.\n"
+    assert found(text, "Q002") == [("Q002", 1, 1)]
+
+
 def test_every_quote_pattern_has_a_trigger_word_or_is_marked(monkeypatch):
     from draftlint.rules.quotes import _patterns
 

@@ -216,3 +216,15 @@ def test_report_follows_the_colour_scheme(chromium, tmp_path):
     dark = browse(chromium, page, tmp_path / "p2", "--dump-dom", "--force-dark-mode").stdout.decode("utf-8")
     assert 'data-scheme="light rgb(255, 255, 255)"' in light
     assert 'data-scheme="dark rgb(13, 17, 23)"' in dark
+
+
+def test_a_missing_chart_library_is_named_before_anything_is_linted(monkeypatch, tmp_path):
+    """Without matplotlib the command says what to install, before it lints (here the path does not even exist,
+    which linting first would report instead)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` raises ImportError
+    result = runner.invoke(app, ["report", str(tmp_path / "missing"), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "draftlint report needs matplotlib: pip install 'draftlint[report]'" in result.output
+    assert not (tmp_path / "r.html").exists()

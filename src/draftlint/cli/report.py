@@ -25,10 +25,11 @@ def report(
 ) -> None:
     """Write one self-contained HTML page that shows a whole archive at a glance: totals, findings per folder,
     readability, boilerplate, duplicate titles and the worst files (exit 0 once written, whatever it found)."""
-    from draftlint.report.archive import ArchiveError, load, render
+    from draftlint.report.archive import ArchiveError, load, render, require
 
     status = EXIT_CLEAN
     try:
+        require()
         if from_json is not None:
             if paths:
                 raise ArchiveError("give PATHS to lint or --from FILE, not both")

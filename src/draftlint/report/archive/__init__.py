@@ -44,13 +44,19 @@ def load(path: Path) -> dict:
 _FINDING_KEYS = ("path", "code", "name", "family", "severity", "message")
 
 
-def render(data: dict, title: str = "draftlint archive report") -> str:
-    """The HTML page of one run."""
+def require() -> None:
+    """Fail with a clear message when the report's optional libraries are missing (asked before a run is
+    linted, so that a long run is not wasted)."""
     try:
-        import matplotlib  # noqa: F401  (the charts import it; a clear message if it is missing)
+        import matplotlib  # noqa: F401  (the charts import it)
         import jinja2  # noqa: F401
     except ImportError as exc:
         raise ArchiveError(f"draftlint report needs {exc.name}: pip install 'draftlint[report]'") from None
+
+
+def render(data: dict, title: str = "draftlint archive report") -> str:
+    """The HTML page of one run."""
+    require()
     from draftlint.report.archive.page import page
 
     return page(build(data), title)

@@ -23,10 +23,12 @@ def _in(words) -> dict:
 
 
 def plural(noun: str) -> str:
-    """The regular plural of an English noun ("analyst" -> "analysts", "attorney" -> "attorneys", "fisherman"
-    -> "fishermen", "coach" -> "coaches", "nanny" -> "nannies")."""
+    """The plural of an English noun ("analyst" -> "analysts", "attorney" -> "attorneys", "fisherman" ->
+    "fishermen", "midwife" -> "midwives", "coach" -> "coaches", "nanny" -> "nannies")."""
     if noun.endswith("man"):
         return noun[:-3] + "men"
+    if noun.endswith("wife"):
+        return noun[:-2] + "ves"
     if noun.endswith(("s", "sh", "ch", "x")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
