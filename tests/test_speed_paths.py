@@ -20,7 +20,7 @@ import pytest
 
 from draftlint import config as configmod, engine, nlp, parse, registry, shortcuts
 from draftlint.nlp import load, readability, sentences
-from draftlint.rules.quotes import _analysis, _patterns
+from draftlint.rules.quotes import _analysis, _lexicon, _patterns
 from draftlint.rules.readability import passive_heavy_paragraph, repeated_sentence_start
 from draftlint.text import similarity
 from draftlint.yamlrules import YamlRule, index, kinds
@@ -249,6 +249,30 @@ def test_a_pattern_matches_only_where_its_required_words_are_possible(segments):
                 matched += 1
                 assert index in kept, (text, _patterns.PATTERNS[index][0])
     assert matched > 1000
+
+
+def test_the_sentences_searched_for_cues_are_all_that_may_hold_one():
+    """``_patterns.with_trigger_words`` (one search per block) keeps every sentence for which ``possible``
+    finds a pattern: over the fixtures and random paragraphs with soft hyphens, dotted capitals and curly
+    apostrophes."""
+    rng = random.Random(5)
+    vocab = ["said", "SAID", "sa\u00adid", "İstanbul", "experts", "Experts", "say", "told", "one", "worker",
+             "according", "to", "it’s", "cannot", "the", "x", ".", "!", "\"", "—", "Ana", "Reports", "reportedly"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    texts += ["\n\n".join(" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 12))) + "."
+                          for _ in range(rng.randint(1, 6))) for _ in range(300)]
+    kept_some = 0
+    for text in texts:
+        doc = parse.build("draft.md", text)
+        nlp.annotate([doc])
+        sentences = list(doc.sentences)
+        kept = set(_patterns.with_trigger_words(sentences))
+        for i, sentence in enumerate(sentences):
+            words = _lexicon.plain(sentence.text) if _lexicon.INVISIBLE.search(sentence.text) else sentence.text
+            if _patterns.possible(words.lower()):
+                assert i in kept, sentence.text
+                kept_some += 1
+    assert kept_some > 200
 
 
 def test_sentence_count_is_textstats_own(monkeypatch):

@@ -22,7 +22,8 @@ from typing import Any, Callable, Container, Iterator
 from draftlint import nlp, shortcuts
 from draftlint.document import Document, Sentence
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, is_adverb, plain
-from draftlint.rules.quotes._patterns import PATTERNS, REACH, matchers, possible, trigger_hashes, with_labels
+from draftlint.rules.quotes._patterns import (PATTERNS, REACH, matchers, possible, trigger_hashes, with_labels,
+                                             with_trigger_words)
 from draftlint.rules.quotes._segments import across_wraps, segments
 from draftlint.rules.quotes._speakers import people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
@@ -98,11 +99,13 @@ class Analysis:
         self.sentences = [SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
                           for index, sentence in enumerate(across_wraps(doc))]
         self._sent_starts = [s.sentence.start for s in self.sentences]
+        self._triggered = [self.sentences[i] for i in with_trigger_words([s.sentence for s in self.sentences])] \
+            if shortcuts.enabled() else self.sentences
 
     def with_labels(self, *labels: str) -> Iterator[SentenceInfo]:
         """The sentences that may hold a cue of one of these labels (every sentence on the plain path)."""
         wanted = with_labels(labels)
-        for info in self.sentences:
+        for info in self._triggered:
             if not wanted.isdisjoint(info.patterns):
                 yield info
 

@@ -8,14 +8,18 @@ only with the patterns whose every required literal token has a word in it (``po
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any, Iterable
 
+from draftlint.document import Sentence
 from draftlint.nlp.load import special_cases_with
+from draftlint.phrases import alternation
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
-                                            DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, PEOPLE_VERBS,
-                                            PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SPEECH_VERBS, STUDIES)
+                                            DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE,
+                                            PEOPLE_VERBS, PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SPEECH_VERBS,
+                                            STUDIES)
 
 
 def _in(words) -> dict:
@@ -252,7 +256,7 @@ _BY_ANCHOR: dict[str, frozenset[int]] = {}
 for _index, (_, _pattern) in enumerate(PATTERNS):
     for _word in _anchor(_pattern) or ():
         _BY_ANCHOR[_word] = _BY_ANCHOR.get(_word, frozenset()) | {_index}
-_UNANCHORED = frozenset(i for i, (_, pattern) in enumerate(PATTERNS) if _anchor(pattern) is None)
+UNANCHORED = frozenset(i for i, (_, pattern) in enumerate(PATTERNS) if _anchor(pattern) is None)
 _RUN = re.compile("[a-z]+")
 
 
@@ -262,7 +266,7 @@ def possible(text: str) -> frozenset[int]:
     holds a tokenizer exception that makes such a token ("cannot" makes "not"). Exact, not a guess: the
     tokenizer splits a run of ASCII letters only by its exceptions (``nlp.load.one_token``)."""
     runs = set(_RUN.findall(text))
-    anchored = set(_UNANCHORED)
+    anchored = set(UNANCHORED)
     for word in runs.intersection(TRIGGERS):
         anchored |= _BY_ANCHOR[word]
     if any(key in text for key in special_cases_with(TRIGGERS)):  # none with the blank pipeline
@@ -270,6 +274,34 @@ def possible(text: str) -> frozenset[int]:
     return frozenset(i for i in anchored
                      if all(not words.isdisjoint(runs) or any(k in text for k in special_cases_with(words))
                             for words in _LETTER_SETS[i]))
+
+
+# a trigger word as a whole run of letters, in lowercased text
+TRIGGER_RUN = re.compile(r"(?<![a-z])(?:" + alternation(TRIGGERS) + r")(?![a-z])")
+
+
+def with_trigger_words(sentences: list[Sentence]) -> list[int]:
+    """The indices of the sentences (in document order, none overlapping) that hold a trigger word, found with
+    one search of each block: the others can hold no cue (``possible``). Every sentence of a block is kept
+    whose lowercased text is not aligned with it or that holds characters ``plain`` removes; and all of
+    them when a pattern has no anchor or a tokenizer exception makes a trigger word (neither happens with
+    the blank pipeline)."""
+    keep: set[int] = set()
+    starts = [s.start for s in sentences]
+    blocks = {id(s.block): s.block for s in sentences}
+    whole = bool(UNANCHORED) or any(special_cases_with(TRIGGERS))
+    for block in blocks.values():
+        text = block.text
+        low = text.lower()
+        if whole or len(low) != len(text) or INVISIBLE.search(text):
+            keep.update(i for i, s in enumerate(sentences) if s.block is block)
+            continue
+        for m in TRIGGER_RUN.finditer(low):
+            offset = block.start + m.start()
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < sentences[i].end:
+                keep.add(i)
+    return sorted(keep)
 
 
 @functools.lru_cache(maxsize=None)
