@@ -129,7 +129,8 @@ def check_document(doc: Document, result: FileResult, plan: Plan) -> FileResult:
                 continue
             level = plan.severity[rule.code]
             for finding in found:
-                finding = dataclasses.replace(finding, path=doc.path, severity=level)
+                if finding.path != doc.path or finding.severity is not level:  # most are made so already
+                    finding = dataclasses.replace(finding, path=doc.path, severity=level)
                 if doc.origin is not None and finding.fix is not None:  # fixes edit source lines: not a page's
                     finding = dataclasses.replace(finding, fix=None)
                 if not hidden.hides(finding):
