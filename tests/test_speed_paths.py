@@ -49,6 +49,10 @@ TEXTS = [
     "Cannot start like this. Gonna be fine. The end.",
     "Two spaces.  Then a wrap.\nThen an indent.\n   Then both.  \n  And \"quoted.\" Then (brackets.) After.",
     "Masked code        . Then text.",
+    "Version 1.34 ships the kubernetes.io docs, e.g. the API reference (see v1.2.3) for 13.38 MB (+9.9%)",
+    "Heap grew by 13.38 MB. Then it fell to 2.5 MB. see example.com. Done.",
+    "A list item with a URL like https://example.com/a.b?c=d and an end mark inside!yes",
+    "Mr. Smith and Dr. Jones met at 5 p.m. in the U.S. office",
     "",
     "   ",
 ]

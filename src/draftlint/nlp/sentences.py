@@ -14,8 +14,9 @@ from typing import Iterable, Iterator
 
 from draftlint import shortcuts
 from draftlint.document import Block, Document, Sentence
-from draftlint.nlp.load import (BATCH_SIZE, end_marks, model, one_token, per_pipeline, pipeline, readable,
+from draftlint.nlp.load import (BATCH_SIZE, end_marks, model, one_token, pipeline, readable,
                                 special_case)
+from draftlint.nlp.tokens import CHUNK, chunk_tokens
 
 
 def segments(block: Block) -> Iterator[tuple[int, str]]:
@@ -81,9 +82,11 @@ def _store(docs: list[Document], results: list[list[Sentence]]) -> None:
 
 def _one_sentence(text: str) -> bool:
     """Whether the sentence splitter finds at most one sentence in ``text`` (besides trailing whitespace):
-    it has no end punctuation, or nothing but punctuation follows its first end mark (``… the end.”)``).
-    A sentence starts only at a token after end punctuation that is not punctuation itself (``_Sentences``),
-    and every token after the first end mark is then made of punctuation characters alone."""
+    it has no end mark token, or nothing but punctuation follows its first one (``… the end.”)``). A
+    sentence starts only at a token after an end mark token that is not punctuation itself (``_Sentences``),
+    and every token after the first end mark is then made of punctuation characters alone. An end mark
+    inside a token ("1.34", "example.com", "e.g.") is no end mark token: a chunk with a mark is asked of the
+    tokenizer (once per process, ``tokens.chunk_tokens``)."""
     body = text.rstrip()
     _, pattern, ascii_marks = end_marks()
     if body.isascii():
@@ -92,7 +95,27 @@ def _one_sentence(text: str) -> bool:
     else:
         match = pattern.search(body)
         first = match.start() if match else -1
-    return first < 0 or all(unicodedata.category(c)[0] == "P" for c in body[first:])
+    if first < 0 or _only_punctuation(body, first):
+        return True
+    first = _first_end_token(body, body.rfind(" ", 0, first) + 1)
+    return first < 0 or _only_punctuation(body, first)
+
+
+def _only_punctuation(text: str, start: int) -> bool:
+    return all(unicodedata.category(c)[0] == "P" for c in text[start:])
+
+
+def _first_end_token(text: str, start: int) -> int:
+    """The offset of the first token of ``text`` that is an end mark, from the chunk that begins at
+    ``start`` on; -1 when there is none (the tokenizer splits each whitespace-delimited chunk on its own)."""
+    marks, pattern, _ = end_marks()
+    for chunk in CHUNK.finditer(text, start):
+        word = chunk.group()
+        if pattern.search(word):
+            for offset, token, _, _, _ in chunk_tokens(word):
+                if token in marks:
+                    return chunk.start() + offset
+    return -1
 
 
 # an end mark and up to three more characters closing a chunk, whitespace (group 1), then an ASCII capital
@@ -132,13 +155,12 @@ def _ends_sentence(chunk: str) -> bool:
     return _tokenized_end(chunk)
 
 
-@per_pipeline
 def _tokenized_end(chunk: str) -> bool:
     marks = end_marks()[0]
-    for token in reversed(pipeline().tokenizer(chunk)):
-        if token.text in marks:
+    for _, token, _, _, punct in reversed(chunk_tokens(chunk)):
+        if token in marks:
             return True
-        if not token.is_punct:
+        if not punct:
             return False
     return False
 

@@ -14,7 +14,7 @@ from draftlint.document import Sentence
 from draftlint.nlp.load import LONGEST_CHUNK, one_token, per_pipeline, pipeline, readable
 
 
-_CHUNK = re.compile(r"\S+")
+CHUNK = re.compile(r"\S+")  # a whitespace-delimited chunk, which the tokenizer splits on its own
 
 
 def token_attributes(sentence: Sentence) -> Iterator[tuple[int, str, str, bool, bool]]:
@@ -26,17 +26,17 @@ def token_attributes(sentence: Sentence) -> Iterator[tuple[int, str, str, bool, 
     text = block.text
     a, b = sentence.start - block.start, sentence.end - block.start
     if shortcuts.enabled() and (a == 0 or text[a - 1].isspace()) and (b == len(text) or text[b].isspace()):
-        for chunk in _CHUNK.finditer(text, a, b):
+        for chunk in CHUNK.finditer(text, a, b):
             base = block.start + chunk.start()
             word = chunk.group()
             if len(word) > LONGEST_CHUNK:
-                for offset, token, lower, alpha, punct in _chunk_tokens(readable(word)):
+                for offset, token, lower, alpha, punct in chunk_tokens(readable(word)):
                     yield base + offset, token, lower, alpha, punct
                 continue
             if one_token(word):
                 yield base, word, word.lower(), True, False
                 continue
-            for offset, token, lower, alpha, punct in _chunk_tokens(word):
+            for offset, token, lower, alpha, punct in chunk_tokens(word):
                 yield base + offset, token, lower, alpha, punct
         return
     first = None
@@ -47,5 +47,5 @@ def token_attributes(sentence: Sentence) -> Iterator[tuple[int, str, str, bool, 
 
 
 @per_pipeline
-def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
+def chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
     return tuple((t.idx, t.text, t.lower_, t.is_alpha, t.is_punct) for t in pipeline().tokenizer(chunk))
