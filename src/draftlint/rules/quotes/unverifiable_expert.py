@@ -47,6 +47,11 @@ _PREPOSITIONS = frozenset({"on", "in", "at", "with", "for", "from", "of", "and",
 _CUES = ("SPEECH", "ACCORDING")
 _TITLED = frozenset({"dr", "prof", "professor", "doctor"})
 _AFFILIATION = frozenset({"at", "from", "with", "in", "of"})
+# kinds of institution a specialist works at, named only by kind: "a cardiologist at a leading hospital"
+_INSTITUTION_KINDS = frozenset("""
+hospital clinic university college institute laboratory lab school academy practice centre center firm company
+agency foundation organisation organization charity nonprofit
+""".split())
 
 
 class UnverifiableExpert(Rule):
@@ -63,8 +68,9 @@ class UnverifiableExpert(Rule):
     In a document where nothing lets a reader check a source (no link, footnote, citation or named outlet
     anywhere), a titled name given only as one specialist among many is flagged too: `Dr. Sarah Chen, a
     cardiologist at Johns Hopkins, explains` or `according to Professor Tom Hale, a nutritionist at the
-    University of Leeds`. A real article says how it knows them; a generated page names a credential and a
-    famous institution.
+    University of Leeds`, or at an institution given only by its kind (`a cardiologist at a leading hospital`).
+    A real article says how it knows them; a generated page names a credential and a famous institution, or
+    no institution at all.
 
     Unfilled placeholders for a person, such as "Dr. [Doctor's name]", "Prof. {name}" or "[expert name]", are
     flagged wherever they appear: they are generator residue.
@@ -168,10 +174,29 @@ class UnverifiableExpert(Rule):
                 while m < len(tokens) and m - j <= 4 and not _specialty(tokens[m].lower):
                     m += 1
                 if (m + 2 < len(tokens) and _specialty(tokens[m].lower) and tokens[m + 1].lower in _AFFILIATION
-                        and (tokens[m + 2].proper or (tokens[m + 2].lower == "the" and m + 3 < len(tokens)
-                                                      and tokens[m + 3].proper))):
+                        and (_named_place(tokens, m + 2) or _vague_place(tokens, m + 2))):
                     return k, m + 1
         return None
+
+
+def _named_place(tokens: list[Tok], k: int) -> bool:
+    """`Johns Hopkins`, `the Mayo Clinic`: a proper name, with or without "the"."""
+    if tokens[k].lower == "the" and k + 1 < len(tokens):
+        k += 1
+    return tokens[k].proper
+
+
+def _vague_place(tokens: list[Tok], k: int) -> bool:
+    """`a leading hospital`, `a top university in Boston`: an institution of a kind, not named (up to two
+    lowercase words before the noun)."""
+    if tokens[k].lower not in ("a", "an", "one"):
+        return False
+    for j in range(k + 1, min(k + 4, len(tokens))):
+        if tokens[j].lower in _INSTITUTION_KINDS:
+            return True
+        if not (tokens[j].text.isalpha() and tokens[j].text.islower()):
+            return False
+    return False
 
 
 def _specialty(word: str) -> bool:
