@@ -29,11 +29,14 @@ _CLICK_TO_SHARE = re.compile(r"click to (?:share|email|print)\b.{0,60}")
 # in time exponential in the number of names ("x|||||x|||||x…!" took minutes).
 _NETWORKS = re.compile(rf"(?:(?:{_NETWORK}|share|tweet|pin)[\s|·•,/]*+\d{{0,7}}[\s|·•,/]*+)+")
 _ONE_NETWORK = re.compile(rf"(?:{_NETWORK})\s*\d{{0,7}}")
+# The same names after a share label and a colon: "Share on: Facebook | X | Email", "Share this article: …"
+_LABELLED_NETWORKS = re.compile(r"share(?: this(?: article| story| post| page)?)?(?: on| via| to| with)?\s*:\s*"
+                                + _NETWORKS.pattern)
 
 
 def _is_button_line(text: str) -> bool:
     key = text.casefold()
-    return bool(_NETWORKS.fullmatch(key) or _CLICK_TO_SHARE.fullmatch(key))
+    return bool(_NETWORKS.fullmatch(key) or _CLICK_TO_SHARE.fullmatch(key) or _LABELLED_NETWORKS.fullmatch(key))
 
 
 class ShareWidget(Rule):
@@ -42,7 +45,8 @@ class ShareWidget(Rule):
     ## What it flags
     A line that is a share label ("Share", "Share this article", "Share on Facebook", "Spread the word"),
     a line made only of social-network and share-button names ("FacebookTwitterEmailPrint", "Facebook 12
-    | Twitter 4", "Click to share on Facebook (Opens in new window)"), or a stack of two or more lines that
+    | Twitter 4", "Click to share on Facebook (Opens in new window)"), or of such names after a share label
+    and a colon ("Share on: Facebook | X | Email"), or a stack of two or more lines that
     each name one ("Facebook" / "Twitter" / "Email"). A widget gives one finding, at its first line,
     spanning the button lines after it. A single "Email" or "Print" line on its own is left to other rules,
     and so is a list of brand names without a share label or a button such as "Email", "Print" or "Copy
