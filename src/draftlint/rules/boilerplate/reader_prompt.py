@@ -78,7 +78,7 @@ class ReaderPrompt(Rule):
     ## What it flags
     A paragraph or line of at most ``max-words`` words with a sentence that asks the reader to do something
     for the site: the sentence holds a call to action of one of these classes, **subscribe** ("sign up",
-    "never miss"), **follow** ("follow us"), **comment** ("comment below", "let us know", "hear your
+    "never miss", or the newsletter by the name boxes give it: "our weekly digest", "the morning briefing"), **follow** ("follow us"), **comment** ("comment below", "let us know", "hear your
     feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
     this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
     at …"), **app**, **donate** and **event** ("RSVP"); it speaks to the reader (you, your, please, or it
