@@ -42,6 +42,8 @@ def plural(noun: str) -> str:
 
 # the plural of a profession: any noun in -ists or -ians, or one of the lexicon's professions
 _CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
+_GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution", "suggest",
+                             "argue", "insist", "urge", "stress", "claim", "maintain"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
@@ -79,6 +81,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # of professions such as "developers" are common words in technical text)
         "CROWD_Q": [[_in(_VAGUE_QUANTIFIERS), {"IS_LOWER": True, "LOWER": {"REGEX": _CROWD_NOUN}},
                      dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)]],
+        # a profession in the plural as the source of a general claim, in the present: "nutritionists agree",
+        # "doctors recommend" (the past, "doctors said the boy is stable", is often the team that treated him)
+        "CROWD_P": [[_in(plural(p) for p in PROFESSIONS), dict(_ADV_AUX, OP="{0,2}"), _in(_GENERIC_CLAIMS)]],
         "ACCORDING_CROWD": [[{"LOWER": "according"}, {"LOWER": "to"}, {"IS_PUNCT": False, "OP": "{0,4}"},
                              _in(CROWDS | STUDIES | INSTITUTIONS)]],
         "PEOPLE": [[{"LOWER": {"IN": ["some", "many", "most"]}}, {"LOWER": "people", "OP": "?"}, dict(_ADV, OP="{0,2}"),

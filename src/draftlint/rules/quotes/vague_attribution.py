@@ -34,8 +34,10 @@ class VagueAttribution(Rule):
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
       close to the club say"; any profession after a vague quantifier ("many nutritionists believe", "some
-      engineers warn", "most dentists agree"); "doctors" only with a quantifier ("many doctors believe"), since
-      "doctors said" in news usually means the team treating a patient;
+      engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
+      ("nutritionists agree", "doctors recommend", "dentists warn"); "doctors" in the past only with a
+      quantifier ("many doctors believed"), since "doctors said" in news usually means the team treating a
+      patient;
     - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found"
       (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
@@ -47,11 +49,11 @@ class VagueAttribution(Rule):
       citation; not history ("it was first thought that", "it was once believed"); not "it was reported to
       police" or "it is said to date from", which carry no "that" claim.
 
-    A group tied to something specific is not vague: "the experts" (a group already introduced), "these
-    analysts", "97 percent of scientists" (a counted result), "Goldman Sachs analysts", "researchers at
-    Stanford", "according to a study published in Nature". Nothing inside quotation marks is flagged (those
-    are the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose
-    sentence names its source ("…, according to the study published in The Lancet"; "…, told Reuters").
+    A group tied to something specific is not vague: "the experts" (a group already introduced), "these analysts",
+    "the hospital's nurses", "97 percent of scientists" (a counted result), "Goldman Sachs analysts", "researchers
+    at Stanford", "according to a study published in Nature". Nothing inside quotation marks is flagged (those are
+    the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose sentence
+    names its source ("…, according to the study published in The Lancet"; "…, told Reuters").
 
     "Officials said" and "according to authorities" are ordinary in reported news, where the officials
     belong to an agency the story names and the people in it are quoted by name. With
@@ -88,13 +90,17 @@ class VagueAttribution(Rule):
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         analysis = analyse(doc)
         seen: set[tuple[int, int]] = set()
-        for info, hit in iter_hits(analysis, "CROWD", "CROWD_Q", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL"):
+        for info, hit in iter_hits(analysis, "CROWD", "CROWD_Q", "CROWD_P", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL"):
             tokens = info.tokens
             if tokens[hit.start].quoted or tokens[hit.end - 1].quoted:
                 continue
             if hit.label == "CROWD":
                 span = self._crowd(info, hit)
                 noun = tokens[hit.start].lower
+            elif hit.label == "CROWD_P":
+                noun = tokens[hit.start].lower
+                start = _left_edge(tokens, hit.start)
+                span = None if start is None else (start, hit.end)
             elif hit.label == "CROWD_Q":
                 noun = tokens[hit.start + 1].lower
                 span = self._crowd(info, Hit(hit.label, hit.start + 1, hit.end))
@@ -208,14 +214,16 @@ _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "televi
 
 
 def _left_edge(tokens, noun_at: int) -> int | None:
-    """Start of the crowd's noun phrase, or None when the phrase names or counts the group ("the experts",
-    "these analysts", "Citi economists", "97 percent of scientists")."""
+    """Start of the crowd's noun phrase, or None when the phrase names, owns or counts the group ("the experts",
+    "these analysts", "Citi economists", "the hospital's nurses", "97 percent of scientists")."""
     start = noun_at
     modifiers = 0
     j = noun_at - 1
     while j >= 0:
         t = tokens[j]
         word = t.lower
+        if word in ("'s", "’s", "'", "’") and not t.quoted:
+            return None  # "the hospital's nurses", "Bayline's engineers": a group that belongs to someone
         if t.quoted or not t.text[:1].isalnum():
             break
         if word in SPECIFIC:
