@@ -26,6 +26,13 @@ def test_stem(word, expected):
     assert stem(word) == expected
 
 
+def test_numbers_written_out_are_their_digits():
+    """A repost that writes "Ten" as "10" keeps the title; "one" stays a word (it is often a pronoun)."""
+    assert content_tokens("Ten Ways to Save on Ferry Fares in 2024") == content_tokens("10 ways to save on ferry fares in 2024!")
+    assert content_tokens("Twelve new stalls for Quay Street") == ("12", "new", "stall", "quay", "street")
+    assert content_tokens("The one market that never closes") == ("one", "market", "never", "close")
+
+
 def test_content_tokens_drop_stop_words_site_suffix_and_repeats():
     assert content_tokens("The Rise and Rise of the Night Train - Valley Courier") == ("rise", "night", "train")
     assert content_tokens("A Walk Round the Old Harbour - Part 2") == ("walk", "round", "old", "harbour", "part", "2")

@@ -74,11 +74,19 @@ def base_title(title: str) -> str:
     return short
 
 
+# A number written out is the same token as its digits: a repost turns "Ten ways to …" into "10 ways to …".
+# Not "one", which is more often a pronoun ("no one", "the one that") than a count.
+_NUMBER_WORDS = {word: str(n) for n, word in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=2)}
+
+
 def content_tokens(title: str) -> tuple[str, ...]:
-    """The title's content words, stemmed, each once, in order; a hyphenated compound is one word."""
+    """The title's content words, stemmed, each once, in order; a hyphenated compound is one word, and a
+    number from two to twenty written out is its digits."""
     seen: dict[str, None] = {}
     for word in _COMPOUND.findall(base_title(title)):
-        token = stem(word)
+        token = _NUMBER_WORDS.get(word) or stem(word)
         if token and token not in STOP_WORDS and word not in STOP_WORDS:
             seen.setdefault(token, None)
     return tuple(seen)

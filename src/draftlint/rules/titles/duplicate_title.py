@@ -22,7 +22,8 @@ class DuplicateTitle(CorpusRule):
     many other files and the first three of them (paths relative to the working folder; archived paths as
     the index wrote them).
     Titles are compared by their content words: case, quotes, punctuation, a site suffix (" - Site Name"),
-    stop words ("the", "of", "how") and word endings ("talks"/"talk", "Russia's"/"Russia") do not count.
+    stop words ("the", "of", "how") and word endings ("talks"/"talk", "Russia's"/"Russia") do not count, and
+    a number from two to twenty written out is its digits ("Ten ways"/"10 ways").
     A pair is nearly the same when at least ``min-shared-words`` content words appear in both titles in
     the same order and cover at least ``min-similarity`` of the longer title's content words; titles that
     share only ``min-shared-words`` may differ by one other content word at most. Titles with different
