@@ -18,6 +18,18 @@ def messages(text: str, codes: str = "Q", path: str = "draft.md", options: dict 
 
 
 # -- Q001 unattributed-quote ---------------------------------------------------------------------------------
+def test_names_in_any_script_are_names():
+    """A surname learnt from a full name with an accented capital attributes a later quotation: "Élodie Durand",
+    then "Durand" alone, as "Marie Durand" would. A citation or outlet with an accented name counts too."""
+    for first in ("Élodie", "Marie", "Łucja"):
+        text = (f"{first} Durand has sold fish on the quay since 1999.\n\n"
+                "Durand is blunt about the market and what has happened to it.\n\n"
+                "\"Nobody comes after four o'clock any more, and the council knows it.\"\n")
+        assert found(text, "Q001") == [], first
+    cited = "\"The harbour silted up within a decade,\" as the survey put it (Ødegaard, 2019).\n"
+    assert found(cited, "Q001") == []
+
+
 def test_floating_quote_is_flagged_and_attributed_ones_are_not():
     text = ("# Market\n\nThe market opens on Friday.\n\n"
             "\"Every stall has been booked since the first week of June.\"\n\n"

@@ -122,6 +122,22 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december
 """.split())
 
+def _letter_class(test) -> str:
+    """A regular-expression class of the Basic Multilingual Plane's characters that pass ``test``, as ranges."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+# A capital and a lowercase letter in any script, for names ("Élodie Durand", "Łukasz Nowak", "José Núñez")
+UPPER = _letter_class(str.isupper)
+LOWER = _letter_class(str.islower)
+
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 

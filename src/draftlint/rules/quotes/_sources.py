@@ -3,20 +3,28 @@ from __future__ import annotations
 
 import re
 
-CITATION = re.compile(
-    r"\(\s*[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+))?,?\s+(?:1[6-9]|20)\d\d[a-z]?"
+from draftlint.rules.quotes._lexicon import UPPER
+
+
+def _names(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with ``{U}`` standing for a capital letter in any script (a name's first letter)."""
+    return re.compile(pattern.replace("{U}", UPPER))
+
+
+CITATION = _names(
+    r"\(\s*{U}[\w'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+{U}[\w'’-]+))?,?\s+(?:1[6-9]|20)\d\d[a-z]?"
     r"(?:[,;:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*\)"  # (Smith, 2019), (Smith and Lee 2020: 14)
     r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"  # [3], [4, 7]
 )
-OUTLET = re.compile(
-    r"\b(?:told|telling|tells)\s+(?:the\s+)?[A-Z][\w&'’.-]*"
+OUTLET = _names(
+    r"\b(?:told|telling|tells)\s+(?:the\s+)?{U}[\w&'’.-]*"
     r"|\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?:[a-z-]+\s+)?(?:interview|conversation|podcast|op-ed|column|article"
     r"|essay|piece|post|paper|letter|appearance|broadcast|segment|documentary|book)\s+(?:with|for|in|on|to|published\s+by)\s+"
-    r"(?:the\s+)?[A-Z]"
-    r"|\b(?:wrote|writing|writes|published|quoted|cited|reported|appearing)\s+(?:in|by|on)\s+(?:the\s+)?[A-Z]"
-    r"|\b(?:speaking|spoke|talking|talked)\s+(?:to|with|on)\s+(?:the\s+)?[A-Z][\w&'’.-]*"
-    r"|\b(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*\s+(?:reported|reports|quoted|cited|wrote)\b"
+    r"(?:the\s+)?{U}"
+    r"|\b(?:wrote|writing|writes|published|quoted|cited|reported|appearing)\s+(?:in|by|on)\s+(?:the\s+)?{U}"
+    r"|\b(?:speaking|spoke|talking|talked)\s+(?:to|with|on)\s+(?:the\s+)?{U}[\w&'’.-]*"
+    r"|\b(?:{U}[\w&'’.-]*\s+){0,3}{U}[\w&'’.-]*\s+(?:reported|reports|quoted|cited|wrote)\b"
 )
 
 
-PUBLISHED = re.compile(r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?[A-Z]")
+PUBLISHED = _names(r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?{U}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Container, Iterable
 
-from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES
+from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES, UPPER
 from draftlint.rules.quotes._tokens import Tok
 
 # words inside a name that are written in lower case: "Laurence des Cars", "Ludwig van Beethoven"
@@ -74,7 +74,7 @@ def people(tokens: list[Tok]) -> list[list[Tok]]:
     return out
 
 
-_CAPITALISED = r"[A-Z][\w'’-]*\.?"
+_CAPITALISED = UPPER + r"[\w'’-]*\.?"
 _NAME_RUN = re.compile(_CAPITALISED + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES - {"st.", "y"})) + r")\s+)?"
                        + _CAPITALISED + r"){1,3}")
 
