@@ -25,7 +25,7 @@ _YEAR_OR_TIME = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[:.]\d\d")
 _SECTION_KINDS = frozenset({"comments", "related", "subscribe", "share", "follow", "legal"})
 # A header line names what is below it; a line over a date stamp or a byline is the headline.
 _HEADED_KINDS = frozenset({"share", "follow", "subscribe", "account", "comments", "related", "tags", "ads", "legal",
-                           "app", "donate", "video", "navigation"})
+                           "footer", "app", "donate", "video", "navigation"})
 # Kinds that one widget mixes: a bar of network names is for sharing and following alike.
 _GROUP = {"follow": "share"}
 # Category labels sit among the first lines of the page.
@@ -49,9 +49,10 @@ class PageFurniture(Rule):
       names), **follow**, **subscribe** (newsletter boxes), **account** (log in, register), **comments**,
       **related** (related, trending, read-more and see-all labels), **navigation** (previous/next, jump
       to, print, menus), **stamps** (published/updated, "… ago", reading time), **credits** (photo and
-      image credits), **ads**, **legal** (copyright, terms, reuse), **tags** (tags, categories, keywords),
-      **video** (embed labels), **ratings** (rate this, "4.5 from 212 votes"), **app**, **donate**;
-      **sections** (news, blog, opinion) and **byline** words count only beside a stronger sign;
+      image credits), **ads**, **legal** (copyright, terms, reuse), **footer** (about us, contact us, careers,
+      sitemap), **tags** (tags, categories, keywords), **video** (embed labels), **ratings** (rate this, "4.5
+      from 212 votes"), **app**, **donate**; **sections** (news, blog, opinion) and **byline** words count
+      only beside a stronger sign, but for the author box ("About the author");
     - date, time, duration and **counters** shapes ("May 6, 2021 3:51 pm", "10 hrs ago", "4 min read",
       "534 shares", "+2", "1x2x3x", "Pages: 1 2 3"), bylines and site names ("Example.org | By Jo Bloggs |
       May 6, 2021");
