@@ -41,8 +41,7 @@ KNOWN = {("nav.md", "lower-cased residue"): STACKED,
          "reads as two lines, and the second is a photo credit",
          ("paywall.md", "hard-wrapped at 72 columns"): RAGGED,
          ("011_gothamist-bronx-rezoning.md", "hard-wrapped at 72 columns"): RAGGED,
-         ("013_caymancompass-prison-escape.md", "hard-wrapped at 72 columns"): RAGGED,
-         ("041_flawlessfood-olive.md", "hard-wrapped at 72 columns"): RAGGED}
+         ("013_caymancompass-prison-escape.md", "hard-wrapped at 72 columns"): RAGGED}
 TRANSFORMS = ("upper-cased residue", "lower-cased residue", "curly quotes", "straight quotes", "hard-wrapped at 72 columns")
 
 

@@ -63,13 +63,11 @@ class RepeatedLine(Rule):
         for block in doc.prose_blocks:
             if block.kind in _SKIPPED_KINDS or block.in_blockquote:
                 continue
-            # A hard-wrapped paragraph is compared whole: its lines are pieces of sentences. Keys use the
-            # source text, so lines that differ only in inline code or link targets are not "the same".
-            if len(block.lines) > 1 and not block.stacked:
-                units = [(block.lines[0], block.lines[-1].end)]
-            else:
-                units = [(line, line.end) for line in block.lines]
-            for first_line, end in units:
+            # The lines that stand on their own (Block.standalone): a hard-wrapped paragraph is compared whole,
+            # its lines being pieces of sentences. Keys use the source text, so lines that differ only in inline
+            # code or link targets are not "the same".
+            for first_line in block.standalone:
+                end = first_line.end
                 source = doc.text[first_line.start:end]
                 if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":"):
                     continue
