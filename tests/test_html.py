@@ -257,8 +257,9 @@ def test_charset_and_binary(tmp_path):
     result = run_cli("check", "--isolated", "--no-cache", "-f", "json", str(tmp_path))
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     findings = json.loads(result.stdout)["findings"]
-    assert [(f["path"].rsplit("/", 1)[1], f["code"], f["message"]) for f in findings] == [
-        ("bad.html", "E001", "not valid UTF-8 (the charset declared for this page): byte 0xe9 at offset 26 cannot be decoded")]
+    assert [(f["path"].rsplit("/", 1)[1], f["code"], f["line"], f["column"], f["message"]) for f in findings] == [
+        ("bad.html", "E001", 1, 27,
+         "not valid UTF-8 (the charset declared for this page): byte 0xe9 at offset 26 cannot be decoded")]
     assert b"image.html: skipped: binary file" in result.stderr
     assert parse.decode((tmp_path / "latin.html").read_bytes(), "latin.html").endswith("Café opens.</p>")
     assert parse.decode((tmp_path / "resaved.html").read_bytes(), "resaved.html").endswith("Café opens.</p>")

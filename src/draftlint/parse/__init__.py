@@ -75,7 +75,8 @@ def _decode_html(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         if codec.replace("_", "-") in ("utf-8", "utf8"):
             raise ReadError(f"not valid UTF-8 (the charset {'declared' if found else 'assumed'} for this page):"
-                            f" byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded") from None
+                            f" byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded",
+                            span=_byte_span(data, exc.start)) from None
     try:
         return data.decode(codec)
     except LookupError:
