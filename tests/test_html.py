@@ -138,12 +138,14 @@ def test_chrome_evidence_and_the_sections_that_own_their_header_footer_and_aside
     prose = "The mill on the river will open again in May after four years of repairs to its wheel."
     doc = parse.build("p.html", page(f"""<header><p>Site</p></header><div class="post"><h1>Mill</h1>
 <div class="entry-content no-share"><p>{prose}</p><p>{prose}</p></div>
-<article><header><p>Kicker</p></header><aside><p>Fact box</p></aside><footer><p>Tags</p></footer></article>
+<article><header><p>Kicker</p></header><aside><p>Fact box</p></aside><footer><p>Tags</p></footer>
+<footer class="share-bar"><p>Share</p></footer></article>
 <main><aside><p>Sidebar</p></aside><footer><p>Credits</p></footer></main></div>
 <div id="card-c709-11ec-ad37"><p>Card</p></div><div role="contentinfo"><p>Footer</p></div>"""))
     assert [(b.plain[:8], b.chrome, b.chrome_by) for b in doc.blocks] == [
         ("Site", "header", "<header>"), ("Mill", "", ""), ("The mill", "", ""), ("The mill", "", ""),
         ("Kicker", "", ""), ("Fact box", "", ""), ("Tags", "", ""),  # the article's own
+        ("Share", "share", '<footer class="share-bar">'),  # the article's footer, chrome by its class
         ("Sidebar", "aside", "<aside>"), ("Credits", "", ""),  # an aside in main is the page's, a footer is main's
         ("Card", "", ""),  # an identifier's letters are no word
         ("Footer", "footer", '<div role="contentinfo">')]

@@ -236,7 +236,8 @@ class Builder:
         elif tag == "q":
             self.synthetic("“")
             done |= _QUOTE
-        kind = htmlchrome.kind(tag, attrs, "section" if self.sections else "main" if self.mains else "")
+        scope = "section" if self.sections else "main" if self.mains else ""
+        kind = htmlchrome.kind(tag, attrs, scope)
         if tag in htmlchrome.SECTIONS:
             self.sections += 1
             done |= _SECTIONS
@@ -244,7 +245,7 @@ class Builder:
             self.mains += 1
             done |= _MAINS
         if kind:
-            self.chrome.open(kind, len(self.blocks), htmlchrome.evidence(tag, attrs))
+            self.chrome.open(kind, len(self.blocks), htmlchrome.evidence(tag, attrs, scope))
             done |= _CHROME
         if tag == "main" or attrs.get("role") == "main":
             self.chrome.holds_main()

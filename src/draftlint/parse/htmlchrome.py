@@ -105,9 +105,10 @@ def kind(tag: str, attrs: Mapping[str, str | None], scope: str = "") -> str:
     return found
 
 
-def evidence(tag: str, attrs: Mapping[str, str | None]) -> str:
-    """The opening tag of a chrome element, with the attribute that names its kind (``kind``)."""
-    if tag in _BY_TAG:
+def evidence(tag: str, attrs: Mapping[str, str | None], scope: str = "") -> str:
+    """The opening tag of a chrome element, with the attribute that names its kind: the one ``kind`` reads
+    in the same ``scope`` (a ``footer`` in an article is chrome by its class, not by its tag)."""
+    if tag in _BY_TAG and (not scope or tag not in _SCOPED[scope]):
         return f"<{tag}>"
     for name in ("role", "class", "id"):
         value = (attrs.get(name) or "").strip()
