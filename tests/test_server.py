@@ -206,3 +206,24 @@ def test_template_lines_against_the_workspace_index(workspace):
     open_document(client, path, f"# A new story\n\nThe ferry runs twice a day now.\n\n{footer}\n")
     published = client.wait("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri())
     assert [(d["code"], d["range"]["start"]["line"]) for d in published["diagnostics"]] == [("B022", 4)]
+
+
+def test_disable_adds_the_code_to_the_directive_of_the_right_kind():
+    """A line that holds a disable-next-line directive (for the line below) and a disable-line directive: a
+    finding on the line itself gets its code added to the disable-line one."""
+    from lsprotocol import types
+    from pygls.workspace import PositionCodec
+
+    from draftlint.findings import Finding, Severity
+    from draftlint.server import convert
+
+    lines = ["Intro line.\n",
+             "As an AI language model, I note. <!-- draftlint-disable-next-line Q001 --> "
+             "<!-- draftlint-disable-line Q002 -->\n", "Next line.\n"]
+    f = Finding("d.md", 2, 1, 2, 10, "B101", "ai-disclaimer", "boilerplate", Severity.ERROR, "disclaimer")
+    diag = types.Diagnostic(range=types.Range(start=types.Position(line=1, character=0),
+                                              end=types.Position(line=1, character=9)), message="disclaimer")
+    action = convert.disable_for_line("file:///d.md", 1, lines, PositionCodec(), f, diag)
+    [edit] = action.edit.document_changes[0].edits
+    at = lines[1].index("Q002") + len("Q002")
+    assert (edit.range.start.line, edit.range.start.character, edit.new_text) == (1, at, " B101")

@@ -7,6 +7,7 @@ the same fixed point as ``check --fix``: the edits are the lines that changed, n
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional, Sequence
 
 from lsprotocol import types
@@ -109,15 +110,15 @@ def disable_for_line(uri: str, version: Optional[int], lines: Sequence[str], cod
     line = lines[row].rstrip("\r\n") if lines else ""
     above = lines[row - 1].rstrip("\r\n") if row > 0 else ""
     if row == 0 or not above.strip() or _directive(above, "disable-next-line"):
-        if _directive(above, "disable-next-line"):
-            edit = _add_code(above, row - 1, f.code, lines, codec)
+        if (directive := _directive(above, "disable-next-line")) is not None:
+            edit = _add_code(directive, row - 1, f.code, lines, codec)
         else:
             indent = line[:len(line) - len(line.lstrip())]
             start = types.Position(line=row, character=0)
             edit = types.TextEdit(range=types.Range(start=start, end=start),
                                   new_text=f"{indent}<!-- draftlint-disable-next-line {f.code} -->\n")
-    elif _directive(line, "disable-line"):
-        edit = _add_code(line, row, f.code, lines, codec)
+    elif (directive := _directive(line, "disable-line")) is not None:
+        edit = _add_code(directive, row, f.code, lines, codec)
     else:
         end = position(lines, codec, row + 1, 10**9)
         edit = types.TextEdit(range=types.Range(start=end, end=end), new_text=f" <!-- draftlint-disable-line {f.code} -->")
@@ -131,9 +132,9 @@ def _directive(line: str, action: str):
     return found[-1] if found else None
 
 
-def _add_code(line: str, row: int, code: str, lines: Sequence[str], codec: Any) -> types.TextEdit:
-    """Add ``code`` to the codes of the directive on ``line`` (just before its ``-->``)."""
-    match = _directive(line, "disable-next-line") or _directive(line, "disable-line")
+def _add_code(match: re.Match[str], row: int, code: str, lines: Sequence[str], codec: Any) -> types.TextEdit:
+    """Add ``code`` to the codes of a directive (``match``, on line ``row``), just before its ``-->``: the
+    directive of the kind that covers the finding, even when the line holds one of the other kind too."""
     codes = match.group(2).rstrip()
     at = position(lines, codec, row + 1, match.start(2) + len(codes) + 1)
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f" {code}")
