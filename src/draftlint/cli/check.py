@@ -63,8 +63,8 @@ def check(
         if fail_on is not None:
             config.fail_on = fail_on.value
         config.html_main = config.html_main or html_main
-        index = {"index": str(titles_index)}  # every rule that reads an index: duplicate titles, template lines
-        plan = engine.make_plan(reg, config, {"duplicate-title": index, "template-line": index} if titles_index else None)
+        overrides = {code: {"index": str(titles_index)} for code in engine.index_readers(reg)} if titles_index else None
+        plan = engine.make_plan(reg, config, overrides)
         gate = Gate.prepare(report or [], baseline, write_baseline, diff_base)
     except (ConfigError, RegistryError, GateError) as exc:
         raise fail(str(exc))

@@ -6,7 +6,7 @@ severity that names no rule is a config error here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -46,6 +46,13 @@ def select(registry: Registry, config: Config) -> list[Rule]:
         chosen = [r for r in registry if r.default_enabled]
     chosen += [r for r in registry if r not in chosen and any(_selector_matches(s, r) for s in config.extend_select)]
     return [r for r in chosen if not any(_selector_matches(s, r) for s in config.ignore)]
+
+
+def index_readers(registry: Registry) -> list[str]:
+    """The codes of the rules that read an index written by ``draftlint index`` (an ``index`` option):
+    duplicate titles and template lines, and any plugin rule that declares one."""
+    return [rule.code for rule in registry
+            if is_dataclass(rule.Options) and any(f.name == "index" for f in fields(rule.Options))]
 
 
 def rule_options(registry: Registry, config: Config,

@@ -69,12 +69,13 @@ class Folder:
             self._rule_dirs = list(config.rule_dirs)
             reg = registry.load(config.rule_dirs)
             work_in(self.root)
-            plan = engine.make_plan(reg, config)
-            readers = [r.code for r in plan.rules if hasattr(plan.options[r.code], "index")]  # T004, B022
-            unset = {code: {"index": DEFAULT_INDEX} for code in readers if not plan.options[code].index}
-            if unset and (self.root / DEFAULT_INDEX).is_file():  # the workspace's own index
-                plan = engine.make_plan(reg, config, unset)
-            self.index = next((plan.options[code].index for code in readers if plan.options[code].index), None)
+            readers = engine.index_readers(reg)
+            options = engine.rule_options(reg, config)
+            unset = {code: {"index": DEFAULT_INDEX} for code in readers if not options[code].index}
+            own = unset if unset and (self.root / DEFAULT_INDEX).is_file() else None  # the workspace's own index
+            plan = engine.make_plan(reg, config, own)
+            self.index = next((plan.options[code].index for code in readers
+                               if code in plan.options and plan.options[code].index), None)
         except (configmod.ConfigError, RegistryError) as exc:
             self.error = str(exc)
             return
