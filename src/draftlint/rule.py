@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
 import typing
 from dataclasses import dataclass
@@ -109,6 +110,20 @@ class Rule:
                                   + ("" if names else " (it takes no options)"))
             kwargs[attr] = _coerce(value, hints[attr], f"{where}option {key} of rule {cls.name}")
         return cls.Options(**kwargs)
+
+
+def display_path(path: str) -> str:
+    """A path as the user reads it: relative to the working folder when it lies inside it, else as given
+    (without a leading "./")."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive
+        rel = path
+    if rel == ".." or rel.startswith(".." + os.sep):
+        rel = path
+    while rel.startswith("./"):
+        rel = rel[2:]
+    return rel
 
 
 class CorpusRule(Rule):

@@ -7,8 +7,7 @@ from typing import Iterator
 
 from draftlint import titles_index
 from draftlint.findings import Family, Finding
-from draftlint.rule import CorpusRule, Summary
-from draftlint.rules.titles.duplicate_title import display_path
+from draftlint.rule import CorpusRule, Summary, display_path
 
 
 class TemplateLine(CorpusRule):

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from draftlint import titles_index
 from draftlint.findings import Family, Finding
-from draftlint.rule import CorpusRule, Summary
+from draftlint.rule import CorpusRule, Summary, display_path
 from draftlint.titlematch import content_tokens, find_pairs
+
+SHOWN = 3  # other files named in a group's message
 
 
 class DuplicateTitle(CorpusRule):
@@ -102,19 +103,3 @@ class DuplicateTitle(CorpusRule):
         found = self.finding_at(summary.path, summary.title_span, message, summary.title or "")
         return dataclasses.replace(found, related=related)
 
-
-SHOWN = 3  # other files named in a group's message
-
-
-def display_path(path: str) -> str:
-    """A path as the user reads it: relative to the working folder when it lies inside it, else as given
-    (without a leading "./")."""
-    try:
-        rel = os.path.relpath(os.path.abspath(path))
-    except ValueError:  # another drive
-        rel = path
-    if rel == ".." or rel.startswith(".." + os.sep):
-        rel = path
-    while rel.startswith("./"):
-        rel = rel[2:]
-    return rel
