@@ -15,8 +15,7 @@ import typer
 
 from draftlint import __version__
 from draftlint.cli.common import (CONFIG_OPTION, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ISOLATED_OPTION, FailOn,
-                                  Format, err, fail, setup, split)
-from draftlint.cli.progress import progress
+                                  Format, err, fail, lint_paths, setup, split)
 
 STDIN = "-"
 
@@ -113,20 +112,14 @@ class Check:
         from draftlint import engine
         from draftlint.gate import force_excluded
 
-        engine.tune_gc()
-        cache = None
-        if self.use_cache:
-            from draftlint.cache import Cache
-
-            cache = Cache(self.config.root, self.plan)
-        found = engine.discover([p for p in self.paths if p != STDIN], self.config)
-        found.files = [f for f in found.files
-                       if self.gate.wants(f) and not (self.force_exclude and force_excluded(f, self.config))]
         results = []
         if self.stdin_data is not None:
             results = engine.lint_batch([(self.stdin_name, self.stdin_input)], self.plan)
-        with progress(len(found.files), self.show_progress, self.quiet) as step:
-            results += list(engine.lint_each(found.files, self.plan, self.jobs, cache, step))
+        found_results, found = lint_paths(
+            [p for p in self.paths if p != STDIN], self.config, self.plan, self.jobs, self.use_cache,
+            self.show_progress, self.quiet,
+            keep=lambda f: self.gate.wants(f) and not (self.force_exclude and force_excluded(f, self.config)))
+        results += found_results
         if not results and not found.errors and not self.quiet and self.gate.changes is None:
             err(f"no drafts found in {', '.join(self.paths)} (extensions: {', '.join(self.config.extensions)})")
         return engine.finish(results, self.plan), found.errors

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import typer
 
@@ -49,3 +49,24 @@ def setup(config_path: Optional[Path], isolated: bool):
 
     config = configmod.load(config_path, isolated=isolated)
     return config, registry.load(config.rule_dirs)
+
+
+def lint_paths(paths: list[str], config, plan, jobs, use_cache: bool, show_progress: Optional[bool], quiet: bool,
+               keep: Optional[Callable[[str], bool]] = None):
+    """Discover the drafts under ``paths`` (those that ``keep`` accepts) and lint them, with the result cache
+    and a progress bar: (the files' results, the discovery)."""
+    from draftlint import engine
+    from draftlint.cli.progress import progress
+
+    engine.tune_gc()
+    cache = None
+    if use_cache:
+        from draftlint.cache import Cache
+
+        cache = Cache(config.root, plan)
+    found = engine.discover(paths, config)
+    if keep is not None:
+        found.files = [f for f in found.files if keep(f)]
+    with progress(len(found.files), show_progress, quiet) as step:
+        results = list(engine.lint_each(found.files, plan, jobs, cache, step))
+    return results, found

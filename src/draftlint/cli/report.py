@@ -8,8 +8,7 @@ from typing import List, Optional
 import typer
 
 from draftlint import __version__
-from draftlint.cli.common import CONFIG_OPTION, EXIT_CLEAN, EXIT_ERROR, ISOLATED_OPTION, err, fail, setup
-from draftlint.cli.progress import progress
+from draftlint.cli.common import CONFIG_OPTION, EXIT_CLEAN, EXIT_ERROR, ISOLATED_OPTION, err, fail, lint_paths, setup
 
 
 def report(
@@ -61,19 +60,13 @@ def _lint(paths: list[str], config_path: Optional[Path], isolated: bool, jobs: O
         plan = dataclasses.replace(engine.make_plan(reg, config), scores=True)
     except (ConfigError, RegistryError) as exc:
         raise fail(str(exc))
-    cache = None
-    if config.cache and not no_cache:
-        from draftlint.cache import Cache
-
-        cache = Cache(config.root, plan)
-    engine.tune_gc()
-    found = engine.discover(paths, config)
+    results, found = lint_paths(paths, config, plan, jobs or config.jobs, config.cache and not no_cache, show_progress,
+                                quiet=False)
     if not found.files:
         for message in found.errors:
             err(message)
         raise fail(f"no drafts found in {', '.join(paths)} (extensions: {', '.join(config.extensions)}): no report written")
-    with progress(len(found.files), show_progress, quiet=False) as step:
-        run = engine.lint_files(found.files, plan, jobs or config.jobs, cache, step)
+    run = engine.finish(results, plan)
     for message in found.errors + run.crashes:
         err(message)
     for note in run.notes:
