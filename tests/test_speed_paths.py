@@ -279,6 +279,24 @@ def test_the_sentences_searched_for_cues_are_all_that_may_hold_one():
     assert kept_some > 200
 
 
+def test_the_reader_prompt_pre_check_keeps_every_prompt(monkeypatch):
+    """``reader_prompt.prompt_in`` gives up early when no phrase is anywhere in the text: the same answers as
+    sentence by sentence, over the fixtures' lines and random texts of phrases, sentence ends and quotes."""
+    from draftlint.rules.boilerplate import reader_prompt
+
+    phrases = sorted(reader_prompt._lexicon().phrases)
+    pieces = phrases + ["you", "your", "our", "us", "please", "below", ".", "!", "?", ".\"", "?)", "’", "said",
+                        "the", "ferry", "Subscribe", "x"]
+    rng = random.Random(3)
+    texts = [line for p in sorted(FIXTURES.rglob("*.md")) for line in p.read_text(encoding="utf-8").splitlines()]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(1000)]  # no spaces
+    fast = [reader_prompt.prompt_in(t) for t in texts]
+    monkeypatch.setattr(shortcuts, "_ENABLED", False)
+    assert [reader_prompt.prompt_in(t) for t in texts] == fast
+    assert sum(1 for f in fast if f) > 300
+
+
 def test_sentence_count_is_textstats_own(monkeypatch):
     import textstat
 

@@ -8,6 +8,7 @@ from typing import Iterator
 
 import yaml
 
+from draftlint import shortcuts
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
@@ -17,6 +18,7 @@ from draftlint.rules.boilerplate._common import body_lines, clip, delete_lines
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
 _STOP = re.compile(r"[.!?]")
+_LETTER = re.compile(r"[^\W_]")
 # Speaking to the reader: the second person, a polite request.
 _READER = re.compile(r"(?<![^\W_])(?:you|your|yours|please|kindly)(?![^\W_])")
 # Pointing at the site: its own voice, the page, the widgets.
@@ -41,6 +43,9 @@ def _lexicon() -> _Lexicon:
     data = yaml.safe_load(resources.files(__package__).joinpath("prompts.yaml").read_text(encoding="utf-8"))
     labels = {name: spec["label"] for name, spec in data.items()}
     phrases = {str(p).casefold(): name for name, spec in data.items() for p in spec["phrases"]}
+    edges = [p for p in phrases if not (_LETTER.match(p[0]) and _LETTER.match(p[-1]))]
+    if edges:  # prompt_in's pre-check holds only for phrases bounded by letters or digits
+        raise ValueError(f"prompts.yaml: phrases must start and end with a letter or digit: {edges}")
     return _Lexicon(labels, phrases, phrase_regex(phrases, boundary=r"[^\W_]"))
 
 
@@ -48,6 +53,8 @@ def prompt_in(text: str) -> tuple[str, str] | None:
     """The first sentence of ``text`` that asks the reader to do something for the site: (class, phrase)."""
     lex = _lexicon()
     key = text.casefold()
+    if shortcuts.enabled() and not lex.pattern.search(key):
+        return None  # a phrase of a sentence is a phrase of the text: every phrase starts and ends with a letter
     for sentence in _SENTENCE.finditer(key):
         part = sentence.group()
         m = lex.pattern.search(part)
