@@ -35,6 +35,10 @@ def title_forms(title: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# the characters of ``b``, counted once per title form: callers compare many lines with a few forms
+_characters = functools.lru_cache(maxsize=256)(Counter)
+
+
 def similarity(a: str, b: str, at_least: float = 0.0) -> float:
     """Character-level similarity of two normalised strings, 0..1 (difflib's ratio); 0.0 when it is below
     ``at_least``.
@@ -50,7 +54,7 @@ def similarity(a: str, b: str, at_least: float = 0.0) -> float:
             return 0.0
         total = len(a) + len(b)
         if at_least and (2 * min(len(a), len(b)) < at_least * total
-                         or 2 * sum((Counter(a) & Counter(b)).values()) < at_least * total):
+                         or 2 * sum((Counter(a) & _characters(b)).values()) < at_least * total):
             return 0.0
     ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
     return ratio if ratio >= at_least else 0.0
