@@ -55,6 +55,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "links": lambda n: _fill(lambda i: f"[link {i}](https://example.com/{i}) " + ("\n\n" if i % 10 == 9 else ""), n),
     "quotations": lambda n: _fill(lambda i: f'"Quoted words {i}," ' + ("\n\n" if i % 10 == 9 else ""), n),
     "deep nesting": lambda n: _fill(_nested(40), n),
+    # many unsourced claims between many linked paragraphs: each claim asks whether its paragraph has a link
+    "claims between links": lambda n: _fill(lambda i: f"Experts say the quay will cost {i} million. "
+                                                      f"Critics argue it is late.\n\n[Report {i}](https://example.com/{i})\n\n", n),
     "long lines, no spaces": lambda n: _fill(lambda i: "word.Word,word;" * 600 + "\n", n),
 }
 

@@ -134,7 +134,7 @@ class YamlRule(Rule):
             return
         skip = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
         if self.skip_quoted:
-            skip += [(q.start - block.start, q.end - block.start) for q in doc.quotes if q.block is block]
+            skip += [(a - block.start, b - block.start) for a, b in doc.shared(_quotes_by_block).get(id(block), ())]
         for m in matches:
             if any(a <= m.start() < b for a, b in skip):
                 continue
@@ -189,3 +189,11 @@ def _sentence_fix(doc: Document, block: Block, start: int) -> Fix | None:
             start -= 1
     span = doc.span(block.start + start, block.start + end)
     return Fix(span) if span.line == span.end_line else None
+
+
+def _quotes_by_block(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """The spans of the document's quotations, by the block that holds them (by id)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for q in doc.quotes:
+        out.setdefault(id(q.block), []).append((q.start, q.end))
+    return out

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -43,8 +45,17 @@ def _fused_words(text: str) -> int:
     return count
 
 
+def _link_spans(doc: Document) -> tuple[list[int], list[int]]:
+    """The starts of the document's links, in order, and for each the furthest end of the links up to it."""
+    spans = sorted((link.start, link.end) for link in doc.links)
+    return [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+
+
 def _has_link(doc: Document, line: Line) -> bool:
-    return any(link.start < line.end and line.start < link.end for link in doc.links)
+    """Whether a link overlaps the line: one of the links that start before the line ends reaches into it."""
+    starts, reach = doc.shared(_link_spans)
+    i = bisect.bisect_left(starts, line.end)
+    return i > 0 and reach[i - 1] > line.start
 
 
 class FusedLinkRun(Rule):

@@ -61,6 +61,7 @@ class LoneLinkBullet(Rule):
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         blocks = [b for b in doc.blocks if b.kind != "html"]
         has_links = any(link.kind == "link" for link in doc.links)
+        linked = {id(link.block) for link in doc.links}
         for i, block in enumerate(blocks):
             if block.kind != "list-item" or len(block.standalone) != 1 or block.containers[:-1] or not 0 < i < len(blocks) - 1:
                 continue  # one line (hard-wrapped or not), not nested
@@ -68,7 +69,7 @@ class LoneLinkBullet(Rule):
             if before.kind != "paragraph" or after.kind == "list-item" or not _is_bullet(doc, block):
                 continue
             line = block.standalone[0]
-            if has_links and not any(link.block is block for link in doc.links):
+            if has_links and id(block) not in linked:
                 continue  # where links survived, a related-story bullet is a link
             words = len(line.text.split())
             if (opts.min_words <= words <= opts.max_words and ":" not in line.text and "--" not in line.text

@@ -94,6 +94,7 @@ class Analysis:
         spans = sorted((q.start, q.end) for q in doc.quotes)
         self._quote_starts = [a for a, _ in spans]
         self._quote_ends = [b for _, b in spans]
+        self._link_starts = sorted(link.start for link in doc.links)
         self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
         self.sentences = [SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
@@ -148,9 +149,9 @@ class Analysis:
     # -- sources ----------------------------------------------------------------------------------------
     def sourced(self, segment: Segment) -> bool:
         """A link, bare URL, footnote reference or citation such as "(Smith, 2019)" or "[3]" in the paragraph."""
-        for link in self.doc.links:
-            if segment.start <= link.start < segment.end:
-                return True
+        i = bisect.bisect_left(self._link_starts, segment.start)
+        if i < len(self._link_starts) and self._link_starts[i] < segment.end:
+            return True
         return bool(CITATION.search(self.doc.text[segment.start:segment.end]))
 
     def outlet(self, segment: Segment) -> bool:

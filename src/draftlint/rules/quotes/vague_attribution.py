@@ -89,7 +89,7 @@ class VagueAttribution(Rule):
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         analysis = analyse(doc)
-        seen: set[tuple[int, int]] = set()
+        seen: dict[int, list[int]] = {}  # sentence index -> starts of the phrases flagged in it
         for info, hit in iter_hits(analysis, "CROWD", "CROWD_Q", "CROWD_P", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL"):
             tokens = info.tokens
             if tokens[hit.start].quoted or tokens[hit.end - 1].quoted:
@@ -124,10 +124,10 @@ class VagueAttribution(Rule):
             if hit.label == "IMPERSONAL" and analysis.paragraph_names_source(info.segment):
                 continue  # "It was reported that … The Harbour Gazette said …": the paragraph says who
             a, b = span
-            key = (info.index, a)
-            if any(k[0] == info.index and a <= k[1] < b for k in seen):
+            starts = seen.setdefault(info.index, [])
+            if any(a <= k < b for k in starts):
                 continue
-            seen.add(key)
+            starts.append(a)
             phrase = info.text(a, b)
             yield self.finding(doc, tokens[a].start, tokens[b - 1].end,
                                f"vague attribution “{phrase}”: no one is named")
