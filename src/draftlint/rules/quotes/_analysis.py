@@ -15,9 +15,10 @@ When the configured pipeline is a trained one that tags parts of speech, a prope
 from __future__ import annotations
 
 import bisect
+import itertools
 import weakref
 from dataclasses import dataclass, field
-from typing import Any, Callable, Container, Iterator
+from typing import Any, Container, Iterator
 
 from draftlint import nlp, shortcuts
 from draftlint.document import Document, Sentence
@@ -25,7 +26,7 @@ from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, is_
 from draftlint.rules.quotes._patterns import (PATTERNS, REACH, matchers, possible, trigger_hashes, with_labels,
                                              with_trigger_words)
 from draftlint.rules.quotes._segments import across_wraps, segments
-from draftlint.rules.quotes._speakers import people, surnames
+from draftlint.rules.quotes._speakers import OnFirstUse, people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
 
@@ -95,6 +96,9 @@ class Analysis:
         self._quote_starts = [a for a, _ in spans]
         self._quote_ends = [b for _, b in spans]
         self._link_starts = sorted(link.start for link in doc.links)
+        long = sorted((q.start, q.end) for q in doc.quotes if q.words >= 3)  # quotations of three words or more
+        self._long_starts = [a for a, _ in long]
+        self._long_reach = list(itertools.accumulate((b for _, b in long), max))
         self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
         self.sentences = [SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
@@ -119,6 +123,11 @@ class Analysis:
         """Whether a document offset lies inside quotation marks (the marks included)."""
         i = bisect.bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and offset < self._quote_ends[i]
+
+    def quotation_within(self, start: int, end: int) -> bool:
+        """Whether a quotation of three words or more overlaps the offsets ``start`` to ``end``."""
+        i = bisect.bisect_left(self._long_starts, end)
+        return i > 0 and self._long_reach[i - 1] > start
 
     def unquoted_text(self, start: int, end: int) -> bool:
         """Whether a letter or digit between two offsets stands outside quotation marks."""
@@ -213,7 +222,7 @@ class Analysis:
         cached = self.__dict__.get("_person_names")
         if cached is None:
             me = weakref.proxy(self)  # not a bound method: that would keep the analysis alive in a cycle
-            cached = self.__dict__["_person_names"] = _OnFirstUse(lambda: me._find_person_names())
+            cached = self.__dict__["_person_names"] = OnFirstUse(lambda: me._find_person_names())
         return cached
 
     def _find_person_names(self) -> frozenset[str]:
@@ -355,19 +364,6 @@ class Analysis:
             texts = [plain(t.text) or t.text for t in span if not t.is_space] if invisible else \
                 [t.text for t in span if not t.is_space]
         return Doc(nlp.pipeline().vocab, words=texts or [""])[:len(texts)]
-
-
-class _OnFirstUse:
-    """A set of words made by ``make`` when first asked whether it holds one."""
-
-    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
-        self._make = make
-        self._words: frozenset[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = self._make()
-        return word in self._words
 
 
 @dataclass

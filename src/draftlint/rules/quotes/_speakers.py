@@ -12,7 +12,7 @@ surname as the last word of a person-like name, or a speaker of a speech verb).
 from __future__ import annotations
 
 import re
-from typing import Container, Iterable
+from typing import Callable, Container, Iterable
 
 from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES, UPPER
 from draftlint.rules.quotes._tokens import Tok
@@ -126,3 +126,16 @@ def has_proper(tokens: list[Tok], known: Container[str]) -> bool:
         if t.text[:1].isalnum():
             opening = False
     return False
+
+
+class OnFirstUse:
+    """A set of words made by ``make`` when first asked whether it holds one."""
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = self._make()
+        return word in self._words

@@ -217,11 +217,7 @@ def _quote_in(analysis: Analysis, info: SentenceInfo, neighbours: bool = True) -
         for k in (info.index - 1, info.index + 1):
             if 0 <= k < len(analysis.sentences) and analysis.sentences[k].segment.index == info.segment.index:
                 sentences.append(analysis.sentences[k])
-    for s in sentences:
-        for quote in analysis.doc.quotes:
-            if quote.start < s.sentence.end and quote.end > s.sentence.start and quote.words >= 3:
-                return True
-    return False
+    return any(analysis.quotation_within(s.sentence.start, s.sentence.end) for s in sentences)
 
 
 def _named_next_to(tokens: list[Tok], a: int, b: int) -> bool:
