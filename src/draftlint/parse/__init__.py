@@ -7,7 +7,7 @@ from pathlib import Path
 from draftlint.document import Block, Document, Problem, Title
 from draftlint.positions import LineMap
 from draftlint.findings import Span
-from draftlint.parse import frontmatter, html, markdown, text as plaintext
+from draftlint.parse import frontmatter, markdown, text as plaintext
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -107,6 +107,8 @@ def build(path: str, source: str, kind: str | None = None, html_main: bool = Fal
     text = normalise(source)
     kind = kind or kind_of(path)
     if kind == "html":
+        from draftlint.parse import html  # imported for a page only: a Markdown run never loads the HTML parser
+
         page = html.parse(text, main_only=html_main)
         return Document(path, page.text, kind, tuple(page.blocks), {}, None, page.title, tuple(page.links),
                         origin=page.origin)
