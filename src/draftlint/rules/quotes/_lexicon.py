@@ -122,21 +122,26 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december
 """.split())
 
-def _letter_class(test) -> str:
-    """A regular-expression class of the Basic Multilingual Plane's characters that pass ``test``, as ranges."""
-    ranges: list[list[int]] = []
+def _letter_classes() -> tuple[str, str]:
+    """Regular-expression classes of the Basic Multilingual Plane's capitals and lowercase letters, as ranges
+    (one pass over the plane for both)."""
+    ranges: tuple[list[list[int]], list[list[int]]] = ([], [])
     for code in range(0x10000):
-        if test(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
+        ch = chr(code)
+        kind = 0 if ch.isupper() else 1 if ch.islower() else -1
+        if kind >= 0:
+            found = ranges[kind]
+            if found and found[-1][1] == code - 1:
+                found[-1][1] = code
             else:
-                ranges.append([code, code])
-    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+                found.append([code, code])
+    upper, lower = ("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in found) + "]"
+                    for found in ranges)
+    return upper, lower
 
 
 # A capital and a lowercase letter in any script, for names ("Élodie Durand", "Łukasz Nowak", "José Núñez")
-UPPER = _letter_class(str.isupper)
-LOWER = _letter_class(str.islower)
+UPPER, LOWER = _letter_classes()
 
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
