@@ -23,7 +23,7 @@ from typing import Any, Container, Iterator
 from draftlint import nlp, shortcuts
 from draftlint.document import Document, Sentence
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, is_adverb, plain
-from draftlint.rules.quotes._patterns import (PATTERNS, REACH, matchers, possible, trigger_hashes, with_labels,
+from draftlint.rules.quotes._patterns import (PATTERNS, REACH, matchers, patterns_of, possible, trigger_hashes,
                                              with_trigger_words)
 from draftlint.rules.quotes._segments import across_wraps, segments
 from draftlint.rules.quotes._speakers import OnFirstUse, people, surnames
@@ -109,7 +109,7 @@ class Analysis:
 
     def with_labels(self, *labels: str) -> Iterator[SentenceInfo]:
         """The sentences that may hold a cue of one of these labels (every sentence on the plain path)."""
-        wanted = with_labels(labels)
+        wanted = patterns_of(labels)
         for info in self._triggered:
             if not wanted.isdisjoint(info.patterns):
                 yield info

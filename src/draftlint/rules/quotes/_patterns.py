@@ -310,7 +310,7 @@ def with_trigger_words(sentences: list[Sentence]) -> list[int]:
 
 
 @functools.lru_cache(maxsize=None)
-def with_labels(labels: tuple[str, ...]) -> frozenset[int]:
+def patterns_of(labels: tuple[str, ...]) -> frozenset[int]:
     """The patterns (indices in ``PATTERNS``) of these labels."""
     return frozenset(i for i, (label, _) in enumerate(PATTERNS) if label in labels)
 
