@@ -3,6 +3,7 @@ claim verbs, unnamed crowds and authorities, kinds of document, words for people
 """
 from __future__ import annotations
 
+import functools
 import re
 
 SPEECH_VERBS = frozenset("""
@@ -122,6 +123,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december
 """.split())
 
+@functools.lru_cache(maxsize=1)
 def _letter_classes() -> tuple[str, str]:
     """Regular-expression classes of the Basic Multilingual Plane's capitals and lowercase letters, as ranges
     (one pass over the plane for both)."""
@@ -140,8 +142,20 @@ def _letter_classes() -> tuple[str, str]:
     return upper, lower
 
 
-# A capital and a lowercase letter in any script, for names ("Élodie Durand", "Łukasz Nowak", "José Núñez")
-UPPER, LOWER = _letter_classes()
+class NamePattern:
+    """A regular expression in which ``{U}`` stands for a capital and ``{L}`` for a lowercase letter in any
+    script (names: "Élodie Durand", "Łukasz Nowak", "José Núñez"). Compiled on first use: the two classes
+    are large, and a document without quotations never needs them. Has the compiled pattern's methods."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            upper, lower = _letter_classes()
+            self._compiled = re.compile(self.source.replace("{U}", upper).replace("{L}", lower))
+        return getattr(self._compiled, name)
 
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})

@@ -1,22 +1,14 @@
 """Evidence that a paragraph or sentence names where its words come from: citations, outlets, publications."""
 from __future__ import annotations
 
-import re
+from draftlint.rules.quotes._lexicon import NamePattern
 
-from draftlint.rules.quotes._lexicon import UPPER
-
-
-def _names(pattern: str) -> re.Pattern[str]:
-    """``pattern`` with ``{U}`` standing for a capital letter in any script (a name's first letter)."""
-    return re.compile(pattern.replace("{U}", UPPER))
-
-
-CITATION = _names(
+CITATION = NamePattern(
     r"\(\s*{U}[\w'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+{U}[\w'’-]+))?,?\s+(?:1[6-9]|20)\d\d[a-z]?"
     r"(?:[,;:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*\)"  # (Smith, 2019), (Smith and Lee 2020: 14)
     r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"  # [3], [4, 7]
 )
-OUTLET = _names(
+OUTLET = NamePattern(
     r"\b(?:told|telling|tells)\s+(?:the\s+)?{U}[\w&'’.-]*"
     r"|\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?:[a-z-]+\s+)?(?:interview|conversation|podcast|op-ed|column|article"
     r"|essay|piece|post|paper|letter|appearance|broadcast|segment|documentary|book)\s+(?:with|for|in|on|to|published\s+by)\s+"
@@ -27,4 +19,4 @@ OUTLET = _names(
 )
 
 
-PUBLISHED = _names(r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?{U}")
+PUBLISHED = NamePattern(r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?{U}")

@@ -11,10 +11,9 @@ surname as the last word of a person-like name, or a speaker of a speech verb).
 """
 from __future__ import annotations
 
-import re
 from typing import Callable, Container, Iterable
 
-from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES, UPPER
+from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES, NamePattern
 from draftlint.rules.quotes._tokens import Tok
 
 # words inside a name that are written in lower case: "Laurence des Cars", "Ludwig van Beethoven"
@@ -74,8 +73,8 @@ def people(tokens: list[Tok]) -> list[list[Tok]]:
     return out
 
 
-_CAPITALISED = UPPER + r"[\w'’-]*\.?"
-_NAME_RUN = re.compile(_CAPITALISED + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES - {"st.", "y"})) + r")\s+)?"
+_CAPITALISED = r"{U}[\w'’-]*\.?"
+_NAME_RUN = NamePattern(_CAPITALISED + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES - {"st.", "y"})) + r")\s+)?"
                        + _CAPITALISED + r"){1,3}")
 
 

@@ -9,13 +9,13 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes import _quotation as q, _speakers as sp
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
-from draftlint.rules.quotes._lexicon import LOWER, SPEECH_VERBS, UPPER, WORD, plain
+from draftlint.rules.quotes._lexicon import SPEECH_VERBS, WORD, NamePattern, plain
 
 # a signature line under a blockquote: "— Jane Smith", "-- J. Smith, The Times"
 _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\s+(?:the\s+|an?\s+)?)?[A-Z0-9]")
 # a signature right after a quotation: `"…" — Mahatma Gandhi`
-_SIGNATURE_AFTER = re.compile(r"[ \t]*(?:—|–|--|~)[ \t]*" + UPPER + r"[\w.'’-]+")
-_FULL_NAME = re.compile(rf"\b{UPPER}(?:{LOWER}|['’-])+\s+(?:{UPPER}\.\s+)?{UPPER}(?:{LOWER}|['’-])+")
+_SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*{U}[\w.'’-]+")
+_FULL_NAME = NamePattern(r"\b{U}(?:{L}|['’-])+\s+(?:{U}\.\s+)?{U}(?:{L}|['’-])+")
 _WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
 
 
