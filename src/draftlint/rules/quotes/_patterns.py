@@ -281,8 +281,10 @@ def possible(text: str) -> frozenset[int]:
                             for words in _LETTER_SETS[i]))
 
 
-# a trigger word as a whole run of letters, in lowercased text
-TRIGGER_RUN = re.compile(r"(?<![a-z])(?:" + alternation(TRIGGERS) + r")(?![a-z])")
+@functools.lru_cache(maxsize=1)
+def _trigger_run() -> re.Pattern[str]:
+    """A trigger word as a whole run of letters, in lowercased text (compiled when first needed)."""
+    return re.compile(r"(?<![a-z])(?:" + alternation(TRIGGERS) + r")(?![a-z])")
 
 
 def with_trigger_words(sentences: list[Sentence]) -> list[int]:
@@ -301,7 +303,7 @@ def with_trigger_words(sentences: list[Sentence]) -> list[int]:
         if whole or len(low) != len(text) or INVISIBLE.search(text):
             keep.update(i for i, s in enumerate(sentences) if s.block is block)
             continue
-        for m in TRIGGER_RUN.finditer(low):
+        for m in _trigger_run().finditer(low):
             offset = block.start + m.start()
             i = bisect.bisect_right(starts, offset) - 1
             if i >= 0 and offset < sentences[i].end:
