@@ -237,7 +237,7 @@ class Builder:
             self.synthetic("“")
             done |= _QUOTE
         scope = "section" if self.sections else "main" if self.mains else ""
-        kind = htmlchrome.kind(tag, attrs, scope)
+        kind, evidence = htmlchrome.chrome_of(tag, attrs, scope)
         if tag in htmlchrome.SECTIONS:
             self.sections += 1
             done |= _SECTIONS
@@ -245,7 +245,7 @@ class Builder:
             self.mains += 1
             done |= _MAINS
         if kind:
-            self.chrome.open(kind, len(self.blocks), htmlchrome.evidence(tag, attrs, scope))
+            self.chrome.open(kind, len(self.blocks), evidence)
             done |= _CHROME
         if tag == "main" or attrs.get("role") == "main":
             self.chrome.holds_main()

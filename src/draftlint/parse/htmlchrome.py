@@ -87,36 +87,29 @@ def _kind_of_token(token: str) -> str:
 
 
 def kind(tag: str, attrs: Mapping[str, str | None], scope: str = "") -> str:
-    """The chrome kind an element names by its tag, role, class or id, or "". ``scope``: "section" inside an
+    """The chrome kind an element names by its tag, role, class or id, or "" (see ``chrome_of``)."""
+    return chrome_of(tag, attrs, scope)[0]
+
+
+def chrome_of(tag: str, attrs: Mapping[str, str | None], scope: str = "") -> tuple[str, str]:
+    """The chrome kind an element names by its tag, role, class or id, and the evidence: its opening tag
+    with the attribute that decided (("", "") when it names none). ``scope``: "section" inside an
     ``article``, ``aside``, ``nav`` or ``section``, "main" inside ``main`` only, else "": a ``header`` or
     ``footer`` in either, or an ``aside`` in a section, is that section's own (a fact box, an article's
-    footer), not the page's banner, footer or sidebar, as HTML-AAM maps them to ARIA roles."""
+    footer), not the page's banner, footer or sidebar, as HTML-AAM maps them to ARIA roles; its class or id
+    may still name a widget."""
     found = _BY_TAG.get(tag)
     if found and (not scope or tag not in _SCOPED[scope]):
-        return found
-    role = attrs.get("role")
-    found = _BY_ROLE.get(role.strip().lower(), "") if role else ""
-    if not found:
-        names = attrs.get("class")
-        found = _kind_of_names(names) if names else ""
-    if not found:
-        names = attrs.get("id")
-        found = _kind_of_names(names) if names else ""
-    return found
-
-
-def evidence(tag: str, attrs: Mapping[str, str | None], scope: str = "") -> str:
-    """The opening tag of a chrome element, with the attribute that names its kind: the one ``kind`` reads
-    in the same ``scope`` (a ``footer`` in an article is chrome by its class, not by its tag)."""
-    if tag in _BY_TAG and (not scope or tag not in _SCOPED[scope]):
-        return f"<{tag}>"
+        return found, f"<{tag}>"
     for name in ("role", "class", "id"):
-        value = (attrs.get(name) or "").strip()
-        found = _BY_ROLE.get(value.lower()) if name == "role" else _kind_of_names(value) if value else ""
+        value = attrs.get(name)
+        if not value:
+            continue
+        found = _BY_ROLE.get(value.strip().lower(), "") if name == "role" else _kind_of_names(value)
         if found:
             value = " ".join(value.split())
-            return f'<{tag} {name}="{value if len(value) <= 60 else value[:59] + "…"}">'
-    return f"<{tag}>"
+            return found, f'<{tag} {name}="{value if len(value) <= 60 else value[:59] + "…"}">'
+    return "", ""
 
 
 class Containers:

@@ -108,16 +108,17 @@ class Evidence:
         return f"{lex.kinds[self.kinds[0][0]].label}: {shown} ({len(seen)} chrome word{'s' * (len(seen) > 1)})"
 
 
+def _span(start: int, end: int) -> int:
+    """The positions ``start`` to ``end`` as the bits of an int (bit i for character i)."""
+    return ((1 << (end - start)) - 1) << start
+
+
 def _mask(text: str, pattern: re.Pattern[str]) -> int:
-    """The positions of ``text`` where ``pattern`` matches, as the bits of an int (bit i for character i)."""
+    """The positions of ``text`` where ``pattern`` matches, as bits."""
     bits = 0
     for m in pattern.finditer(text):
-        bits |= ((1 << (m.end() - m.start())) - 1) << m.start()
+        bits |= _span(m.start(), m.end())
     return bits
-
-
-def _span(start: int, end: int) -> int:
-    return ((1 << (end - start)) - 1) << start
 
 
 # Page furniture is short: a line of more characters than this is a URL, a code, a run of symbols or text,

@@ -99,7 +99,6 @@ class Analysis:
         long = sorted((q.start, q.end) for q in doc.quotes if q.words >= 3)  # quotations of three words or more
         self._long_starts = [a for a, _ in long]
         self._long_reach = list(itertools.accumulate((b for _, b in long), max))
-        self.sentences: list[SentenceInfo] = []
         self._arrays: dict[int, _DocArrays] = {}  # by spaCy doc id
         self.sentences = [SentenceInfo(index, sentence, self.segment_at(sentence.start), me)
                           for index, sentence in enumerate(across_wraps(doc))]

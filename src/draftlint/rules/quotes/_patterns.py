@@ -143,16 +143,8 @@ class _Matchers:
 
         self.vocab = vocab
         self.patterns = PATTERNS
-        by_word: dict[int, set[int]] = {}
-        always: set[int] = set()
-        for index, (_, pattern) in enumerate(self.patterns):
-            words = _anchor(pattern)
-            if words is None:
-                always.add(index)
-            for word in words or ():
-                by_word.setdefault(hash_string(word), set()).add(index)
-        self.always = frozenset(always)
-        self.by_word = {word: frozenset(found) | self.always for word, found in by_word.items()}
+        self.always = UNANCHORED
+        self.by_word = {hash_string(word): found | UNANCHORED for word, found in _BY_ANCHOR.items()}
         self.built: dict[frozenset[int], Any] = {}
 
     def anchored_on(self, word: int) -> frozenset[int]:
@@ -253,15 +245,17 @@ REACH = _LONGEST + 1  # a window this wide on either side of a trigger word hold
 
 
 PATTERNS: list[tuple[str, list[dict]]] = [(label, pattern) for label, group in _patterns().items() for pattern in group]
+_ANCHORS = [_anchor(pattern) for _, pattern in PATTERNS]
 # per pattern, its required word sets made of ASCII letters only (the others are not looked for in the text),
 # but its anchor: the patterns to check are those anchored on a trigger word of the text
-_LETTER_SETS = [[words for words in _required(pattern) if words != _anchor(pattern)
-                 and all(w.isascii() and w.isalpha() for w in words)] for _, pattern in PATTERNS]
+_LETTER_SETS = [[words for words in _required(pattern) if words != anchor
+                 and all(w.isascii() and w.isalpha() for w in words)] for (_, pattern), anchor in zip(PATTERNS, _ANCHORS)]
+# each trigger word, the patterns anchored on it
 _BY_ANCHOR: dict[str, frozenset[int]] = {}
-for _index, (_, _pattern) in enumerate(PATTERNS):
-    for _word in _anchor(_pattern) or ():
+for _index, _words in enumerate(_ANCHORS):
+    for _word in _words or ():
         _BY_ANCHOR[_word] = _BY_ANCHOR.get(_word, frozenset()) | {_index}
-UNANCHORED = frozenset(i for i, (_, pattern) in enumerate(PATTERNS) if _anchor(pattern) is None)
+UNANCHORED = frozenset(i for i, anchor in enumerate(_ANCHORS) if anchor is None)
 _RUN = re.compile("[a-z]+")
 
 
