@@ -49,8 +49,11 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(labels, phrases, phrase_regex(phrases, boundary=r"[^\W_]"))
 
 
-def prompt_in(text: str) -> tuple[str, str] | None:
-    """The first sentence of ``text`` that asks the reader to do something for the site: (class, phrase)."""
+def prompt_in(text: str, within: int | None = None) -> tuple[str, str] | None:
+    """The first sentence of ``text`` that asks the reader to do something for the site: (class, phrase).
+    With ``within``, only a call whose phrase begins in the first ``within`` characters (of the casefolded
+    text): a line run on into the next ones is not the prompt that the next line holds ("—" or "… Tickets"
+    over "If you enjoyed …"); that line is."""
     lex = _lexicon()
     key = text.casefold()
     if shortcuts.enabled() and not lex.pattern.search(key):
@@ -60,6 +63,8 @@ def prompt_in(text: str) -> tuple[str, str] | None:
         m = lex.pattern.search(part)
         if m is None or _REPORTED.search(part):
             continue
+        if within is not None and sentence.start() + m.start() >= within:
+            return None
         opening = part.lstrip(" -–—•*").startswith(m.group()) or _IMPERATIVE.match(part)  # "Subscribe to …": an imperative
         if (opening or _READER.search(part)) and (_SITE.search(part) or m.group() in ("follow us", "like us on")):
             phrase = " ".join(m.group().split())
@@ -123,7 +128,7 @@ class ReaderPrompt(Rule):
             if item.block.kind not in ("heading", "paragraph", "list-item") or item.block.in_blockquote \
                     or item.words > opts.max_words:
                 continue
-            found = prompt_in(_to_sentence_end(lines, item.index))
+            found = prompt_in(_to_sentence_end(lines, item.index), within=len(item.text.casefold()))
             if found:
                 kind, phrase = found
                 yield self.finding(doc, item.line.start, item.line.end,
