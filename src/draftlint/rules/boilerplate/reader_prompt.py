@@ -21,8 +21,8 @@ _STOP = re.compile(r"[.!?]")
 _LETTER = re.compile(r"[^\W_]")
 # Speaking to the reader: the second person, a polite request.
 _READER = re.compile(r"(?<![^\W_])(?:you|your|yours|please|kindly)(?![^\W_])")
-# Pointing at the site: its own voice, the page, the widgets.
-_SITE = re.compile(r"(?<![^\W_])(?:us|our|ours|below|this (?:recipe|article|story|post|page|site|blog|video|roundup)"
+# Pointing at the site: its own voice ("my" of a one-person newsletter), the page, the widgets.
+_SITE = re.compile(r"(?<![^\W_])(?:us|our|ours|my|below|this (?:recipe|article|story|post|page|site|blog|video|roundup)"
                    r"|newsletters?|inbox|the comments|channel|basket|cart)(?![^\W_])")
 # The imperatives that open a call to action ("Get the Daily Edition by email …").
 _IMPERATIVE = re.compile(r"[\s\-–—•*]*(?:get|join|download|subscribe|sign|follow|share|leave|tell|let|like|save|add|check"
@@ -94,7 +94,7 @@ class ReaderPrompt(Rule):
     feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
     this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
     at …"), **app**, **donate** and **event** ("RSVP"); it speaks to the reader (you, your, please, or it
-    opens with the call itself) and points at the site (us, our, below, this recipe, the newsletter, a social
+    opens with the call itself) and points at the site (us, our, my, below, this recipe, the newsletter, a social
     network). Sentences with quotation marks or a speech verb (said, told, urged) are reported speech and
     are left alone, and so is a call that points at nothing of the site ("You can register to vote at the
     library").
