@@ -36,3 +36,18 @@ def test_the_engine_folds_a_stamp_above_the_title():
     text = "---\ntitle: Harbour dues rise\n---\n\n4 min read\n\n# Harbour dues rise\n\nThe board voted on Tuesday.\n"
     found = [(f.line, f.code, f.message) for f in lint(text, select=["B010", "B110", "B020"])]
     assert found == [(5, "B110", "reading-time label “4 min read” left from the page template (also: B010, B020)")]
+
+
+def test_quote_findings_over_the_same_words_fold_and_a_long_sentence_over_them_stays():
+    crowd = [_f("Q003", 7, 1, 26, family="quote"), _f("Q002", 7, 1, 30, family="quote"),
+             _f("R001", 7, 1, 200, family="readability")]
+    out = fold(crowd, lambda c: 50)
+    assert sorted((f.code, f.message) for f in out) == [("Q002", "Q002 message (also: Q003)"), ("R001", "R001 message")]
+    apart = [_f("Q001", 7, 1, 20, family="quote"), _f("Q002", 7, 40, 60, family="quote")]
+    assert fold(apart, lambda c: 50) == apart
+
+
+def test_the_engine_reports_an_anonymous_crowd_once():
+    text = "# Quay plans\n\nSources close to the harbour board say the plan will be dropped.\n"
+    found = [(f.line, f.code, f.message) for f in lint(text, select=["quote"])]
+    assert found == [(3, "Q002", "vague attribution “Sources close to the harbour board say”: no one is named (also: Q003)")]

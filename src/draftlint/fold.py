@@ -9,6 +9,10 @@ are folded into the one whose rule is the most specific (``Rule.specificity``: e
 detectors over positional and scored rules; the lower code on a tie); its message ends "(also: B110)", its
 severity is the highest of the group, and it keeps a fix when any of them had one. Findings that share a
 line without overlapping (two stock phrases in one paragraph, a quote beside a residue) stay apart.
+
+Quote findings over the same words fold among themselves the same way: "Sources close to the club say" is a
+vague attribution (Q002) and an anonymous source (Q003), one missing source. Other findings on those words
+(a long sentence) stay apart.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from typing import Callable, Iterable
 from draftlint.findings import Finding
 
 BOILERPLATE = "boilerplate"
+QUOTE = "quote"
 
 
 def fold(findings: Iterable[Finding], specificity: Callable[[str], int]) -> list[Finding]:
@@ -29,15 +34,23 @@ def fold(findings: Iterable[Finding], specificity: Callable[[str], int]) -> list
     out: list[Finding] = []
     for _, line in groupby(ordered, key=lambda f: (f.path, f.line)):
         for cluster in _clusters(list(line)):
-            if len(cluster) == 1 or not any(f.family == BOILERPLATE for f in cluster):
-                out.extend(cluster)
+            if any(f.family == BOILERPLATE for f in cluster):
+                out.append(_merge(cluster, specificity))
                 continue
-            winner = min(cluster, key=lambda f: (-specificity(f.code), f.code, f.column))
-            others = sorted({f.code for f in cluster} - {winner.code})
-            fix = winner.fix or next((f.fix for f in cluster if f.fix is not None), None)
-            message = winner.message + (f" (also: {', '.join(others)})" if others else "")
-            out.append(dataclasses.replace(winner, message=message, severity=max(f.severity for f in cluster), fix=fix))
+            out.extend(f for f in cluster if f.family != QUOTE)
+            out.extend(_merge(group, specificity) for group in _clusters([f for f in cluster if f.family == QUOTE]))
     return out
+
+
+def _merge(cluster: list[Finding], specificity: Callable[[str], int]) -> Finding:
+    """The most specific finding of ``cluster``, naming the others."""
+    if len(cluster) == 1:
+        return cluster[0]
+    winner = min(cluster, key=lambda f: (-specificity(f.code), f.code, f.column))
+    others = sorted({f.code for f in cluster} - {winner.code})
+    fix = winner.fix or next((f.fix for f in cluster if f.fix is not None), None)
+    message = winner.message + (f" (also: {', '.join(others)})" if others else "")
+    return dataclasses.replace(winner, message=message, severity=max(f.severity for f in cluster), fix=fix)
 
 
 def _clusters(items: list[Finding]) -> Iterable[list[Finding]]:
