@@ -74,7 +74,7 @@ visitor friend acquaintance relative colleague coworker classmate parent student
 PROFESSIONS = frozenset("""
 nutritionist dietitian dietician doctor physician surgeon nurse midwife paramedic pharmacist dentist therapist
 psychologist psychiatrist counsellor counselor vet veterinarian
-teacher lecturer tutor researcher scientist
+teacher lecturer tutor researcher scientist professional
 lawyer attorney solicitor barrister
 strategist consultant analyst economist banker trader broker investor accountant auditor
 engineer developer programmer designer architect technician mechanic electrician plumber builder contractor
