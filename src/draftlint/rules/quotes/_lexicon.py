@@ -74,7 +74,9 @@ visitor friend acquaintance relative colleague coworker classmate parent student
 PROFESSIONS = frozenset("""
 nutritionist dietitian dietician doctor physician surgeon nurse midwife paramedic pharmacist dentist therapist
 psychologist psychiatrist counsellor counselor vet veterinarian
-teacher lecturer tutor researcher scientist professional
+teacher lecturer tutor professor researcher scientist professional
+biologist chemist physicist geologist ecologist epidemiologist virologist climatologist meteorologist astronomer
+statistician
 lawyer attorney solicitor barrister
 strategist consultant analyst economist banker trader broker investor accountant auditor
 engineer developer programmer designer architect technician mechanic electrician plumber builder contractor
