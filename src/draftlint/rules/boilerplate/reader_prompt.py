@@ -66,7 +66,7 @@ def prompt_in(text: str, within: int | None = None) -> tuple[str, str] | None:
         if within is not None and sentence.start() + m.start() >= within:
             return None
         opening = part.lstrip(" -–—•*").startswith(m.group()) or _IMPERATIVE.match(part)  # "Subscribe to …": an imperative
-        if (opening or _READER.search(part)) and (_SITE.search(part) or m.group() in ("follow us", "like us on")):
+        if (opening or _READER.search(part)) and (_SITE.search(part) or m.group() in ("follow us", "follow me", "like us on")):
             phrase = " ".join(m.group().split())
             return lex.phrases[phrase], phrase
     return None
