@@ -6,8 +6,8 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
-from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, FORMER, GENERIC_PEOPLE, INDEFINITE, NOT_PEOPLE,
-                                            PERSON_NOUNS, REPORTING, SPEECH_VERBS)
+from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NOUNS, FORMER, GENERIC_PEOPLE, INDEFINITE,
+                                            NOT_PEOPLE, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES)
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
@@ -154,7 +154,10 @@ class AnonymousSource(Rule):
 
     @staticmethod
     def _according(info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
-        return _person(info.tokens, hit.start + 2, hit.end, anonymous, start=hit.start)
+        tokens = info.tokens
+        if any(t.lower in DOC_NOUNS | STUDIES for t in tokens[hit.end:hit.end + 2]):
+            return None  # "according to a local news report", "a customer survey": a document, not a person
+        return _person(tokens, hit.start + 2, hit.end, anonymous, start=hit.start)
 
     @staticmethod
     def _someone(analysis: Analysis, info: SentenceInfo, hit: Hit) -> tuple[int, int, str] | None:

@@ -38,7 +38,8 @@ class VagueAttribution(Rule):
       ("nutritionists agree", "doctors recommend", "dentists warn"); "doctors" in the past only with a
       quantifier ("many doctors believed"), since "doctors said" in news usually means the team treating a
       patient;
-    - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found"
+    - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found",
+      "according to a recent report"
       (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
     - an unnamed public: "some people say", "many believe", "most people think";
@@ -141,14 +142,14 @@ class VagueAttribution(Rule):
         verb = tokens[hit.end - 1].lower
         if noun in STUDIES and verb not in STUDY_VERBS | {"say", "says", "said"}:
             return None
-        if noun == "reports" and hit.start > 0 and tokens[hit.start - 1].lower in _MEDIA:
+        if noun in ("reports", "report") and hit.start > 0 and tokens[hit.start - 1].lower in _MEDIA:
             return None  # "press reports suggest": a kind of source the reader can look up
         start = _left_edge(tokens, hit.start)
         if start is None:
             return None
         if noun in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[start:hit.start]):
             return None  # "doctors said the boy is stable": the doctors treating him
-        if noun == "study":  # singular: only "a study found", "one recent study shows"
+        if noun in _ONE_STUDY:  # singular: only "a study found", "one recent report shows"
             det = tokens[start].lower if start < hit.start else ""
             if det not in ("a", "one", "another"):
                 return None
@@ -163,9 +164,9 @@ class VagueAttribution(Rule):
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
                 return None
-        if tokens[noun_at].lower == "reports" and any(t.lower in _MEDIA for t in tokens[hit.start + 2:noun_at]):
+        if tokens[noun_at].lower in ("reports", "report") and any(t.lower in _MEDIA for t in tokens[hit.start + 2:noun_at]):
             return None  # "according to local news reports"
-        if tokens[noun_at].lower == "study":
+        if tokens[noun_at].lower in _ONE_STUDY:
             if noun_at == hit.start + 2 or tokens[hit.start + 2].lower not in ("a", "one", "another"):
                 return None
         if tokens[noun_at].lower in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[hit.start + 2:noun_at]):
@@ -211,6 +212,8 @@ _CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
 # reports of a kind the reader can look up: "according to local news reports", "press reports suggest"
 _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "television", "tv", "radio", "wire",
                     "local", "police", "court"})
+# research named in the singular is vague only with "a", "one" or "another": "the study" is one named before
+_ONE_STUDY = frozenset({"study", "report", "survey", "poll"})
 
 
 def _left_edge(tokens, noun_at: int) -> int | None:
