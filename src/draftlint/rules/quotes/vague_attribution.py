@@ -243,7 +243,7 @@ def _left_edge(tokens, noun_at: int) -> int | None:
                     j -= 1
                 break
             return None  # "97 percent of", "two of", "many of the"...: counted or specific
-        if word in QUANTIFIERS or word in ("a", "an"):
+        if word in QUANTIFIERS or word in ("a", "an") or (word in ("one", "another") and tokens[noun_at].lower in _ONE_STUDY):
             start = j
             j -= 1
             continue
