@@ -68,7 +68,8 @@ class UnverifiableExpert(Rule):
     In a document where nothing lets a reader check a source (no link, footnote, citation or named outlet
     anywhere), a titled name given only as one specialist among many is flagged too: `Dr. Sarah Chen, a
     cardiologist at Johns Hopkins, explains` or `according to Professor Tom Hale, a nutritionist at the
-    University of Leeds`, or at an institution given only by its kind (`a cardiologist at a leading hospital`).
+    University of Leeds`, or at an institution given only by its kind (`a cardiologist at a leading hospital`),
+    or with the specialty before the name (`sleep specialist Dr. Ben Ortiz warns`).
     A real article says how it knows them; a generated page names a credential and a famous institution, or
     no institution at all.
 
@@ -142,17 +143,13 @@ class UnverifiableExpert(Rule):
             window = _window(tokens, hit.end, +1)
             cred = _find_credential(tokens, window)
             if cred is not None:
-                c_start, c_end = cred
-                end = c_end
-                while end < len(tokens) and end - c_end < 4 and tokens[end].proper and not tokens[end].quoted:
-                    end += 1  # the name after a title: "expert Jonas Berg"
-                return hit.end, end
-            # before the cue: "Jane Roe, a renowned economist, said"
+                return hit.end, _name_after(tokens, cred[1])
+            # before the cue: "Jane Roe, a renowned economist, said", "renowned cardiologist Dr. Mark Hale says"
             window = _window(tokens, hit.start - 1, -1)
             cred = _find_credential(tokens, window)
             if cred is not None:
                 names = [k for k in window if k < cred[0] and tokens[k].proper]
-                return (names[0] if names else cred[0]), cred[1]
+                return (names[0], cred[1]) if names else (cred[0], min(_name_after(tokens, cred[1]), hit.start))
         return None
 
 
@@ -169,6 +166,11 @@ class UnverifiableExpert(Rule):
             j = k + 1
             while j < len(tokens) and (tokens[j].proper or tokens[j].text in (".",)) and j - k <= 4:
                 j += 1
+            if k > 0 and _specialty(tokens[k - 1].lower) and not tokens[k - 1].quoted \
+                    and j < len(tokens) and tokens[j].text not in (",", "(") and tokens[j].lower not in _AFFILIATION:
+                # the specialty before the name and nothing after it: "sleep specialist Dr. Ben Ortiz warns"
+                # ("Neuroscientist Dr. Richard Davidson, director at the Center …" says where they work)
+                return k - 1, j
             if j + 2 < len(tokens) and tokens[j].text == "," and tokens[j + 1].lower in ("a", "an"):
                 m = j + 2
                 while m < len(tokens) and m - j <= 4 and not _specialty(tokens[m].lower):
@@ -177,6 +179,15 @@ class UnverifiableExpert(Rule):
                         and (_named_place(tokens, m + 2) or _vague_place(tokens, m + 2))):
                     return k, m + 1
         return None
+
+
+def _name_after(tokens: list[Tok], at: int) -> int:
+    """The end of the title and name right after a credential ("expert Jonas Berg", "cardiologist Dr. Hale")."""
+    end = at
+    while end < len(tokens) and end - at < 4 and (tokens[end].proper or tokens[end].lower.rstrip(".") in _TITLED) \
+            and not tokens[end].quoted:
+        end += 1
+    return end
 
 
 def _named_place(tokens: list[Tok], k: int) -> bool:
@@ -237,7 +248,7 @@ def _find_credential(tokens: list[Tok], window: list[int]) -> tuple[int, int] | 
         if word in PEACOCK or (word in ("world", "well", "award", "internationally") and n + 2 < len(words)
                                and words[n + 1] == "-" and words[n + 2] in PEACOCK | {"renowned", "known", "winning"}):
             for m in range(n + 1, min(n + 5, len(words))):
-                if words[m] in CREDENTIALS:
+                if _specialty(words[m]):  # "a renowned economist", "renowned cardiologist Dr. Mark Hale"
                     start = window[n - 1] if n > 0 and words[n - 1] in ("a", "an", "the") else k
                     return start, window[m] + 1
                 if not tokens[window[m]].text.replace("-", "").isalpha():
