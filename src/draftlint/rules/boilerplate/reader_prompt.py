@@ -36,6 +36,7 @@ class _Lexicon:
     labels: dict[str, str]  # class -> label
     phrases: dict[str, str]  # phrase -> class
     pattern: re.Pattern[str]
+    pointing: frozenset[str]  # phrases that point at the site by themselves ("follow us")
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,7 +47,10 @@ def _lexicon() -> _Lexicon:
     edges = [p for p in phrases if not (_LETTER.match(p[0]) and _LETTER.match(p[-1]))]
     if edges:  # prompt_in's pre-check holds only for phrases bounded by letters or digits
         raise ValueError(f"prompts.yaml: phrases must start and end with a letter or digit: {edges}")
-    return _Lexicon(labels, phrases, phrase_regex(phrases, boundary=r"[^\W_]"))
+    pointing = frozenset(str(p).casefold() for spec in data.values() for p in spec.get("pointing", ()))
+    if not pointing <= phrases.keys():
+        raise ValueError(f"prompts.yaml: pointing phrases must be phrases too: {sorted(pointing - phrases.keys())}")
+    return _Lexicon(labels, phrases, phrase_regex(phrases, boundary=r"[^\W_]"), pointing)
 
 
 def prompt_in(text: str, within: int | None = None) -> tuple[str, str] | None:
@@ -66,8 +70,8 @@ def prompt_in(text: str, within: int | None = None) -> tuple[str, str] | None:
         if within is not None and sentence.start() + m.start() >= within:
             return None
         opening = part.lstrip(" -–—•*").startswith(m.group()) or _IMPERATIVE.match(part)  # "Subscribe to …": an imperative
-        if (opening or _READER.search(part)) and (_SITE.search(part) or m.group() in ("follow us", "follow me", "like us on")):
-            phrase = " ".join(m.group().split())
+        phrase = " ".join(m.group().split())
+        if (opening or _READER.search(part)) and (_SITE.search(part) or phrase in lex.pointing):
             return lex.phrases[phrase], phrase
     return None
 
@@ -90,12 +94,15 @@ class ReaderPrompt(Rule):
     ## What it flags
     A paragraph or line of at most ``max-words`` words with a sentence that asks the reader to do something
     for the site: the sentence holds a call to action of one of these classes, **subscribe** ("sign up",
-    "never miss", or the newsletter by the name boxes give it: "our weekly digest", "the morning briefing"), **follow** ("follow us"), **comment** ("comment below", "let us know", "hear your
+    "never miss", or the newsletter by the name boxes give it: "our weekly digest", "the morning
+    briefing"), **follow** ("follow us"), **comment** ("comment below", "let us know", "hear your
     feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
     this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
-    at …"), **app**, **donate** and **event** ("RSVP"); it speaks to the reader (you, your, please, or it
-    opens with the call itself) and points at the site (us, our, my, below, this recipe, the newsletter, a social
-    network). Sentences with quotation marks or a speech verb (said, told, urged) are reported speech and
+    at …"), **app**, **donate** ("support local journalism"), **event** ("RSVP") and **tip** ("Have a news
+    tip? Email us"); it speaks to the reader (you, your, please, or it opens with the call itself) and
+    points at the site (us, our, my, below, this recipe, the newsletter, a social network), or its call
+    points at the site by itself ("follow us", "support local journalism"). Sentences with quotation marks
+    or a speech verb (said, told, urged) are reported speech and
     are left alone, and so is a call that points at nothing of the site ("You can register to vote at the
     library").
 
