@@ -22,6 +22,13 @@ _OUTLINE = re.compile(
     r"summary)\s+(?:of|for|on|from|regarding|about|into|behind|between|in|to)\b", re.I)
 
 
+# The parts of an essay outline, which no article opens a paragraph with ("Hook: Imagine …", "Thesis statement:
+# …", "Body paragraph 2: …"): flagged whatever their length.
+_ESSAY = re.compile(r"^\s*(?P<label>hook|thesis(?:\s+statement)?|topic\s+sentence|body\s+paragraph(?:\s+\d{1,2})?"
+                    r"|supporting\s+(?:evidence|details?|points?)|counter-?argument|rebuttal"
+                    r"|concluding\s+(?:sentence|paragraph|thoughts|remarks))\s*(?P<colon>:)\s+(?P<rest>\S.*)", re.I | re.S)
+
+
 class OutlineLabelLeadIn(Rule):
     """Flags a list item or paragraph that opens with a label from a prompt's outline ("Analysis of …:").
 
@@ -30,6 +37,10 @@ class OutlineLabelLeadIn(Rule):
     outline heading: "Analysis of …:", "Discussion of …:", "Examples of …:", "Evidence of …:", "Overview of
     …:", "Implications of …:", "Potential future scenarios for …:", "Statements from …:", "The impact on
     …:". The label must have at least ``min-label-words`` words and be followed by text on the same item.
+    The parts of an essay outline open nothing in an article and are flagged whatever their length: "Hook:",
+    "Thesis statement:", "Topic sentence:", "Body paragraph 2:", "Supporting evidence:", "Counterargument:",
+    "Rebuttal:", "Concluding thoughts:", when two blocks of the document open with them ("Hook: a size 6
+    circle hook" alone is a piece of fishing gear).
     In a list where at least two items open with such labels, the other items that open with a label of that
     length are flagged too: the whole list is the outline. Short "Label: value" items ("Price: $5", "Where:
     City Hall", "Note: …", "Evidence of fraud: none") are not flagged, nor a fact-box lead-in of a few words
@@ -57,18 +68,25 @@ class OutlineLabelLeadIn(Rule):
         min_label_words: int = field(default=5, metadata={"help": "fewest words in a label before its colon"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
+        # an essay's parts are its outline only when there are two of them ("Hook: a size 6 circle hook" alone
+        # is a piece of fishing gear)
+        essays = {id(b): m for b in doc.blocks if b.kind in ("paragraph", "list-item") and (m := self._essay(b))}
+        if len(essays) < 2:
+            essays = {}
         run: list[Block] = []
         for block in doc.blocks:
             if block.kind == "list-item":
                 run.append(block)
                 continue
-            yield from self._list(doc, run, opts)
+            yield from self._list(doc, run, opts, essays)
             run = []
             if block.kind == "paragraph":
                 lead = self._lead_in(block, opts)
                 if lead and _OUTLINE.match(lead.group("label")):
                     yield self._finding(doc, block, lead)
-        yield from self._list(doc, run, opts)
+                elif id(block) in essays:
+                    yield self._finding(doc, block, essays[id(block)])
+        yield from self._list(doc, run, opts, essays)
 
     def _lead_in(self, block: Block, opts: Options) -> re.Match[str] | None:
         if shortcuts.enabled() and ":" not in block.text:  # the label ends at a colon: without one, no lead-in
@@ -79,12 +97,20 @@ class OutlineLabelLeadIn(Rule):
             return lead
         return None
 
-    def _list(self, doc: Document, items: list[Block], opts: Options) -> Iterator[Finding]:
+    @staticmethod
+    def _essay(block: Block) -> re.Match[str] | None:
+        if shortcuts.enabled() and ":" not in block.text:
+            return None
+        return _ESSAY.match(block.text)
+
+    def _list(self, doc: Document, items: list[Block], opts: Options, essays: dict) -> Iterator[Finding]:
         leads = [(block, self._lead_in(block, opts)) for block in items]
         outline = sum(1 for _, lead in leads if lead and _OUTLINE.match(lead.group("label")))
         for block, lead in leads:
             if lead and (outline >= 2 or _OUTLINE.match(lead.group("label"))):
                 yield self._finding(doc, block, lead)
+            elif id(block) in essays:
+                yield self._finding(doc, block, essays[id(block)])
 
     def _finding(self, doc: Document, block: Block, lead: re.Match[str]) -> Finding:
         label = " ".join(lead.group("label").split())
