@@ -11,6 +11,7 @@ from conftest import SHARED, run_cli
 from draftlint import engine, registry
 from draftlint.config import Config
 from draftlint.templates import fingerprint
+from draftlint.text import title_forms, undecorated
 from draftlint.titlematch import Stats, content_tokens, find_pairs, is_match, stem
 from helpers import lint
 
@@ -31,6 +32,16 @@ def test_numbers_written_out_are_their_digits():
     assert content_tokens("Ten Ways to Save on Ferry Fares in 2024") == content_tokens("10 ways to save on ferry fares in 2024!")
     assert content_tokens("Twelve new stalls for Quay Street") == ("12", "new", "stall", "quay", "street")
     assert content_tokens("The one market that never closes") == ("one", "market", "never", "close")
+
+
+def test_a_newsroom_label_is_no_part_of_the_title():
+    """"UPDATED: …", "WATCH: …", "… [VIDEO]", "… (PHOTOS)" and a "::" site suffix come off; a colon or brackets
+    that belong to the headline stay."""
+    assert undecorated("UPDATED: Ferry fares to rise in April [VIDEO]") == "Ferry fares to rise in April"
+    assert undecorated("Ferry fares to rise in April (photos)") == "Ferry fares to rise in April"
+    assert undecorated("Ferry fares: what the rise means (Part 2)") == "Ferry fares: what the rise means (Part 2)"
+    assert "ferry fares to rise in april" in title_forms("Ferry fares to rise in April :: Harbour Daily")
+    assert content_tokens("WATCH: Ferry fares to rise in April") == content_tokens("Ferry fares to rise in April")
 
 
 def test_content_tokens_drop_stop_words_site_suffix_and_repeats():

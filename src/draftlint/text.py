@@ -12,7 +12,11 @@ from draftlint import shortcuts
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "´": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": None})
 _EDGE_PUNCT = " \t.,;:!?\"'()[]*_#|-"
-_SITE_SUFFIX = re.compile(r"\s+[-|:·•]\s+[^-|:·•]{2,60}$")
+_SITE_SUFFIX = re.compile(r"\s+(?:[-|:·•]|::)\s+[^-|:·•]{2,60}$")
+# A newsroom's label on a headline, not part of it: "UPDATED: …", "WATCH: …", "… [VIDEO]", "… (PHOTOS)".
+_TAG = r"(?:updated?|breaking(?:\s+news)?|watch|video|videos|photos?|pictures|gallery|listen|audio|podcast|live" \
+       r"|exclusive|just\s+in)"
+_DECORATION = re.compile(rf"^\s*{_TAG}\s*:\s+|\s*[\[(]\s*{_TAG}\s*[\])]\s*$", re.I)
 WORD = re.compile(r"[\w']+")
 
 
@@ -25,13 +29,20 @@ def normalize(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE_PUNCT)  # split() and \s know the same whitespace
 
 
+def undecorated(text: str) -> str:
+    """``text`` without a newsroom's label at its start or in brackets at its end ("UPDATED: …", "… [VIDEO]")."""
+    return _DECORATION.sub("", text) if ":" in text or "[" in text or "(" in text else text
+
+
 def title_forms(title: str) -> frozenset[str]:
-    """The normalised title, and the title without a site suffix (" - Site Name", " | Site")."""
+    """The normalised title, and the title without a site suffix (" - Site Name", " | Site") or a newsroom's
+    label ("UPDATED: …", "… [VIDEO]")."""
     norm = normalize(title)
     forms = {norm} if norm else set()
-    stripped = _SITE_SUFFIX.sub("", unicodedata.normalize("NFKC", title).translate(_QUOTES))
-    if stripped != title and len(stripped.split()) >= 2:
-        forms.add(normalize(stripped))
+    plain = undecorated(title)
+    for stripped in {plain, _SITE_SUFFIX.sub("", unicodedata.normalize("NFKC", plain).translate(_QUOTES))}:
+        if stripped != title and len(stripped.split()) >= 2:
+            forms.add(normalize(stripped))
     return frozenset(forms)
 
 

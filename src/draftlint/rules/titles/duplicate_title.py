@@ -22,7 +22,8 @@ class DuplicateTitle(CorpusRule):
     its title line, naming the files it duplicates: the closest one with its title, or, for a group, how
     many other files and the first three of them (paths relative to the working folder; archived paths as
     the index wrote them).
-    Titles are compared by their content words: case, quotes, punctuation, a site suffix (" - Site Name"),
+    Titles are compared by their content words: case, quotes, punctuation, a site suffix (" - Site Name"), a
+    newsroom's label ("UPDATED:", "[VIDEO]"),
     stop words ("the", "of", "how") and word endings ("talks"/"talk", "Russia's"/"Russia") do not count, and
     a number from two to twenty written out is its digits ("Ten ways"/"10 ways").
     A pair is nearly the same when at least ``min-shared-words`` content words appear in both titles in

@@ -16,7 +16,8 @@ class TitleRepeatedAsHeading(Rule):
     ## What it flags
     The document's first heading when the front matter has a ``title`` and the heading's text is that title,
     compared after normalisation (case, curly and straight quotes, dashes, whitespace, trailing punctuation,
-    a site suffix such as " - Site Name"), or nearly the title (similarity at or above ``min-similarity``).
+    a site suffix such as " - Site Name", a newsroom's label such as "UPDATED:" or "[VIDEO]"), or nearly the
+    title (similarity at or above ``min-similarity``).
     This is markdownlint's MD025 case: the front-matter title already is the page's top heading. Later lines
     that repeat the title are left to ``title-repeated-in-body``.
 

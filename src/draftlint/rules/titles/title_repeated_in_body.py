@@ -16,7 +16,8 @@ class TitleRepeatedInBody(Rule):
     ## What it flags
     A standalone line (a paragraph, a heading other than the first, or one line of a stack of short lines)
     whose text is the title, compared after normalisation (case, curly and straight quotes, dashes,
-    whitespace, trailing punctuation, a site suffix such as " - Site Name"), or nearly the title
+    whitespace, trailing punctuation, a site suffix such as " - Site Name", a newsroom's label such as
+    "UPDATED:" or "[VIDEO]"), or nearly the title
     (similarity at or above ``min-similarity``). The first heading is left to ``title-repeated-as-heading``.
     Also a breadcrumb trail that ends in the title: a line of at most six words of trail, then the title,
     after a trail separator or run together with it ("Home > News > How the river was saved",
