@@ -188,8 +188,10 @@ def _ends_a_sentence(lines: tuple[BodyLine, ...], i: int) -> bool:
 
 
 def _same_widget(a: BodyLine, b: BodyLine) -> bool:
-    """Two lines of one stacked block, or two items of one tight list."""
-    return a.block is b.block or (a.block.kind == b.block.kind == "list-item" and b.line.number - a.line.number == 1)
+    """Two lines of one stacked block, two items of one tight list, or two one-line paragraphs on adjacent lines
+    (plain text, where every line is a paragraph)."""
+    return a.block is b.block or (a.block.kind == b.block.kind and a.block.kind in ("list-item", "paragraph")
+                                  and b.line.number - a.line.number == 1)
 
 
 def _followed_by_text(lines: tuple[BodyLine, ...], i: int) -> bool:
