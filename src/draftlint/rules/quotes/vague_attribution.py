@@ -39,7 +39,7 @@ class VagueAttribution(Rule):
       quantifier ("many doctors believed"), since "doctors said" in news usually means the team treating a
       patient;
     - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found",
-      "according to a recent report"
+      "according to a recent report", "statistics show"
       (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
     - an unnamed public: "some people say", "many believe", "most people think";
