@@ -88,6 +88,7 @@ carer caregiver nanny headteacher paralegal juror clerk
 carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
 aide assistant intern volunteer organiser organizer activist campaigner protester protestor demonstrator voter
 negotiator mediator investigator inspector lobbyist diplomat
+councillor councilor councilman councilwoman lawmaker legislator politician senator congressman congresswoman
 supporter opponent donor delegate
 owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
 chef cook waiter waitress bartender barista baker butcher
