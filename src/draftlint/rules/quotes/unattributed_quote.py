@@ -17,6 +17,8 @@ _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\
 _SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*{U}[\w.'’-]+")
 _FULL_NAME = NamePattern(r"\b{U}(?:{L}|['’-])+\s+(?:{U}\.\s+)?{U}(?:{L}|['’-])+")
 _WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
+# the first word of a sentence that points back at a quotation just made ("That is how …", "So says …")
+_POINTING_BACK = frozenset({"that", "those", "so", "such", "this", "these"})
 
 
 class UnattributedQuote(Rule):
@@ -39,7 +41,9 @@ class UnattributedQuote(Rule):
     - a speaker before a colon (`Priya Nair, chief economist at Harbour Bank: "…"`), a signature (`"…" —
       Jane Smith`, `> — Jane Smith` under a block quotation, a name line right under the quote's paragraph),
       a full name elsewhere in a table row, or a link, footnote or citation in the paragraph;
-    - a copy of the same quotation elsewhere in the document that is attributed (a pull quote).
+    - a copy of the same quotation elsewhere in the document that is attributed (a pull quote);
+    - a next paragraph that opens by pointing back at the quotation and names its speaker with a cue ("That
+      is how Maria Costa, the board's chair, put it.").
 
     Words inside quotation marks never count as attribution, and a short label line without punctuation
     ("What readers say") does not introduce the quotations under it.
@@ -192,7 +196,7 @@ class UnattributedQuote(Rule):
         after = self._after(analysis, inside[-1])
         if after is not None and (after.has_cue() or sp.names_person(after.tokens, known)):
             return True
-        return self._name_line_after(analysis, inside[-1])
+        return self._name_line_after(analysis, inside[-1]) or self._pointed_back_to(analysis, inside[-1])
 
     @staticmethod
     def _before(analysis: Analysis, offset: int) -> SentenceInfo | None:
@@ -239,6 +243,19 @@ class UnattributedQuote(Rule):
             return False
         words = nxt.sentence.text.split()
         return len(words) <= 8 and bool(sp.people(nxt.tokens)) and not nxt.has_cue()
+
+    @staticmethod
+    def _pointed_back_to(analysis: Analysis, last: SentenceInfo) -> bool:
+        """The next paragraph opens by pointing back at the quotation and naming its speaker: `That is how
+        Maria Costa, the board's chair, put it.`, `So says the harbour master, Ana Ruiz.`"""
+        i = last.index + 1
+        if i >= len(analysis.sentences):
+            return False
+        nxt = analysis.sentences[i]  # the quotation ends its paragraph, and this sentence opens the next one
+        if nxt.segment.index != last.segment.index + 1 or not _adjacent(analysis, last.segment.block, nxt.segment.block):
+            return False
+        tokens = nxt.tokens
+        return bool(tokens) and tokens[0].lower in _POINTING_BACK and nxt.has_cue() and sp.names_person(tokens, analysis.person_names)
 
     @staticmethod
     def _colon_speaker(analysis: Analysis, sentence: SentenceInfo, quote: Quote | None) -> bool:
