@@ -17,7 +17,7 @@ _ALONE = 0.5  # a line in the middle of the article, on its own
 _IN_CONTEXT = 0.34  # a line at the head or tail of the page, or next to another furniture line
 # Label kinds that open a line of other link texts: "VIDEO: <a headline>", "Tags: a, b", "More about …".
 _LABEL_KINDS = frozenset({"related", "tags", "video", "credits", "ads", "sections"})
-_LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*[:|]\s*(?P<rest>\S.*)$")
+_LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*(?::(?!\d\d)|\|)\s*(?P<rest>\S.*)$")  # not a time's colon ("0:00")
 _ARROWS = re.compile(r"^[←«‹]|[→»›]$")
 _NETWORK_ONLY = frozenset({"share", "follow"})
 _YEAR_OR_TIME = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[:.]\d\d")
