@@ -255,7 +255,8 @@ class UnattributedQuote(Rule):
         if nxt.segment.index != last.segment.index + 1 or not _adjacent(analysis, last.segment.block, nxt.segment.block):
             return False
         tokens = nxt.tokens
-        return bool(tokens) and tokens[0].lower in _POINTING_BACK and nxt.has_cue() and sp.names_person(tokens, analysis.person_names)
+        return (bool(tokens) and tokens[0].lower in _POINTING_BACK and nxt.has_cue()
+                and sp.names_person(tokens, analysis.person_names))
 
     @staticmethod
     def _colon_speaker(analysis: Analysis, sentence: SentenceInfo, quote: Quote | None) -> bool:
