@@ -515,3 +515,23 @@ def test_every_furniture_shape_match_holds_its_hint():
         for pattern, hint in ((_furniture._BYLINE, "by"), (_furniture._DOMAIN, ".")):
             assert not pattern.search(text) or hint in text, text
     assert found > 200
+
+
+def test_a_newsroom_label_is_looked_for_only_where_it_can_stand(monkeypatch):
+    """``text.undecorated`` searches only a text whose first 30 characters hold a colon or whose end is a
+    bracket; it strips what the plain search strips, however the labels, spaces and brackets fall."""
+    from draftlint import text
+
+    rng = random.Random(17)
+    pieces = ["UPDATED", "watch", "live", "video", "photos", "breaking", "news", "just", "in", ":", "(", ")", "[",
+              "]", " ", "   ", "\t", "x", "Ferry"]
+    stripped = 0
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 10)))
+        fast = text.undecorated(line)
+        with monkeypatch.context() as patch:
+            patch.setattr(shortcuts, "_ENABLED", False)
+            plain = text.undecorated(line)
+        assert fast == plain, line
+        stripped += fast != line
+    assert stripped > 100
