@@ -42,6 +42,7 @@ def test_a_newsroom_label_is_no_part_of_the_title():
     assert undecorated("Ferry fares: what the rise means (Part 2)") == "Ferry fares: what the rise means (Part 2)"
     assert "ferry fares to rise in april" in title_forms("Ferry fares to rise in April :: Harbour Daily")
     assert content_tokens("WATCH: Ferry fares to rise in April") == content_tokens("Ferry fares to rise in April")
+    assert content_tokens("Ferry fares to rise in April [VIDEO] | Harbour Daily") == content_tokens("Ferry fares to rise in April")
 
 
 def test_content_tokens_drop_stop_words_site_suffix_and_repeats():

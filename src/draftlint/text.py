@@ -46,7 +46,8 @@ def title_forms(title: str) -> frozenset[str]:
     norm = normalize(title)
     forms = {norm} if norm else set()
     plain = undecorated(title)
-    for stripped in {plain, _SITE_SUFFIX.sub("", unicodedata.normalize("NFKC", plain).translate(_QUOTES))}:
+    suffixless = _SITE_SUFFIX.sub("", unicodedata.normalize("NFKC", plain).translate(_QUOTES))
+    for stripped in {plain, suffixless, undecorated(suffixless)}:  # "… [VIDEO] | Site": the label before the suffix
         if stripped != title and len(stripped.split()) >= 2:
             forms.add(normalize(stripped))
     return frozenset(forms)
