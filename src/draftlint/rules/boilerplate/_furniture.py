@@ -40,7 +40,8 @@ SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("stamps", re.compile(r"(?<!\w)(?:\d{1,3}|an?|one|a few)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
                           r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\.?\sago(?!\w)"), re.compile("ago")),
     ("stamps", re.compile(r"(?<!\w)\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)(?!\w)"), _DIGIT),
-    ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes|ratings|reviews|stars)(?!\w)"), _DIGIT),
+    ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes|ratings|reviews|stars)(?!\w)"),
+     _DIGIT),
     ("navigation", re.compile(r"(?<!\w)(?:pages?:?(?:\s\d{1,3}){2,}|page\s\d{1,3}\sof\s\d{1,3})(?!\w)"), _DIGIT),
     ("counters", re.compile(r"(?<!\w)\d[\d,.]*\s?[km]?\s?(?:shares|comments?|votes|views|likes|ratings|reviews|stars"
                             r"|replies|followers|subscribers|articles?|photos|images)(?!\w)"), _DIGIT),

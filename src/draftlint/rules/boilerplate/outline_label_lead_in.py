@@ -26,7 +26,8 @@ _OUTLINE = re.compile(
 # …", "Body paragraph 2: …"): flagged whatever their length.
 _ESSAY = re.compile(r"^\s*(?P<label>hook|thesis(?:\s+statement)?|topic\s+sentence|body\s+paragraph(?:\s+\d{1,2})?"
                     r"|supporting\s+(?:evidence|details?|points?)|counter-?argument|rebuttal"
-                    r"|concluding\s+(?:sentence|paragraph|thoughts|remarks))\s*(?P<colon>:)\s+(?P<rest>\S.*)", re.I | re.S)
+                    r"|concluding\s+(?:sentence|paragraph|thoughts|remarks))\s*(?P<colon>:)\s+(?P<rest>\S.*)",
+                    re.I | re.S)
 
 
 class OutlineLabelLeadIn(Rule):
@@ -103,7 +104,8 @@ class OutlineLabelLeadIn(Rule):
             return None
         return _ESSAY.match(block.text)
 
-    def _list(self, doc: Document, items: list[Block], opts: Options, essays: dict) -> Iterator[Finding]:
+    def _list(self, doc: Document, items: list[Block], opts: Options,
+              essays: dict[int, re.Match[str]]) -> Iterator[Finding]:
         leads = [(block, self._lead_in(block, opts)) for block in items]
         outline = sum(1 for _, lead in leads if lead and _OUTLINE.match(lead.group("label")))
         for block, lead in leads:

@@ -99,12 +99,12 @@ class ReaderPrompt(Rule):
     feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
     this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
     at …"), **app**, **donate** ("support local journalism"), **event** ("RSVP"), **feedback** ("Was this
-    page helpful?") and **tip** ("Have a news tip? Email us"); it speaks to the reader (you, your, please, or it opens with the call itself) and
-    points at the site (us, our, my, below, this recipe, the newsletter, a social network), or its call
-    points at the site by itself ("follow us", "support local journalism"). Sentences with quotation marks
-    or a speech verb (said, told, urged) are reported speech and
-    are left alone, and so is a call that points at nothing of the site ("You can register to vote at the
-    library").
+    page helpful?") and **tip** ("Have a news tip? Email us"); it speaks to the reader (you, your, please,
+    or it opens with the call itself) and points at the site (us, our, my, below, this recipe, the
+    newsletter, a social network), or its call points at the site by itself ("follow us", "support local
+    journalism"). Sentences with quotation marks or a speech verb (said, told, urged) are reported speech
+    and are left alone, and so is a call that points at nothing of the site ("You can register to vote at
+    the library").
 
     ## Why it matters
     Newsletter boxes, comment invitations and "if you enjoyed this" appeals are the page template's words,

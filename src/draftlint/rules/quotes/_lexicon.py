@@ -46,7 +46,8 @@ pundits scholars historians doctors psychologists academics strategists
 """.split())
 # crowds that are often a specific team in news ("doctors said the boy is stable"): vague only when quantified
 QUANTIFIED_ONLY = frozenset({"doctors", "psychologists"})
-STUDIES = frozenset({"studies", "research", "reports", "surveys", "polls", "study", "report", "survey", "poll", "statistics"})
+STUDIES = frozenset({"studies", "research", "reports", "surveys", "polls", "study", "report", "survey", "poll",
+                     "statistics"})
 INSTITUTIONS = frozenset({"officials", "authorities"})
 QUANTIFIERS = frozenset("""
 many some most several numerous countless various certain other top leading plenty growing number majority lot

@@ -11,6 +11,7 @@ from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NO
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
+_DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
 
 
@@ -155,7 +156,7 @@ class AnonymousSource(Rule):
     @staticmethod
     def _according(info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
         tokens = info.tokens
-        if any(t.lower in DOC_NOUNS | STUDIES for t in tokens[hit.end:hit.end + 2]):
+        if any(t.lower in _DOCUMENTS for t in tokens[hit.end:hit.end + 2]):
             return None  # "according to a local news report", "a customer survey": a document, not a person
         return _person(tokens, hit.start + 2, hit.end, anonymous, start=hit.start)
 

@@ -233,30 +233,30 @@ class UnattributedQuote(Rule):
         return None
 
     @staticmethod
-    def _name_line_after(analysis: Analysis, last: SentenceInfo) -> bool:
-        """A short line right after the quotation's paragraph that only names a person: `Michael Shadlen, Ph.D.`"""
+    def _next_paragraph_opener(analysis: Analysis, last: SentenceInfo) -> SentenceInfo | None:
+        """The first sentence of the paragraph right after the one that ``last`` ends, if ``last`` ends it."""
         i = last.index + 1
         if i >= len(analysis.sentences):
-            return False
+            return None
         nxt = analysis.sentences[i]
         if nxt.segment.index != last.segment.index + 1 or not _adjacent(analysis, last.segment.block, nxt.segment.block):
-            return False
-        words = nxt.sentence.text.split()
-        return len(words) <= 8 and bool(sp.people(nxt.tokens)) and not nxt.has_cue()
+            return None
+        return nxt
 
-    @staticmethod
-    def _pointed_back_to(analysis: Analysis, last: SentenceInfo) -> bool:
+    @classmethod
+    def _name_line_after(cls, analysis: Analysis, last: SentenceInfo) -> bool:
+        """A short line right after the quotation's paragraph that only names a person: `Michael Shadlen, Ph.D.`"""
+        nxt = cls._next_paragraph_opener(analysis, last)
+        return nxt is not None and len(nxt.sentence.text.split()) <= 8 and bool(sp.people(nxt.tokens)) \
+            and not nxt.has_cue()
+
+    @classmethod
+    def _pointed_back_to(cls, analysis: Analysis, last: SentenceInfo) -> bool:
         """The next paragraph opens by pointing back at the quotation and naming its speaker: `That is how
         Maria Costa, the board's chair, put it.`, `So says the harbour master, Ana Ruiz.`"""
-        i = last.index + 1
-        if i >= len(analysis.sentences):
-            return False
-        nxt = analysis.sentences[i]  # the quotation ends its paragraph, and this sentence opens the next one
-        if nxt.segment.index != last.segment.index + 1 or not _adjacent(analysis, last.segment.block, nxt.segment.block):
-            return False
-        tokens = nxt.tokens
-        return (bool(tokens) and tokens[0].lower in _POINTING_BACK and nxt.has_cue()
-                and sp.names_person(tokens, analysis.person_names))
+        nxt = cls._next_paragraph_opener(analysis, last)
+        return (nxt is not None and bool(nxt.tokens) and nxt.tokens[0].lower in _POINTING_BACK and nxt.has_cue()
+                and sp.names_person(nxt.tokens, analysis.person_names))
 
     @staticmethod
     def _colon_speaker(analysis: Analysis, sentence: SentenceInfo, quote: Quote | None) -> bool:

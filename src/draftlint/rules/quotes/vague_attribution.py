@@ -142,7 +142,7 @@ class VagueAttribution(Rule):
         verb = tokens[hit.end - 1].lower
         if noun in STUDIES and verb not in STUDY_VERBS | {"say", "says", "said"}:
             return None
-        if noun in ("reports", "report") and hit.start > 0 and tokens[hit.start - 1].lower in _MEDIA:
+        if noun in _REPORTS and hit.start > 0 and tokens[hit.start - 1].lower in _MEDIA:
             return None  # "press reports suggest": a kind of source the reader can look up
         start = _left_edge(tokens, hit.start)
         if start is None:
@@ -164,7 +164,7 @@ class VagueAttribution(Rule):
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
                 return None
-        if tokens[noun_at].lower in ("reports", "report") and any(t.lower in _MEDIA for t in tokens[hit.start + 2:noun_at]):
+        if tokens[noun_at].lower in _REPORTS and any(t.lower in _MEDIA for t in tokens[hit.start + 2:noun_at]):
             return None  # "according to local news reports"
         if tokens[noun_at].lower in _ONE_STUDY:
             if noun_at == hit.start + 2 or tokens[hit.start + 2].lower not in ("a", "one", "another"):
@@ -212,6 +212,7 @@ _CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
 # reports of a kind the reader can look up: "according to local news reports", "press reports suggest"
 _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "television", "tv", "radio", "wire",
                     "local", "police", "court"})
+_REPORTS = frozenset({"reports", "report"})
 # research named in the singular is vague only with "a", "one" or "another": "the study" is one named before
 _ONE_STUDY = frozenset({"study", "report", "survey", "poll"})
 
@@ -243,7 +244,8 @@ def _left_edge(tokens, noun_at: int) -> int | None:
                     j -= 1
                 break
             return None  # "97 percent of", "two of", "many of the"...: counted or specific
-        if word in QUANTIFIERS or word in ("a", "an") or (word in ("one", "another") and tokens[noun_at].lower in _ONE_STUDY):
+        if word in QUANTIFIERS or word in ("a", "an") \
+                or (word in ("one", "another") and tokens[noun_at].lower in _ONE_STUDY):  # "one recent study"
             start = j
             j -= 1
             continue
