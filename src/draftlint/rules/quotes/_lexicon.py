@@ -70,6 +70,9 @@ _ANYONE = frozenset("""
 person user commenter resident attendee caller viewer reader fan woman man neighbour neighbor bystander onlooker
 witness local employee staffer worker customer shopper member poster follower listener participant guest
 visitor friend acquaintance relative colleague coworker classmate parent student individual
+passerby pedestrian motorist taxpayer constituent parishioner churchgoer concertgoer festivalgoer
+beachgoer moviegoer theatregoer diner patron client subscriber redditor tweeter influencer streamer gamer
+villager islander townsperson newcomer
 """.split())
 # professions a claim can lean on ("some engineers warn", "many economists believe")
 PROFESSIONS = frozenset("""
@@ -94,7 +97,10 @@ supporter opponent donor delegate
 owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
 chef cook waiter waitress bartender barista baker butcher
 soldier veteran guard firefighter
-coach player athlete spectator
+coach player athlete spectator swimmer runner cyclist rider racer competitor entrant contestant skier surfer
+hiker walker climber angler golfer
+cashier receptionist cleaner janitor porter courier trucker labourer laborer
+grandparent grandson granddaughter nephew niece stepfather stepmother fiance fiancee
 patient survivor mother father mum mom dad son daughter sister brother wife husband grandmother grandfather
 cousin uncle aunt teen teenager graduate pupil
 passenger commuter traveller traveler tourist musician singer artist actor actress dancer priest pastor
