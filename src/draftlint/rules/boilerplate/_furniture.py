@@ -16,8 +16,11 @@ from draftlint import shortcuts
 from draftlint.lines import STOP_WORDS, is_prose
 from draftlint.phrases import alternation, phrase_regex
 
-# Runs of letters and digits: what coverage counts. Punctuation and separators ("|", "·", "/") count for nothing.
-_TOKEN = re.compile(r"[^\W_]+")
+# A rating widget's stars, drawn as characters: full, empty and half stars.
+_STARS = "★☆⭐✩✪✫✬✭✮✯🌟⯨⯪"
+# Runs of letters and digits, and of stars: what coverage counts. Punctuation and separators ("|", "·", "/")
+# count for nothing.
+_TOKEN = re.compile(rf"[^\W_]+|[{_STARS}]+")
 _LONG_TOKEN = re.compile(r"[^\W_]{8,}")  # the tokens of eight characters or more, the only ones fused
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
@@ -42,6 +45,12 @@ SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("stamps", re.compile(r"(?<!\w)\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)(?!\w)"), _DIGIT),
     ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes|ratings|reviews|stars)(?!\w)"),
      _DIGIT),
+    # "Rated 4.5 out of 5 by 87 readers", "rated 4/5"
+    ("ratings", re.compile(r"(?<!\w)rated\s\d(?:\.\d)?\s?(?:/\s?\d{1,2}|out\sof\s\d{1,2})(?:\sstars)?"
+                           r"(?:\sby\s\d[\d,]*\s(?:readers|reviewers|users|customers|people|guests|members|cooks))?(?!\w)"),
+     _DIGIT),
+    # "★★★★☆": three or more stars in a row
+    ("ratings", re.compile(rf"[{_STARS}](?:\s?[{_STARS}]){{2,}}"), re.compile(f"[{_STARS}]")),
     ("navigation", re.compile(r"(?<!\w)(?:pages?:?(?:\s\d{1,3}){2,}|page\s\d{1,3}\sof\s\d{1,3})(?!\w)"), _DIGIT),
     ("counters", re.compile(r"(?<!\w)\d[\d,.]*\s?[km]?\s?(?:shares|comments?|votes|views|likes|ratings|reviews|stars"
                             r"|replies|followers|subscribers|articles?|photos|images)(?!\w)"), _DIGIT),
