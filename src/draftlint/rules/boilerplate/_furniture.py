@@ -37,6 +37,7 @@ SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("stamps", re.compile(
         rf"(?<![\w/])(?:{_WEEKDAY}\s)?(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s\d{{4}})?"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?(?:\s\d{{4}})?|{_MONTH}\s\d{{4}}"
+        rf"|{_MONTH}-\d{{1,2}}-\d{{4}}|\d{{1,2}}-{_MONTH}-\d{{4}}"  # "Jul-03-2026", "03-Jul-2026"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
         rf"(?:,?\s(?:at\s|[|·•@-]\s?)?{_TIME})?(?![\w/])"), _DIGIT),
     ("stamps", re.compile(rf"(?<![\w:.]){_TIME}(?![\w:])"), _DIGIT),

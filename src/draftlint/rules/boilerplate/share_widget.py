@@ -18,7 +18,7 @@ _SHARE_BUTTON = re.compile(r"e-?mail|print|copy link|share|tweet|\bpin\b|\bsms\b
 _LABEL = re.compile(
     r"(?:share|share this|share it|share now|share article|share story|share this (?:article|story|post|page|video)"
     rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
-    r"|sharing is caring|spread the word|tweet this|pin it|e-?mail this(?: article| story| page)?"
+    r"|sharing is caring|spread the word|spread the love|tweet this|pin it|e-?mail this(?: article| story| page)?"
     r"|share or comment on this article|share full article|gift this article|give this article)")
 # WordPress share buttons: "Click to share on Twitter (Opens in new window)"
 _CLICK_TO_SHARE = re.compile(r"click to (?:share|email|print)\b.{0,60}")
