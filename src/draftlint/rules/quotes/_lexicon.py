@@ -33,7 +33,8 @@ agrees agreed warn warns warned note notes noted suggest suggests suggested pred
 contends insist insists insisted maintain maintains estimate estimates estimated fear fears feared reckon
 reckons told tell tells report reports reported point points pointed caution cautions cautioned concur concurs
 show shows showed shown find finds found indicate indicates indicated prove proves proved proven confirm
-confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated
+confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated detail details detailed hint
+hints hinted disclose discloses disclosed
 """.split())
 STUDY_VERBS = frozenset("""
 show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves
@@ -81,6 +82,15 @@ psychologist psychiatrist counsellor counselor vet veterinarian
 teacher lecturer tutor professor researcher scientist professional
 biologist chemist physicist geologist ecologist epidemiologist virologist climatologist meteorologist astronomer
 statistician
+dermatologist cardiologist neurologist oncologist radiologist pathologist gastroenterologist endocrinologist
+gynecologist gynaecologist obstetrician pediatrician paediatrician ophthalmologist optometrist audiologist
+urologist nephrologist pulmonologist rheumatologist immunologist allergist hematologist haematologist
+anesthesiologist anaesthetist orthopedist podiatrist chiropractor physiotherapist osteopath neurosurgeon
+clinician hygienist sonographer geneticist neuroscientist microbiologist zoologist botanist entomologist
+ornithologist oceanographer seismologist volcanologist hydrologist glaciologist archaeologist anthropologist
+sociologist criminologist historian linguist mathematician toxicologist pharmacologist astrophysicist
+cosmologist physiologist gerontologist kinesiologist trichologist cosmetologist esthetician aesthetician
+horticulturist arborist agronomist
 lawyer attorney solicitor barrister
 strategist consultant analyst economist banker trader broker investor accountant auditor
 engineer developer programmer designer architect technician mechanic electrician plumber builder contractor
@@ -96,7 +106,7 @@ councillor councilor councilman councilwoman lawmaker legislator politician sena
 supporter opponent donor delegate
 owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
 chef cook waiter waitress bartender barista baker butcher
-soldier veteran guard firefighter
+soldier veteran guard firefighter executive exec
 coach player athlete spectator swimmer runner cyclist rider racer competitor entrant contestant skier surfer
 hiker walker climber angler golfer
 cashier receptionist cleaner janitor porter courier trucker labourer laborer

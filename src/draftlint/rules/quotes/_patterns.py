@@ -43,7 +43,7 @@ def plural(noun: str) -> str:
 # the plural of a profession: any noun in -ists or -ians, or one of the lexicon's professions
 _CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
 _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution", "suggest",
-                             "argue", "insist", "urge", "stress", "claim", "maintain"})
+                             "argue", "insist", "urge", "stress", "claim", "maintain", "emphasize", "emphasise"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
@@ -74,7 +74,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
         "CROWD": [[_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
                   [_in(CROWDS | STUDIES | INSTITUTIONS), {"LOWER": {"IN": ["close", "familiar"]}},
-                   {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV, OP="{0,2}"),
+                   {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"),
                    _in(CLAIM_VERBS)]],
         # any plural of a profession after a vague quantifier: "many nutritionists believe", "some dentists warn"
         # (the noun is matched by a pattern, not a word list, so that the claim verb stays the anchor: plurals
@@ -87,7 +87,14 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "ACCORDING_CROWD": [[{"LOWER": "according"}, {"LOWER": "to"}, {"IS_PUNCT": False, "OP": "{0,4}"},
                              _in(CROWDS | STUDIES | INSTITUTIONS)]],
         "PEOPLE": [[{"LOWER": {"IN": ["some", "many", "most"]}}, {"LOWER": "people", "OP": "?"}, dict(_ADV, OP="{0,2}"),
-                    _in(PEOPLE_VERBS)]],
+                    _in(PEOPLE_VERBS)],
+                   [{"LOWER": "others"}, dict(_ADV, OP="{0,2}"), _in(PEOPLE_VERBS)]],  # "Others say that …"
+        # hearsay with no one behind it: "there have been suggestions that …", "there is speculation that …"
+        "HEARSAY": [[{"LOWER": "there"}, _in({"is", "are", "was", "were", "has", "have", "had", "'s"}),
+                     {"LOWER": "been", "OP": "?"},
+                     dict(_in({"growing", "widespread", "persistent", "unconfirmed", "some", "many", "also"}), OP="?"),
+                     _in({"suggestions", "suggestion", "speculation", "rumours", "rumors", "rumour", "rumor", "claims",
+                          "whispers", "talk"}), {"LOWER": "that"}]],
         "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s"]}}, dict(_ADV, OP="?"),
                         _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
                              "known", "accepted", "held"})],
@@ -108,6 +115,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                       {"LOWER": {"IN": sorted(_PLACE_PREP)}, "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"},
                       {"LOWER": "put"}, {"LOWER": "it"}]],
         "ANON_SOMEONE": [[_in(QUOTATIVE), _in({"someone", "somebody"})],
+                         # one of an unnamed crowd after another: `"…," said another.`, `"…," another added.`
+                         [_in(QUOTATIVE), {"LOWER": "another"}, {"IS_PUNCT": True}],
+                         [{"LOWER": "another"}, dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
                                "tweeted", "asked", "added", "claimed", "claims"})]],

@@ -35,6 +35,7 @@ class AnonymousSource(Rule):
       Instagram", but not "a user writes a manifest"). The roles come from a lexicon of occupations and
       relations (nurse, strategist, aide, driver, neighbour, mother, …); officials and spokespeople, who
       speak for an institution, are not in it;
+    - one more of an unnamed crowd, next to a quotation: `"…," said another.`, `"…," another added.`;
     - a former insider ("the ex-staffer claimed"), and a later "the employee said" that points back to a
       person the document introduced as anonymous.
 
@@ -97,7 +98,7 @@ class AnonymousSource(Rule):
             if len(found) > 1:  # "said a neighbour, who asked not to be named": one speaker, one finding
                 found = [f for f in found if f[2]] or found[:1]
             for a, b, noun in sorted(found):
-                key = (info.segment.index, noun)
+                key = (info.segment.index, noun if noun != "another" else f"another {info.index} {a}")  # each a new person
                 if key in flagged:
                     continue
                 flagged.add(key)
@@ -170,6 +171,12 @@ class AnonymousSource(Rule):
             if tokens[hit.end - 1].lower not in REPORTING and not _quote_in(analysis, info):
                 return None
             return hit.start, hit.end, "someone"
+        if tokens[hit.start].lower == "another" or tokens[hit.start + 1].lower == "another":
+            # `"…," said another.` / `"…," another added.`: one more of an unnamed crowd, next to a quotation
+            if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
+                return None
+            end = hit.end - (not tokens[hit.end - 1].text[:1].isalnum())  # without the punctuation after "said another"
+            return hit.start, end, "another"
         if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
             return None  # `," said someone in the hall`
         return hit.start, hit.end, "someone"

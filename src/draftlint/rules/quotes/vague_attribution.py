@@ -39,13 +39,16 @@ class VagueAttribution(Rule):
       quantifier ("many doctors believed"), since "doctors said" in news usually means the team treating a
       patient;
     - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found",
-      "according to a recent report", "statistics show"
+      "according to a recent report", "a report claims", "statistics show"
       (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
-    - an unnamed public: "some people say", "many believe", "most people think";
+    - an unnamed public: "some people say", "many believe", "most people think", "others say";
+    - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
+      "there are rumours that";
     - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
       "it is widely thought", "it is said that", "it is claimed", "it has been suggested", "it was reported
-      that" ("known", "accepted" and "held" need an adverb such as "widely"; "it is suggested" alone is a
+      that", and after the claim it carries ("…, it has been reported.")
+      ("known", "accepted" and "held" need an adverb such as "widely"; "it is suggested" alone is a
       recommendation, not an attribution). Not when the paragraph names a person, an outlet, a link or a
       citation; not history ("it was first thought that", "it was once believed"); not "it was reported to
       police" or "it is said to date from", which carry no "that" claim.
@@ -91,7 +94,8 @@ class VagueAttribution(Rule):
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         analysis = analyse(doc)
         seen: dict[int, list[int]] = {}  # sentence index -> starts of the phrases flagged in it
-        for info, hit in iter_hits(analysis, "CROWD", "CROWD_Q", "CROWD_P", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL"):
+        for info, hit in iter_hits(analysis, "CROWD", "CROWD_Q", "CROWD_P", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL",
+                                   "HEARSAY"):
             tokens = info.tokens
             if tokens[hit.start].quoted or tokens[hit.end - 1].quoted:
                 continue
@@ -111,6 +115,9 @@ class VagueAttribution(Rule):
             elif hit.label == "PEOPLE":
                 span = self._people(info, hit)
                 noun = "people"
+            elif hit.label == "HEARSAY":  # "there have been suggestions that": the phrase, without "that"
+                span = (hit.start, hit.end - 1)
+                noun = ""
             else:
                 span = self._impersonal(info, hit)
                 noun = ""
@@ -120,9 +127,10 @@ class VagueAttribution(Rule):
                 continue
             if analysis.sourced(info.segment):
                 continue
-            if hit.label != "IMPERSONAL" and analysis.sentence_sourced(info):
+            impersonal = hit.label in ("IMPERSONAL", "HEARSAY")
+            if not impersonal and analysis.sentence_sourced(info):
                 continue  # "researchers found …, according to the study published in The Lancet"
-            if hit.label == "IMPERSONAL" and analysis.paragraph_names_source(info.segment):
+            if impersonal and analysis.paragraph_names_source(info.segment):
                 continue  # "It was reported that … The Harbour Gazette said …": the paragraph says who
             a, b = span
             starts = seen.setdefault(info.index, [])
@@ -140,7 +148,7 @@ class VagueAttribution(Rule):
         tokens = info.tokens
         noun = tokens[hit.start].lower
         verb = tokens[hit.end - 1].lower
-        if noun in STUDIES and verb not in STUDY_VERBS | {"say", "says", "said"}:
+        if noun in STUDIES and verb not in STUDY_VERBS | {"say", "says", "said", "claim", "claims", "claimed"}:
             return None
         if noun in _REPORTS and hit.start > 0 and tokens[hit.start - 1].lower in _MEDIA:
             return None  # "press reports suggest": a kind of source the reader can look up
@@ -199,7 +207,10 @@ class VagueAttribution(Rule):
             return None
         if set(words) & _PAST and set(words) & _ONCE:
             return None  # "it was first thought that …", "it was once believed": history, not a source
-        if hit.end < len(tokens) and tokens[hit.end].lower not in ("that", ",") and participle not in _CLAIMING:
+        after_claim = hit.start > 0 and tokens[hit.start - 1].text == "," and (
+            hit.end == len(tokens) or tokens[hit.end].text in (".", "!", ";"))  # "…, it has been reported."
+        if hit.end < len(tokens) and tokens[hit.end].lower not in ("that", ",") and participle not in _CLAIMING \
+                and not after_claim:
             return None  # "it is said to have …", "it was reported to police": no claim follows
         if _named_after(tokens, hit.end, prepositions=frozenset({"by"})):
             return None  # "it was reported by Reuters"
