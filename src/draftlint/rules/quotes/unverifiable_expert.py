@@ -38,7 +38,7 @@ def may_hold_placeholder(text: str) -> bool:
 
 
 _PLACEHOLDER_WORDS = re.compile(r"(?i)(?<![a-z])(?:name|insert|expert|doctor|xx+|tbd|placeholder|author)(?![a-z])|\{|\.\.\.|…")
-_APPEAL = PEACOCK | {"expert", "renowned", "known", "winning", "class", "famous", "respected"}
+_APPEAL = PEACOCK | {"expert", "renowned", "known", "winning", "class", "famous", "respected", "experience"}
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _STOP = frozenset({".", ";", "!", "?", "—", "–", "(", ")"})
 _WINDOW = 14
@@ -60,7 +60,9 @@ class UnverifiableExpert(Rule):
     ## What it flags
     A speaker introduced by credential appeal — the word "expert" ("said wellness expert Jonas Berg", "an
     expert on sleep explained") or a peacock adjective before a credential ("a leading expert",
-    "a renowned economist", "a top scientist", "a world-renowned professor") — next to a speech verb or
+    "a renowned economist", "a top scientist", "a world-renowned professor") or a specialist's years of
+    experience in place of an affiliation ("Tom Alder, a meteorologist with 15 years of forecasting
+    experience") — next to a speech verb or
     "according to", in a paragraph that has no link, footnote, citation and no named outlet ("told Reuters",
     "in an interview with Le Monde", "wrote in The Lancet", "the Journal reported"). An affiliation alone ("at
     the University of Leeds") does not make the claim checkable: anyone can write it.
@@ -215,6 +217,15 @@ def _specialty(word: str) -> bool:
     return word in CREDENTIALS or (len(word) > 6 and word.endswith(("ologist", "ist", "ician", "iatrist")))
 
 
+def _experience_after(words: list[str], at: int) -> bool:
+    """`with 15 years of …experience`, `with over two decades of experience`: a count of years, then
+    "experience" within four more words."""
+    if at >= len(words) or words[at] != "with":
+        return False
+    years = next((j for j in range(at + 1, min(at + 5, len(words))) if words[j] in ("years", "decades")), None)
+    return years is not None and "experience" in words[years + 1:years + 6]
+
+
 def _window(tokens: list[Tok], at: int, step: int) -> list[int]:
     """Token indices next to a cue, up to a quotation, a sentence break or _WINDOW tokens; in text order."""
     out = []
@@ -245,6 +256,10 @@ def _find_credential(tokens: list[Tok], window: list[int]) -> tuple[int, int] | 
                 start = window[m]
                 m -= 1
             return start, k + 1
+        if _specialty(word) and _experience_after(words, n + 1):
+            # "a meteorologist with 15 years of storm-tracking experience": years stand in for an affiliation
+            start = window[n - 1] if n > 0 and words[n - 1] in ("a", "an") else k
+            return start, window[words.index("experience", n)] + 1
         if word in PEACOCK or (word in ("world", "well", "award", "internationally") and n + 2 < len(words)
                                and words[n + 1] == "-" and words[n + 2] in PEACOCK | {"renowned", "known", "winning"}):
             for m in range(n + 1, min(n + 5, len(words))):
