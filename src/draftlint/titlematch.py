@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from draftlint import shortcuts
-from draftlint.text import title_forms
+from draftlint.text import normalize, title_forms
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -84,12 +84,43 @@ _NUMBER_WORDS = {word: str(n) for n, word in enumerate(
 def content_tokens(title: str) -> tuple[str, ...]:
     """The title's content words, stemmed, each once, in order; a hyphenated compound is one word, and a
     number from two to twenty written out is its digits."""
+    return _content(base_title(title))
+
+
+def _content(norm: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for word in _COMPOUND.findall(base_title(title)):
+    for word in _COMPOUND.findall(norm):
         token = _NUMBER_WORDS.get(word) or stem(word)
         if token and token not in STOP_WORDS and word not in STOP_WORDS:
             seen.setdefault(token, None)
     return tuple(seen)
+
+
+# A title cut down from its headline (a URL slug's words, "strike-cancels-classes-school-district") keeps at
+# least this many content words, and the headline has at most this many times as many.
+_SHORT_TITLE_WORDS = 4
+_LONGER_AT_MOST = 2.5
+
+
+def spells_out(line: str, title: str) -> bool:
+    """Whether ``line`` is the headline that ``title`` was cut down from: every content word of the title
+    (at least four), in the title's order, from the line's first three content words on, in a line of at most
+    2.5 times as many ("Massive strike cancels classes for 400,000 kids in nation's second-largest school
+    district" for "Strike Cancels Classes School District"; "How to Remodel a Kitchen on a $550 Budget or
+    Less" for "How to Remodel Kitchen on 550 Budget Or")."""
+    wanted = content_tokens(title)
+    if len(wanted) < _SHORT_TITLE_WORDS:
+        return False
+    words = _content(normalize(line))
+    if len(words) > _LONGER_AT_MOST * len(wanted) or wanted[0] not in words[:3]:
+        return False
+    found = 0
+    for word in words[words.index(wanted[0]):]:
+        if word == wanted[found]:
+            found += 1
+            if found == len(wanted):
+                return True
+    return False
 
 
 def _lcs(a: Sequence[str], b: Sequence[str]) -> int:

@@ -8,6 +8,7 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines, title_match, titles_of
+from draftlint.titlematch import spells_out
 
 # The top of a page ends at the first block of running text: a block of this many words, or a line of
 # LONG_LINE words. The article's own title, when the scraper kept it, is inside that top.
@@ -74,6 +75,9 @@ class ChromeBeforeTitle(Rule):
         source = doc.title.source if doc.title is not None else None
         own = doc.title.line if doc.title is not None and source != "front-matter" else 0
         copy = next((item for item in top if forms and item.line.number != own and title_match(item.text, forms)), None)
+        if copy is None and source == "front-matter":  # the headline that a slug-like title was cut down from
+            copy = next((item for item in top if item.block.kind in ("heading", "paragraph")
+                         and spells_out(item.text, doc.title.text)), None)
         if source == "h1":  # the title is the body's own heading: what stands above it is the header
             copy = next((item for item in top if item.line.number == own), None)
         h1 = next((item for item in top if item.block.kind == "heading" and item.block.level == 1), None)

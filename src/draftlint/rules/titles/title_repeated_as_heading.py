@@ -8,6 +8,7 @@ from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
 from draftlint.rules.titles._common import describe, title_score
 from draftlint.text import title_forms
+from draftlint.titlematch import spells_out
 
 
 class TitleRepeatedAsHeading(Rule):
@@ -17,7 +18,8 @@ class TitleRepeatedAsHeading(Rule):
     The document's first heading when the front matter has a ``title`` and the heading's text is that title,
     compared after normalisation (case, curly and straight quotes, dashes, whitespace, trailing punctuation,
     a site suffix such as " - Site Name", a newsroom's label such as "UPDATED:" or "[VIDEO]"), or nearly the
-    title (similarity at or above ``min-similarity``).
+    title (similarity at or above ``min-similarity``), or the headline the title was cut down from (every
+    content word of a title of four or more, in order, as a URL slug shortens a headline).
     This is markdownlint's MD025 case: the front-matter title already is the page's top heading. Later lines
     that repeat the title are left to ``title-repeated-in-body``.
 
@@ -56,9 +58,13 @@ class TitleRepeatedAsHeading(Rule):
         if heading is None:
             return
         score = title_score(heading.plain, title_forms(doc.title.text), opts.min_similarity)
-        if score < opts.min_similarity:
+        if score >= opts.min_similarity:
+            how = describe(score)
+        elif spells_out(heading.plain, doc.title.text):
+            how = "is the headline that shortens to the title"
+        else:
             return
         line = heading.lines[0]
         fix = None if heading.containers else Fix(Span(heading.first_line, 1, heading.last_line, 1), whole_lines=True)
         yield self.finding(doc, doc.lines.line_start(line.number), line.end,
-                           f"first heading {describe(score)} “{doc.title.text}” from the front matter", fix=fix)
+                           f"first heading {how} “{doc.title.text}” from the front matter", fix=fix)

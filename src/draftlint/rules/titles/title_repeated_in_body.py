@@ -8,6 +8,7 @@ from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
 from draftlint.rules.titles._common import describe, title_score
 from draftlint.text import normalize, title_forms
+from draftlint.titlematch import spells_out
 
 
 class TitleRepeatedInBody(Rule):
@@ -19,7 +20,10 @@ class TitleRepeatedInBody(Rule):
     whitespace, trailing punctuation, a site suffix such as " - Site Name", a newsroom's label such as
     "UPDATED:" or "[VIDEO]"), or nearly the title
     (similarity at or above ``min-similarity``). The first heading is left to ``title-repeated-as-heading``.
-    Also a breadcrumb trail that ends in the title: a line of at most six words of trail, then the title,
+    Also a heading or one-line paragraph that the title was cut down from, as a URL slug cuts a headline: every content
+    word of the title (at least four) in order, in a line of at most two and a half times as many
+    ("Massive strike cancels classes for 400,000 kids in nation's second-largest school district" under
+    ``title: Strike Cancels Classes School District``). And a breadcrumb trail that ends in the title: a line of at most six words of trail, then the title,
     after a trail separator or run together with it ("Home > News > How the river was saved",
     "NewsPoliticsHow the river was saved").
 
@@ -65,6 +69,10 @@ class TitleRepeatedInBody(Rule):
                 elif (crumbs := breadcrumb(line.text, forms)) is not None:
                     yield self.finding(doc, line.start, line.end,
                                        f"line repeats the title “{doc.title.text}” after breadcrumb words “{crumbs}”")
+                elif block.kind in ("heading", "paragraph") and block.first_line == block.last_line \
+                        and not line.text.endswith(".") and spells_out(line.text, doc.title.text):
+                    yield self.finding(doc, line.start, line.end,
+                                       f"line is the headline that the title “{doc.title.text}” shortens")
 
 
 def breadcrumb(text: str, forms: frozenset[str]) -> str | None:
