@@ -190,7 +190,8 @@ class _Matchers:
 
 # Words too common to anchor a pattern: a pattern's anchor is one of its other required tokens.
 _NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "was", "be", "been",
-                        "as", "with", "at", "by", "from", "out", "up", "some", "most", "many", "several", "top", "leading"})
+                        "as", "with", "at", "by", "from", "out", "up", "some", "most", "many", "several", "top", "leading",
+                        "that", "there"})
 # Labels whose patterns may lack an anchor (and so are matched on every sentence). None today; a new pattern
 # without a literal required token must be added here, or check_anchors refuses to load the rules.
 NEEDS_NO_TRIGGER: frozenset[str] = frozenset()
@@ -267,14 +268,22 @@ for _index, _words in enumerate(_ANCHORS):
         _BY_ANCHOR[_word] = _BY_ANCHOR.get(_word, frozenset()) | {_index}
 UNANCHORED = frozenset(i for i, anchor in enumerate(_ANCHORS) if anchor is None)
 _RUN = re.compile("[a-z]+")
+# per pattern, its required word sets of ASCII letters (the anchor's too), and the union of their words: each
+# required token is a token of its own, so a match needs as many occurrences of these words as there are sets
+# ("report" is both a study and a verb of "reports show", but one "report" cannot be both)
+_ALL_LETTER_SETS = [[words for words in _required(pattern) if all(w.isascii() and w.isalpha() for w in words)]
+                    for _, pattern in PATTERNS]
+_LETTER_UNIONS = [frozenset().union(*sets) for sets in _ALL_LETTER_SETS]
 
 
 def possible(text: str) -> frozenset[int]:
     """The patterns (indices in ``PATTERNS``) that may match in a sentence whose lowercased text is ``text``:
     for each of a pattern's required tokens, one of its words is a run of letters in the text, or the text
-    holds a tokenizer exception that makes such a token ("cannot" makes "not"). Exact, not a guess: the
+    holds a tokenizer exception that makes such a token ("cannot" makes "not"); and the text has at least as
+    many runs among those words as the pattern has required tokens. Exact, not a guess: the
     tokenizer splits a run of ASCII letters only by its exceptions (``nlp.load.one_token``)."""
-    runs = set(_RUN.findall(text))
+    found = _RUN.findall(text)
+    runs = set(found)
     anchored = set(UNANCHORED)
     for word in runs.intersection(TRIGGERS):
         anchored |= _BY_ANCHOR[word]
@@ -282,7 +291,17 @@ def possible(text: str) -> frozenset[int]:
         anchored = set(range(len(PATTERNS)))
     return frozenset(i for i in anchored
                      if all(not words.isdisjoint(runs) or any(k in text for k in special_cases_with(words))
-                            for words in _LETTER_SETS[i]))
+                            for words in _LETTER_SETS[i]) and _enough_words(i, found, text))
+
+
+def _enough_words(i: int, found: list[str], text: str) -> bool:
+    """Whether the runs of letters ``found`` hold as many words of pattern ``i``'s required sets as it has sets
+    (a tokenizer exception can make two tokens of one run: then the count says nothing)."""
+    union = _LETTER_UNIONS[i]
+    need = len(_ALL_LETTER_SETS[i])
+    if need < 2 or sum(1 for word in found if word in union) >= need:
+        return True
+    return any(key in text for key in special_cases_with(union))
 
 
 @functools.lru_cache(maxsize=1)
@@ -299,13 +318,17 @@ def with_trigger_words(sentences: list[Sentence]) -> list[int]:
     the blank pipeline)."""
     keep: set[int] = set()
     starts = [s.start for s in sentences]
-    blocks = {id(s.block): s.block for s in sentences}
+    by_block: dict[int, list[int]] = {}
+    blocks = {}
+    for i, s in enumerate(sentences):
+        blocks[id(s.block)] = s.block
+        by_block.setdefault(id(s.block), []).append(i)
     whole = bool(UNANCHORED) or any(special_cases_with(TRIGGERS))
-    for block in blocks.values():
+    for key, block in blocks.items():
         text = block.text
         low = text.lower()
         if whole or len(low) != len(text) or INVISIBLE.search(text):
-            keep.update(i for i, s in enumerate(sentences) if s.block is block)
+            keep.update(by_block[key])
             continue
         for m in _trigger_run().finditer(low):
             offset = block.start + m.start()
