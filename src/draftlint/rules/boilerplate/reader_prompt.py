@@ -95,8 +95,8 @@ class ReaderPrompt(Rule):
     A paragraph or line of at most ``max-words`` words with a sentence that asks the reader to do something
     for the site: the sentence holds a call to action of one of these classes, **subscribe** ("sign up",
     "never miss", or the newsletter by the name boxes give it: "our weekly digest", "the morning
-    briefing"), **follow** ("follow us"), **comment** ("comment below", "let us know", "hear your
-    feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
+    briefing"), **follow** ("follow us", "join our WhatsApp channel"), **comment** ("comment below", "let
+    us know", "hear your feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
     this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
     at …"), **app**, **donate** ("support local journalism"), **event** ("RSVP"), **feedback** ("Was this
     page helpful?") and **tip** ("Have a news tip? Email us"); it speaks to the reader (you, your, please,

@@ -34,7 +34,7 @@ contends insist insists insisted maintain maintains estimate estimates estimated
 reckons told tell tells report reports reported point points pointed caution cautions cautioned concur concurs
 show shows showed shown find finds found indicate indicates indicated prove proves proved proven confirm
 confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated detail details detailed hint
-hints hinted disclose discloses disclosed
+hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed
 """.split())
 STUDY_VERBS = frozenset("""
 show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves

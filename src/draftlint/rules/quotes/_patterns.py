@@ -85,6 +85,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # "doctors recommend" (the past, "doctors said the boy is stable", is often the team that treated him)
         "CROWD_P": [[_in(plural(p) for p in PROFESSIONS), dict(_ADV_AUX, OP="{0,2}"), _in(_GENERIC_CLAIMS)]],
         "ACCORDING_CROWD": [[{"LOWER": "according"}, {"LOWER": "to"}, {"IS_PUNCT": False, "OP": "{0,4}"},
+                             _in(CROWDS | STUDIES | INSTITUTIONS)],
+                            [{"LOWER": "as"}, {"LOWER": "per"}, {"IS_PUNCT": False, "OP": "{0,4}"},  # "as per the reports"
                              _in(CROWDS | STUDIES | INSTITUTIONS)]],
         "PEOPLE": [[{"LOWER": {"IN": ["some", "many", "most"]}}, {"LOWER": "people", "OP": "?"}, dict(_ADV, OP="{0,2}"),
                     _in(PEOPLE_VERBS)],
@@ -118,6 +120,11 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          # one of an unnamed crowd after another: `"…," said another.`, `"…," another added.`
                          [_in(QUOTATIVE), {"LOWER": "another"}, {"IS_PUNCT": True}],
                          [{"LOWER": "another"}, dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
+                         # one of a crowd nobody names: `"…," said one of the traders`, `one of the fans wrote`
+                         [_in(QUOTATIVE), {"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD, OP="{0,2}"),
+                          _in(plural(p) for p in GENERIC_PEOPLE)],
+                         [{"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD, OP="{0,2}"),
+                          _in(plural(p) for p in GENERIC_PEOPLE), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
                                "tweeted", "asked", "added", "claimed", "claims"})]],

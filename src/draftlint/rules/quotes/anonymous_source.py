@@ -8,9 +8,11 @@ from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
 from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NOUNS, FORMER, GENERIC_PEOPLE, INDEFINITE,
                                             NOT_PEOPLE, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES)
+from draftlint.rules.quotes._patterns import plural
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
+_PEOPLE_PLURALS = frozenset(plural(p) for p in GENERIC_PEOPLE)
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
 
@@ -171,6 +173,15 @@ class AnonymousSource(Rule):
             if tokens[hit.end - 1].lower not in REPORTING and not _quote_in(analysis, info):
                 return None
             return hit.start, hit.end, "someone"
+        if "one" in (tokens[hit.start].lower, tokens[hit.start + 1].lower):  # "said one of the traders"
+            if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
+                return None
+            verb_first = tokens[hit.start].lower != "one"
+            noun_at = hit.end - 1 if verb_first else next(k for k in range(hit.start + 3, hit.end)
+                                                          if tokens[k].lower in _PEOPLE_PLURALS)
+            if _named_next_to(tokens, hit.start + verb_first, noun_at + 1):
+                return None  # "said one of the traders, Ana Ruiz"
+            return hit.start, hit.end, "one of the " + tokens[noun_at].lower
         if tokens[hit.start].lower == "another" or tokens[hit.start + 1].lower == "another":
             # `"…," said another.` / `"…," another added.`: one more of an unnamed crowd, next to a quotation
             if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
