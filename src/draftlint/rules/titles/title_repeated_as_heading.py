@@ -57,14 +57,19 @@ class TitleRepeatedAsHeading(Rule):
         heading = next((b for b in doc.blocks if b.kind == "heading" and b.lines), None)
         if heading is None:
             return
-        score = title_score(heading.plain, title_forms(doc.title.text), opts.min_similarity)
+        forms = title_forms(doc.title.text)
+        score = title_score(heading.plain, forms, opts.min_similarity)
+        whole = score >= opts.min_similarity
+        if not whole and len(heading.lines) > 1:  # a setext underline under a run of lines: the first is the title
+            score = title_score(heading.lines[0].text, forms, opts.min_similarity)
         if score >= opts.min_similarity:
             how = describe(score)
         elif spells_out(heading.plain, doc.title.text):
-            how = "is the headline that shortens to the title"
+            how, whole = "is the headline that shortens to the title", True
         else:
             return
         line = heading.lines[0]
-        fix = None if heading.containers else Fix(Span(heading.first_line, 1, heading.last_line, 1), whole_lines=True)
+        fix = None if heading.containers or not whole else Fix(Span(heading.first_line, 1, heading.last_line, 1),
+                                                                whole_lines=True)
         yield self.finding(doc, doc.lines.line_start(line.number), line.end,
                            f"first heading {how} “{doc.title.text}” from the front matter", fix=fix)
