@@ -76,14 +76,16 @@ AUTOMATON = Automaton()
 
 
 class Haystack:
-    """Items (blocks or lines) and their texts, folded and joined by NUL, which no needle contains: one search
-    over ``text`` finds every item that contains a needle."""
+    """Items (blocks or lines) and their texts, folded, each whitespace run made one space (a pattern's space
+    class matches the line break of a hard-wrapped phrase, which a needle's space must find too), and joined by NUL,
+    which no needle contains: one search over ``text`` finds every item that contains a needle."""
 
     __slots__ = ("items", "text", "starts", "_hits", "_version")
 
     def __init__(self, items: tuple, texts: list[str]) -> None:
         self.items = items
-        self.text = "\0".join(folded(text) for text in texts)
+        texts = [" ".join(folded(text).split()) for text in texts]
+        self.text = "\0".join(texts)
         starts, pos = [], 0
         for text in texts:
             starts.append(pos)
