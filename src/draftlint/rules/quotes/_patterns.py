@@ -198,7 +198,7 @@ class _Matchers:
 # Words too common to anchor a pattern: a pattern's anchor is one of its other required tokens.
 _NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "was", "be", "been",
                         "as", "with", "at", "by", "from", "out", "up", "some", "most", "many", "several", "top", "leading",
-                        "that", "there"})
+                        "that", "there", "one", "another"})
 # Labels whose patterns may lack an anchor (and so are matched on every sentence). None today; a new pattern
 # without a literal required token must be added here, or check_anchors refuses to load the rules.
 NEEDS_NO_TRIGGER: frozenset[str] = frozenset()
