@@ -87,13 +87,14 @@ def content_tokens(title: str) -> tuple[str, ...]:
     return _content(base_title(title))
 
 
-def _content(norm: str) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
+def _content(norm: str, once: bool = True) -> tuple[str, ...]:
+    """The content words of normalised text, stemmed, in order; each once unless ``once`` is false."""
+    found = []
     for word in _COMPOUND.findall(norm):
         token = _NUMBER_WORDS.get(word) or stem(word)
         if token and token not in STOP_WORDS and word not in STOP_WORDS:
-            seen.setdefault(token, None)
-    return tuple(seen)
+            found.append(token)
+    return tuple(dict.fromkeys(found)) if once else tuple(found)
 
 
 # A title cut down from its headline (a URL slug's words, "strike-cancels-classes-school-district") keeps at
@@ -111,7 +112,7 @@ def spells_out(line: str, title: str) -> bool:
     wanted = content_tokens(title)
     if len(wanted) < _SHORT_TITLE_WORDS:
         return False
-    words = _content(normalize(line))
+    words = _content(normalize(line), once=False)  # a line that repeats the title three times is no headline
     if len(words) > _LONGER_AT_MOST * len(wanted) or wanted[0] not in words[:3]:
         return False
     found = 0

@@ -35,7 +35,8 @@ class VagueAttribution(Rule):
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
       close to the club say"; any profession after a vague quantifier ("many nutritionists believe", "some
       engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
-      ("nutritionists agree", "doctors recommend", "dentists warn"); "doctors" in the past only with a
+      ("nutritionists agree", "doctors recommend", "dentists warn") in a document that quotes no one by name
+      (in a reported story "pediatricians recommend" is the guidance it reports); "doctors" in the past only with a
       quantifier ("many doctors believed"), since "doctors said" in news usually means the team treating a
       patient;
     - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found",
@@ -106,6 +107,8 @@ class VagueAttribution(Rule):
                 noun = tokens[hit.start].lower
                 start = _left_edge(tokens, hit.start)
                 span = None if start is None else (start, hit.end)
+                if span is not None and start == hit.start and analysis.named_speaker:
+                    continue  # "pediatricians recommend" in a story that quotes people by name: the guidance it reports
             elif hit.label == "CROWD_Q":
                 noun = tokens[hit.start + 1].lower
                 span = self._crowd(info, Hit(hit.label, hit.start + 1, hit.end))
