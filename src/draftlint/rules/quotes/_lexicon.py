@@ -34,7 +34,8 @@ contends insist insists insisted maintain maintains estimate estimates estimated
 reckons told tell tells report reports reported point points pointed caution cautions cautioned concur concurs
 show shows showed shown find finds found indicate indicates indicated prove proves proved proven confirm
 confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated detail details detailed hint
-hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed
+hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed identify identifies
+identified project projects projected
 """.split())
 STUDY_VERBS = frozenset("""
 show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves
@@ -186,7 +187,7 @@ def plain(text: str) -> str:
     return INVISIBLE.sub("", text).translate(_APOSTROPHES)
 
 
-PEOPLE_VERBS = frozenset({"believe", "say", "claim", "argue", "think", "feel", "insist", "contend", "suggest"})
+PEOPLE_VERBS = frozenset({"believe", "say", "claim", "argue", "think", "feel", "insist", "contend", "suggest", "predict"})
 IMPERSONAL_VERBS = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
                               "known", "accepted", "held", "suggested", "alleged"})
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")

@@ -44,6 +44,8 @@ def plural(noun: str) -> str:
 _CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
 _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution", "suggest",
                              "argue", "insist", "urge", "stress", "claim", "maintain", "emphasize", "emphasise"})
+_CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
+                       "speculating", "cautioning"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
@@ -73,6 +75,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "PUT_IT": [[{"LOWER": "put"}, {"LOWER": "it"}]],
         # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
         "CROWD": [[_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
+                  # in the progressive: "critics are saying", "experts are warning"
+                  [_in(CROWDS | INSTITUTIONS), _in({"are", "were"}), dict(_ADV, OP="{0,2}"), _in(_CLAIMING)],
                   [_in(CROWDS | STUDIES | INSTITUTIONS), {"LOWER": {"IN": ["close", "familiar"]}},
                    {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"),
                    _in(CLAIM_VERBS)]],
@@ -198,7 +202,7 @@ class _Matchers:
 # Words too common to anchor a pattern: a pattern's anchor is one of its other required tokens.
 _NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "was", "be", "been",
                         "as", "with", "at", "by", "from", "out", "up", "some", "most", "many", "several", "top", "leading",
-                        "that", "there", "one", "another"})
+                        "that", "there", "one", "another", "are", "were"})
 # Labels whose patterns may lack an anchor (and so are matched on every sentence). None today; a new pattern
 # without a literal required token must be added here, or check_anchors refuses to load the rules.
 NEEDS_NO_TRIGGER: frozenset[str] = frozenset()

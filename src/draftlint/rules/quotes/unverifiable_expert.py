@@ -20,6 +20,7 @@ CREDENTIALS = frozenset("""
 expert authority scientist researcher economist analyst professor doctor physician psychologist psychiatrist
 nutritionist dietitian specialist scholar strategist commentator consultant adviser advisor voice figure
 practitioner thinker engineer historian lawyer attorney therapist coach guru academic surgeon neuroscientist
+investor trader
 """.split())
 # "Dr. [Doctor's name]", "Prof. {name}", "[Expert Name]", "[name of expert]"
 _PLACEHOLDER = re.compile(

@@ -33,7 +33,7 @@ class VagueAttribution(Rule):
       observers, commentators, insiders, sources, pundits, scholars, historians…), bare or with a vague
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
-      close to the club say"; any profession after a vague quantifier ("many nutritionists believe", "some
+      close to the club say", "critics are saying"; any profession after a vague quantifier ("many nutritionists believe", "some
       engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
       ("nutritionists agree", "doctors recommend", "dentists warn") in a document that quotes no one by name
       (in a reported story "pediatricians recommend" is the guidance it reports); "doctors" in the past only with a
