@@ -27,6 +27,17 @@ def test_a_finding_of_another_family_folds_only_when_it_overlaps_the_residue():
     assert sorted(f.code for f in fold(apart, lambda c: RANK(c, 50))) == ["B020", "Q001"]
 
 
+def test_a_long_paragraph_links_no_two_findings_inside_it():
+    """A readability finding over the whole paragraph joins the residue it overlaps, but a placeholder and a
+    vague attribution elsewhere in the same paragraph each keep their finding."""
+    items = [_f("R002", 6, 1, 900, family="readability"), _f("B103", 6, 298, 311), _f("Q002", 6, 460, 480, family="quote")]
+    out = fold(items, lambda c: RANK(c, 50))
+    assert [(f.code, f.column, f.message) for f in out] == [("B103", 298, "B103 message (also: R002)"),
+                                                             ("Q002", 460, "Q002 message")]
+    alone = [_f("R001", 7, 1, 200, family="readability"), _f("Q002", 7, 20, 40, family="quote")]
+    assert sorted(f.code for f in fold(alone, lambda c: RANK(c, 50))) == ["Q002", "R001"]
+
+
 def test_lines_with_one_finding_and_other_lines_are_untouched():
     items = [_f("B020", 1), _f("B110", 2), _f("Q001", 2, family="quote", col=30, end_col=40)]
     assert fold(items, lambda c: RANK(c, 50)) == items

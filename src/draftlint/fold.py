@@ -8,7 +8,9 @@ ignores, the findings that start on one line and overlap there, when one of them
 are folded into the one whose rule is the most specific (``Rule.specificity``: exact phrase packs over shape
 detectors over positional and scored rules; the lower code on a tie); its message ends "(also: B110)", its
 severity is the highest of the group, and it keeps a fix when any of them had one. Findings that share a
-line without overlapping (two stock phrases in one paragraph, a quote beside a residue) stay apart.
+line without overlapping (two stock phrases in one paragraph, a quote beside a residue) stay apart. A
+readability finding (a long sentence or paragraph) joins a residue finding it overlaps, but never links two
+others: a long paragraph holding a placeholder and a vague attribution gives a finding for each.
 
 Quote findings over the same words fold among themselves the same way: "Sources close to the club say" is a
 vague attribution (Q002) and an anonymous source (Q003), one missing source. Other findings on those words
@@ -24,6 +26,7 @@ from draftlint.findings import Finding
 
 BOILERPLATE = "boilerplate"
 QUOTE = "quote"
+READABILITY = "readability"
 
 
 def fold(findings: Iterable[Finding], specificity: Callable[[str], int]) -> list[Finding]:
@@ -32,14 +35,27 @@ def fold(findings: Iterable[Finding], specificity: Callable[[str], int]) -> list
     stay apart."""
     ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column))
     out: list[Finding] = []
-    for _, line in groupby(ordered, key=lambda f: (f.path, f.line)):
-        for cluster in _clusters(list(line)):
+    for _, group in groupby(ordered, key=lambda f: (f.path, f.line)):
+        found = list(group)
+        # a measure of a whole sentence or paragraph joins the residue it overlaps, but links nothing else: a
+        # long paragraph holding a placeholder and a vague attribution gives a finding for each
+        wide = [f for f in found if f.family == READABILITY]
+        here: list[Finding] = []
+        for cluster in _clusters([f for f in found if f.family != READABILITY]):
             if any(f.family == BOILERPLATE for f in cluster):
-                out.append(_merge(cluster, specificity))
+                residue = [f for f in cluster if f.family == BOILERPLATE]
+                taken = [w for w in wide if any(_overlap(w, r) for r in residue)]
+                wide = [w for w in wide if not any(w is t for t in taken)]
+                here.append(_merge(cluster + taken, specificity))
                 continue
-            out.extend(f for f in cluster if f.family != QUOTE)
-            out.extend(_merge(group, specificity) for group in _clusters([f for f in cluster if f.family == QUOTE]))
+            here.extend(f for f in cluster if f.family != QUOTE)
+            here.extend(_merge(group, specificity) for group in _clusters([f for f in cluster if f.family == QUOTE]))
+        out.extend(sorted(here + wide, key=lambda f: (f.line, f.column)))
     return out
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (a.end_line, a.end_column)
 
 
 def _merge(cluster: list[Finding], specificity: Callable[[str], int]) -> Finding:
