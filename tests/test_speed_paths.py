@@ -533,13 +533,14 @@ def test_every_furniture_shape_match_holds_its_hint():
 
 
 def test_a_newsroom_label_is_looked_for_only_where_it_can_stand(monkeypatch):
-    """``text.undecorated`` searches only a text whose first 30 characters hold a colon or whose end is a
-    bracket; it strips what the plain search strips, however the labels, spaces and brackets fall."""
+    """``text.undecorated`` searches only a text whose first 30 characters hold a colon, whose first 12 a digit, or
+    whose end is a bracket; it strips what the plain search strips, however the labels, dates, spaces and
+    brackets fall."""
     from draftlint import text
 
     rng = random.Random(17)
     pieces = ["UPDATED", "watch", "live", "video", "photos", "breaking", "news", "just", "in", ":", "(", ")", "[",
-              "]", " ", "   ", "\t", "x", "Ferry"]
+              "]", " ", "   ", "\t", "x", "Ferry", "date", "Published", "posted", "2016-12-27", "12", "2016"]
     stripped = 0
     for _ in range(20000):
         line = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 10)))

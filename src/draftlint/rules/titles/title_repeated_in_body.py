@@ -7,7 +7,7 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
 from draftlint.rules.titles._common import describe, title_score
-from draftlint.text import normalize, title_forms
+from draftlint.text import normalize, title_forms, undecorated
 from draftlint.titlematch import spells_out
 
 
@@ -18,14 +18,15 @@ class TitleRepeatedInBody(Rule):
     A standalone line (a paragraph, a heading other than the first, or one line of a stack of short lines)
     whose text is the title, compared after normalisation (case, curly and straight quotes, dashes,
     whitespace, trailing punctuation, a site suffix such as " - Site Name", a newsroom's label such as
-    "UPDATED:" or "[VIDEO]"), or nearly the title
-    (similarity at or above ``min-similarity``). The first heading is left to ``title-repeated-as-heading``.
-    Also a heading or one-line paragraph that the title was cut down from, as a URL slug cuts a headline: every content
-    word of the title (at least four) in order, in a line of at most two and a half times as many
-    ("Massive strike cancels classes for 400,000 kids in nation's second-largest school district" under
-    ``title: Strike Cancels Classes School District``). And a breadcrumb trail that ends in the title: a line of at most six words of trail, then the title,
-    after a trail separator or run together with it ("Home > News > How the river was saved",
-    "NewsPoliticsHow the river was saved").
+    "UPDATED:" or "[VIDEO]", a date field run into it such as "date 2016-12-27"), or nearly the title
+    (similarity at or above ``min-similarity``); the finding starts where the title does. The first heading
+    is left to ``title-repeated-as-heading``.
+    Also a heading or one-line paragraph that the title was cut down from, as a URL slug cuts a headline:
+    every content word of the title (at least four) in order, in a line of at most two and a half times as
+    many ("Massive strike cancels classes for 400,000 kids in nation's second-largest school district" under
+    ``title: Strike Cancels Classes School District``). And a breadcrumb trail that ends in the title: a line
+    of at most six words of trail, then the title, after a trail separator or run together with it ("Home >
+    News > How the river was saved", "NewsPoliticsHow the river was saved").
 
     ## Why it matters
     Scrapers and CMS exports repeat the title under the byline, between sections and at the bottom. Readers
@@ -62,7 +63,9 @@ class TitleRepeatedInBody(Rule):
                     continue
                 score = title_score(line.text, forms, opts.min_similarity)
                 if score >= opts.min_similarity:
-                    yield self.finding(doc, line.start, line.end,
+                    rest = undecorated(line.text)  # from the title on: a label or date field before it is no title
+                    start = line.start + len(line.text) - len(rest) if line.text.endswith(rest) and rest else line.start
+                    yield self.finding(doc, start, line.end,
                                        f"line {describe(score)} “{doc.title.text}”",
                                        fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True)
                                        if block.first_line == block.last_line else None)
@@ -70,7 +73,8 @@ class TitleRepeatedInBody(Rule):
                     yield self.finding(doc, line.start, line.end,
                                        f"line repeats the title “{doc.title.text}” after breadcrumb words “{crumbs}”")
                 elif block.kind in ("heading", "paragraph") and block.first_line == block.last_line \
-                        and not line.text.endswith(".") and spells_out(line.text, doc.title.text):
+                        and not line.text.endswith(".") \
+                        and spells_out(line.text, doc.title.text):
                     yield self.finding(doc, line.start, line.end,
                                        f"line is the headline that the title “{doc.title.text}” shortens")
 
