@@ -122,8 +122,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
                       {"LOWER": "put"}, {"LOWER": "it"}]],
         "ANON_SOMEONE": [[_in(QUOTATIVE), _in({"someone", "somebody"})],
                          # one of an unnamed crowd after another: `"…," said another.`, `"…," another added.`
-                         [_in(QUOTATIVE), {"LOWER": "another"}, {"IS_PUNCT": True}],
-                         [{"LOWER": "another"}, dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
+                         [_in(QUOTATIVE), _in({"another", "one"}), {"IS_PUNCT": True}],
+                         [_in({"another", "one"}), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          # one of a crowd nobody names: `"…," said one of the traders`, `one of the fans wrote`
                          [_in(QUOTATIVE), {"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD, OP="{0,2}"),
                           _in(plural(p) for p in GENERIC_PEOPLE)],
@@ -133,7 +133,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
                                "tweeted", "asked", "added", "claimed", "claims"})]],
         "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}, _in(INDEFINITE | {"the", "this", "that"}),
-                            dict(_MOD, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)]],
+                            dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)]],
         "ANON_MARKED": [[_in(ANON_MARKERS), dict(_MOD, OP="?"), _in(PERSON_NOUNS)],
                         [_in(ANON_MARKERS), dict(_MOD, OP="?"),
                          {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:er|or|ist|ian|ant|ent|ee|man|woman)s?$"}}],

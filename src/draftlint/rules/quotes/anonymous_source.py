@@ -37,7 +37,8 @@ class AnonymousSource(Rule):
       Instagram", but not "a user writes a manifest"). The roles come from a lexicon of occupations and
       relations (nurse, strategist, aide, driver, neighbour, mother, …); officials and spokespeople, who
       speak for an institution, are not in it;
-    - one more of an unnamed crowd, next to a quotation: `"…," said another.`, `"…," another added.`;
+    - one more of an unnamed crowd, next to a quotation: `"…," said another.`, `"…," another added.`, `"…,"
+      one commented`, `said one of the traders`;
     - a former insider ("the ex-staffer claimed"), and a later "the employee said" that points back to a
       person the document introduced as anonymous.
 
@@ -100,7 +101,7 @@ class AnonymousSource(Rule):
             if len(found) > 1:  # "said a neighbour, who asked not to be named": one speaker, one finding
                 found = [f for f in found if f[2]] or found[:1]
             for a, b, noun in sorted(found):
-                key = (info.segment.index, noun if noun != "another" else f"another {info.index} {a}")  # each a new person
+                key = (info.segment.index, noun if noun not in ("another", "one") else f"{noun} {info.index} {a}")
                 if key in flagged:
                     continue
                 flagged.add(key)
@@ -152,7 +153,8 @@ class AnonymousSource(Rule):
         noun_at = next(k for k in range(first + 1, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
         if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
             return None  # "one of the ...", a person as an object
-        if tokens[hit.end - 1].lower not in REPORTING and not _quote_in(analysis, info) and not _on_platform(tokens, hit.end):
+        if tokens[hit.end - 1].lower not in REPORTING and tokens[noun_at].lower not in ANON_INHERENT \
+                and not _quote_in(analysis, info) and not _on_platform(tokens, hit.end):
             return None  # "a user writes a manifest", "another user claims the name": no quotation, no speech
         return _person(tokens, first, noun_at + 1, anonymous, start=hit.start, stop=hit.end)
 
@@ -173,7 +175,7 @@ class AnonymousSource(Rule):
             if tokens[hit.end - 1].lower not in REPORTING and not _quote_in(analysis, info):
                 return None
             return hit.start, hit.end, "someone"
-        if "one" in (tokens[hit.start].lower, tokens[hit.start + 1].lower):  # "said one of the traders"
+        if any(t.lower == "of" for t in tokens[hit.start + 1:min(hit.end, hit.start + 3)]):  # "said one of the traders"
             if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
                 return None
             verb_first = tokens[hit.start].lower != "one"
@@ -182,12 +184,15 @@ class AnonymousSource(Rule):
             if _named_next_to(tokens, hit.start + verb_first, noun_at + 1):
                 return None  # "said one of the traders, Ana Ruiz"
             return hit.start, hit.end, "one of the " + tokens[noun_at].lower
-        if tokens[hit.start].lower == "another" or tokens[hit.start + 1].lower == "another":
-            # `"…," said another.` / `"…," another added.`: one more of an unnamed crowd, next to a quotation
+        if {tokens[hit.start].lower, tokens[hit.start + 1].lower} & {"another", "one"}:
+            # `"…," said another.` / `"…," one commented.`: one of an unnamed crowd, next to a quotation
+            if hit.start > 0 and tokens[hit.start - 1].lower in ("no", "every", "any", "each", "the", "that", "which"):
+                return None  # "no one said", "the one said to be": not a speaker
             if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
                 return None
             end = hit.end - (not tokens[hit.end - 1].text[:1].isalnum())  # without the punctuation after "said another"
-            return hit.start, end, "another"
+            return hit.start, end, tokens[hit.start].lower if tokens[hit.start].lower in ("another", "one") \
+                else tokens[hit.start + 1].lower
         if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
             return None  # `," said someone in the hall`
         return hit.start, hit.end, "someone"
