@@ -16,7 +16,7 @@ _NETWORK = (r"facebook messenger|facebook|twitter|whatsapp|e-mail|email|telegram
 # company's apps.
 _SHARE_BUTTON = re.compile(r"e-?mail|print|copy link|share|tweet|\bpin\b|\bsms\b")
 _LABEL = re.compile(
-    r"(?:share|share this|share it|share now|share article|share story|share this (?:article|story|post|page|video)"
+    r"(?:share|share this|share it|share now|share article|share story|share post|share this (?:article|story|post|page|video)"
     rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
     r"|sharing is caring|spread the word|spread the love|tweet this|pin it|e-?mail this(?: article| story| page)?"
     r"|share or comment on this article|share full article|gift this article|give this article)")
