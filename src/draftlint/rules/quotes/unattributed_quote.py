@@ -54,8 +54,8 @@ class UnattributedQuote(Rule):
     op-ed titled", "the bill's full title", "its nickname", `Re. "…," Page A8`); a headline or tagline standing alone without sentence punctuation, and a block quote
     whose every line lacks it (a list of headlines); an aside in brackets (`(“but it worked on my laptop!”)`);
     a message or string with code in it; every paragraph of a callout ("> [!NOTE]", "> Note: …");
-    the continuation paragraphs of a quotation that runs over several paragraphs (each opens with a quote
-    mark and only the last one closes; the first is attributed), quotations that follow an attributed one
+    the paragraphs of a quotation that runs over several paragraphs (each opens with a quote mark and only
+    the last one closes; the first or the last is attributed), quotations that follow an attributed one
     with only quoted text between them, and quotations in footnotes.
     Quotations attributed to a vague or anonymous speaker are left to Q002 and Q003.
 
@@ -99,24 +99,29 @@ class UnattributedQuote(Rule):
         analysis = analyse(doc)
         quotes = doc.quotes
         pulled = _Pulled(self, analysis, quotes)
+        # a quotation over several paragraphs: the first and the last quotation of each one's run, in one pass
+        # each way (its speaker may be named in the first paragraph or at the end of the last)
+        continues = [k > 0 and self._continues(analysis, quotes, k) == k - 1 for k in range(len(quotes))]
+        first = list(range(len(quotes)))
+        for k in range(1, len(quotes)):
+            if continues[k]:
+                first[k] = first[k - 1]
+        last = list(range(len(quotes)))
+        for k in range(len(quotes) - 2, -1, -1):
+            if continues[k + 1]:
+                last[k] = last[k + 1]
         for k, quote in enumerate(quotes):
             if quote.words < opts.min_words or not self._is_quotation(analysis, quote):
                 continue
-            chain = self._chain(analysis, quotes, k)  # this quotation and the ones it continues, first one first
-            if not self._is_quotation(analysis, quotes[chain[0]]):
+            if not self._is_quotation(analysis, quotes[first[k]]):
                 continue  # a later paragraph of a callout ("> [!NOTE]" / ">" / "> …")
             head = " ".join(plain(quote.text).split()[:6])
-            if not self._attributed(analysis, quotes[chain[0]]) and not pulled.elsewhere(k):
+            if not any(self._attributed(analysis, quotes[j]) for j in {first[k], last[k]}) and not pulled.elsewhere(k):
                 yield self.finding(doc, quote.start, quote.end, f"quotation “{head} …” has no speaker or source")
-            elif opts.strict and not any(analysis.sourced(analysis.segment_at(quotes[j].start)) for j in chain):
+            elif opts.strict and not any(analysis.sourced(analysis.segment_at(quotes[j].start))
+                                         for j in range(first[k], k + 1)):
                 yield self.finding(doc, quote.start, quote.end,
                                    f"quotation “{head} …” has no link, footnote or citation in its paragraph")
-
-    def _chain(self, analysis: Analysis, quotes: tuple[Quote, ...], k: int) -> list[int]:
-        chain = [k]
-        while (previous := self._continues(analysis, quotes, chain[0])) is not None:
-            chain.insert(0, previous)
-        return chain
 
     # -- what is a quotation -----------------------------------------------------------------------------
     @staticmethod
