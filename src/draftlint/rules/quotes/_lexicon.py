@@ -35,7 +35,8 @@ reckons told tell tells report reports reported point points pointed caution cau
 show shows showed shown find finds found indicate indicates indicated prove proves proved proven confirm
 confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated detail details detailed hint
 hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed identify identifies
-identified project projects projected
+identified project projects projected recommend recommends recommended advise advises advised cite cites
+cited
 """.split())
 STUDY_VERBS = frozenset("""
 show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves
@@ -107,7 +108,7 @@ councillor councilor councilman councilwoman lawmaker legislator politician sena
 supporter opponent donor delegate
 owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
 chef cook waiter waitress bartender barista baker butcher
-soldier veteran guard firefighter executive exec
+soldier veteran guard firefighter executive exec courtier butler maid bodyguard chauffeur housekeeper
 coach player athlete spectator swimmer runner cyclist rider racer competitor entrant contestant skier surfer
 hiker walker climber angler golfer
 cashier receptionist cleaner janitor porter courier trucker labourer laborer

@@ -134,7 +134,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                                "tweeted", "asked", "added", "claimed", "claims"})]],
         "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}, _in(INDEFINITE | {"the", "this", "that"}),
                             dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)]],
-        "ANON_MARKED": [[_in(ANON_MARKERS), dict(_MOD, OP="?"), _in(PERSON_NOUNS)],
+        "ANON_MARKED": [[_in(ANON_MARKERS), dict(_MOD_ANY, OP="{0,2}"), _in(PERSON_NOUNS)],
                         [_in(ANON_MARKERS), dict(_MOD, OP="?"),
                          {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:er|or|ist|ian|ant|ent|ee|man|woman)s?$"}}],
                         [_in(PERSON_NOUNS), {"LOWER": "familiar"}, {"LOWER": "with"}],
@@ -147,6 +147,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                         [{"LOWER": {"IN": ["want", "wanted", "wish", "wished"]}}, {"LOWER": "to"}, {"LOWER": "be"},
                          {"LOWER": {"IN": ["named", "identified"]}}],
                         [{"LOWER": "requested"}, {"LOWER": "anonymity"}],
+                        [{"LOWER": {"IN": ["remain", "remaining", "stay", "staying"]}}, {"LOWER": "anonymous"}],
                         [{"LOWER": {"IN": ["spoke", "speaking", "spoken"]}}, {"LOWER": "anonymously"}]],
     }
 

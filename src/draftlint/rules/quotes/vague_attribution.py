@@ -8,7 +8,8 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import SentenceInfo, analyse, iter_hits
 from draftlint.rules.quotes._lexicon import (INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
-                                            STUDY_VERBS)
+                                            STUDY_VERBS, plain)
+from draftlint.rules.quotes._sources import PUBLISHED
 from draftlint.rules.quotes._tokens import Hit
 
 _PARTITIVE_HEADS = frozenset({"number", "majority", "lot", "lots", "many", "some", "most", "host", "handful", "plenty",
@@ -58,7 +59,9 @@ class VagueAttribution(Rule):
     "the hospital's nurses", "97 percent of scientists" (a counted result), "Goldman Sachs analysts", "researchers
     at Stanford", "according to a study published in Nature". Nothing inside quotation marks is flagged (those are
     the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose sentence
-    names its source ("…, according to the study published in The Lancet"; "…, told Reuters").
+    names its source ("…, according to the study published in The Lancet"; "…, told Reuters") or gives it to a
+    speaker ("But, she said, many studies have found …"); nor "new research shows" in a story that says where
+    the study was published; nor a firm named by its kind ("according to research firm CB Insights").
 
     "Officials said" and "according to authorities" are ordinary in reported news, where the officials
     belong to an agency the story names and the people in it are quoted by name. With
@@ -130,6 +133,8 @@ class VagueAttribution(Rule):
                 continue
             if analysis.sourced(info.segment):
                 continue
+            if hit.label != "HEARSAY" and _relayed(analysis, info, span):
+                continue  # "But, she said, many studies have found …": the claim is a named speaker's
             impersonal = hit.label in ("IMPERSONAL", "HEARSAY")
             if not impersonal and analysis.sentence_sourced(info):
                 continue  # "researchers found …, according to the study published in The Lancet"
@@ -164,6 +169,9 @@ class VagueAttribution(Rule):
             det = tokens[start].lower if start < hit.start else ""
             if det not in ("a", "one", "another"):
                 return None
+        if (noun in _ONE_STUDY or noun == "research") and _NEW.intersection(t.lower for t in tokens[start:hit.start]) \
+                and info.analysis.doc.shared(_names_a_publication):
+            return None  # "New research shows …" in a story that says where the study was published
         return start, hit.end
 
     @staticmethod
@@ -177,6 +185,8 @@ class VagueAttribution(Rule):
                 return None
         if tokens[noun_at].lower in _REPORTS and any(t.lower in _MEDIA for t in tokens[hit.start + 2:noun_at]):
             return None  # "according to local news reports"
+        if hit.end < len(tokens) and tokens[hit.end].lower in _ORGANISATIONS:
+            return None  # "according to research firm CB Insights": the study word names a kind of firm
         if tokens[noun_at].lower in _ONE_STUDY:
             if noun_at == hit.start + 2 or tokens[hit.start + 2].lower not in ("a", "one", "another"):
                 return None
@@ -227,6 +237,31 @@ _CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
 _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "television", "tv", "radio", "wire",
                     "local", "police", "court"})
 _REPORTS = frozenset({"reports", "report"})
+# what a study word can be the first half of: "research firm", "survey company", "polling group"
+_ORGANISATIONS = frozenset({"firm", "firms", "group", "company", "companies", "institute", "center", "centre", "team",
+                            "organisation", "organization", "agency", "house", "unit", "outfit", "consultancy", "body"})
+_PRONOUNS = frozenset({"he", "she", "they"})
+_NEW = frozenset({"new", "recent", "latest"})
+
+
+def _names_a_publication(doc: Document) -> bool:
+    """Whether the document says where a study appeared ("published in the journal Science")."""
+    return bool(PUBLISHED.search(plain(doc.text)))
+
+
+def _relayed(analysis, info, span: tuple[int, int]) -> bool:
+    """Whether the sentence gives the claim to a speaker: a speech verb outside the crowd's words, next to "he",
+    "she" or "they" or a named person ("But, she said, many studies have found …")."""
+    tokens = info.tokens
+    a, b = span
+    for h in info.hits:
+        if h.label != "SPEECH" or a <= h.start < b or tokens[h.start].quoted:
+            continue
+        before = tokens[h.start - 1].lower if h.start > 0 else ""
+        after = tokens[h.end].lower if h.end < len(tokens) else ""
+        if before in _PRONOUNS or after in _PRONOUNS or analysis.speaker_name(info, h):
+            return True
+    return False
 # research named in the singular is vague only with "a", "one" or "another": "the study" is one named before
 _ONE_STUDY = frozenset({"study", "report", "survey", "poll"})
 
