@@ -101,16 +101,27 @@ def _content(norm: str, once: bool = True) -> tuple[str, ...]:
 # least this many content words, and the headline has at most this many times as many.
 _SHORT_TITLE_WORDS = 4
 _LONGER_AT_MOST = 2.5
+# ... and a headline that stands twice or more in the page, this many ("Shut Down Your Startup" for "When You
+# Have To Shut Down Your Startup", printed as the page's heading and again above the text)
+_REPEATED_TITLE_WORDS = 2
 
 
-def spells_out(line: str, title: str) -> bool:
+def repeated_headline(line: str, kind: str, title) -> bool:
+    """Whether ``line``, a heading or paragraph the page prints twice or more, is the headline that a front-matter
+    title (``Title``) as short as two content words was cut from."""
+    return title is not None and title.source == "front-matter" and kind in ("heading", "paragraph") \
+        and spells_out(line, title.text, _REPEATED_TITLE_WORDS)
+
+
+def spells_out(line: str, title: str, fewest: int = _SHORT_TITLE_WORDS) -> bool:
     """Whether ``line`` is the headline that ``title`` was cut down from: every content word of the title
-    (at least four), in the title's order, from the line's first three content words on, in a line of at most
-    2.5 times as many ("Massive strike cancels classes for 400,000 kids in nation's second-largest school
+    (at least ``fewest``), in the title's order, from the line's first three content words on, in a line of at
+    most 2.5 times as many ("Massive strike cancels classes for 400,000 kids in nation's second-largest school
     district" for "Strike Cancels Classes School District"; "How to Remodel a Kitchen on a $550 Budget or
-    Less" for "How to Remodel Kitchen on 550 Budget Or")."""
+    Less" for "How to Remodel Kitchen on 550 Budget Or"). A headline the page repeats is evidence enough for a
+    shorter title: see ``repeated_headline``."""
     wanted = content_tokens(title)
-    if len(wanted) < _SHORT_TITLE_WORDS:
+    if len(wanted) < fewest:
         return False
     words = _content(normalize(line), once=False)  # a line that repeats the title three times is no headline
     if len(words) > _LONGER_AT_MOST * len(wanted) or wanted[0] not in words[:3]:

@@ -9,6 +9,7 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import clip
 from draftlint.text import normalize, title_forms
+from draftlint.titlematch import repeated_headline
 
 _SKIPPED_KINDS = ("heading", "table", "list-item")
 # "Weight: 2 kg with the battery fitted": a fact-box or spec row, which two product sections may share.
@@ -72,8 +73,8 @@ class RepeatedLine(Rule):
                 if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":"):
                     continue
                 key = normalize(source)
-                if key in titles:
-                    continue
+                if key in titles or repeated_headline(source, block.kind, doc.title):
+                    continue  # the title, or the headline a short title was cut from: title-repeated-in-body's
                 first = seen.setdefault(key, first_line)
                 if first is not first_line and not (_quoted(source) or _quoted(doc.text[first.start:first.end])):
                     yield self.finding(doc, first_line.start, end,

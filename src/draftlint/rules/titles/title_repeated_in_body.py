@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -8,7 +9,7 @@ from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
 from draftlint.rules.titles._common import describe, title_score
 from draftlint.text import normalize, title_forms, undecorated
-from draftlint.titlematch import spells_out
+from draftlint.titlematch import repeated_headline, spells_out
 
 
 class TitleRepeatedInBody(Rule):
@@ -24,7 +25,9 @@ class TitleRepeatedInBody(Rule):
     Also a heading or one-line paragraph that the title was cut down from, as a URL slug cuts a headline:
     every content word of the title (at least four) in order, in a line of at most two and a half times as
     many ("Massive strike cancels classes for 400,000 kids in nation's second-largest school district" under
-    ``title: Strike Cancels Classes School District``). And a breadcrumb trail that ends in the title: a line
+    ``title: Strike Cancels Classes School District``); a headline the page prints twice or more needs only
+    two of a front-matter title's content words ("When You Have To Close Your Market Stall" for ``title: Close
+    Your Stall``; repeated-line leaves it to this rule). And a breadcrumb trail that ends in the title: a line
     of at most six words of trail, then the title, after a trail separator or run together with it ("Home >
     News > How the river was saved", "NewsPoliticsHow the river was saved").
 
@@ -55,6 +58,9 @@ class TitleRepeatedInBody(Rule):
             return
         forms = title_forms(doc.title.text)
         first_heading = next((b for b in doc.blocks if b.kind == "heading"), None)
+        # how often the page prints each line of its headings and paragraphs (not a contents list's links)
+        counts = Counter(normalize(line.text) for block in doc.prose_blocks if block.kind in ("heading", "paragraph")
+                         for line in block.lines)
         for block in doc.prose_blocks:
             if block is first_heading or block.kind == "table":
                 continue
@@ -74,7 +80,8 @@ class TitleRepeatedInBody(Rule):
                                        f"line repeats the title “{doc.title.text}” after breadcrumb words “{crumbs}”")
                 elif block.kind in ("heading", "paragraph") and block.first_line == block.last_line \
                         and not line.text.endswith(".") \
-                        and spells_out(line.text, doc.title.text):
+                        and (spells_out(line.text, doc.title.text) or counts[normalize(line.text)] > 1
+                             and repeated_headline(line.text, block.kind, doc.title)):
                     yield self.finding(doc, line.start, line.end,
                                        f"line is the headline that the title “{doc.title.text}” shortens")
 
