@@ -330,16 +330,17 @@ def with_trigger_words(sentences: list[Sentence]) -> list[int]:
     the blank pipeline)."""
     keep: set[int] = set()
     starts = [s.start for s in sentences]
-    by_block: dict[int, list[int]] = {}
-    blocks = {}
-    for i, s in enumerate(sentences):
-        blocks[id(s.block)] = s.block
-        by_block.setdefault(id(s.block), []).append(i)
+    blocks = {id(s.block): s.block for s in sentences}
+    by_block: dict[int, list[int]] | None = None  # the sentences of each block, grouped once when first needed
     whole = bool(UNANCHORED) or any(special_cases_with(TRIGGERS))
     for key, block in blocks.items():
         text = block.text
         low = text.lower()
         if whole or len(low) != len(text) or INVISIBLE.search(text):
+            if by_block is None:
+                by_block = {}
+                for i, s in enumerate(sentences):
+                    by_block.setdefault(id(s.block), []).append(i)
             keep.update(by_block[key])
             continue
         for m in _trigger_run().finditer(low):
