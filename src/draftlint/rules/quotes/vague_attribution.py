@@ -250,12 +250,17 @@ def _names_a_publication(doc: Document) -> bool:
 
 
 def _relayed(analysis, info, span: tuple[int, int]) -> bool:
-    """Whether the sentence gives the claim to a speaker: a speech verb outside the crowd's words, next to "he",
-    "she" or "they" or a named person ("But, she said, many studies have found …")."""
+    """Whether the sentence gives the claim to a speaker: a speech verb next to "he", "she" or "they" or a named
+    person, set off just before the crowd ("But, she said, many studies have found …") or closing the sentence
+    after it ("Many studies have found …, she said.")."""
     tokens = info.tokens
     a, b = span
     for h in info.hits:
-        if h.label != "SPEECH" or a <= h.start < b or tokens[h.start].quoted:
+        if h.label != "SPEECH" or tokens[h.start].quoted:
+            continue
+        just_before = h.end <= a and all(not t.text[:1].isalnum() for t in tokens[h.end:a])
+        closing = h.start >= b and all(not t.text[:1].isalnum() or t.proper for t in tokens[h.end:])
+        if not (just_before or closing):
             continue
         before = tokens[h.start - 1].lower if h.start > 0 else ""
         after = tokens[h.end].lower if h.end < len(tokens) else ""
