@@ -19,7 +19,8 @@ _LABEL = re.compile(
     r"(?:share|share this|share it|share now|share article|share story|share post|share this (?:article|story|post|page|video)"
     rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
     r"|sharing is caring|spread the word|spread the love|tweet this|pin it|e-?mail this(?: article| story| page)?"
-    r"|share or comment on this article|share full article|gift this article|give this article"
+    r"|share or comment on this article|share full article|gift this article|give this article|share this content"
+    r"|(?:like it\?\s)?share (?:it\s)?with your friends"
     # a share plugin's buttons run together: "Share on FacebookShare on Google+Tweet about this on Twitter"
     rf"|(?:(?:share\s(?:on|via)|tweet\s(?:about\sthis\s)?on)\s(?:{_NETWORK}|google)\+?\s?)+)")
 # WordPress share buttons: "Click to share on Twitter (Opens in new window)"

@@ -36,7 +36,7 @@ show shows showed shown find finds found indicate indicates indicated prove prov
 confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated detail details detailed hint
 hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed identify identifies
 identified project projects projected recommend recommends recommended advise advises advised cite cites
-cited
+cited deny denies denied
 """.split())
 STUDY_VERBS = frozenset("""
 show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves
@@ -72,7 +72,7 @@ FORMER = frozenset({"ex", "former"})
 _ANYONE = frozenset("""
 person user commenter resident attendee caller viewer reader fan woman man neighbour neighbor bystander onlooker
 witness local employee staffer worker customer shopper member poster follower listener participant guest
-visitor friend acquaintance relative colleague coworker classmate parent student individual
+visitor friend acquaintance relative colleague coworker classmate parent student individual pal buddy
 passerby pedestrian motorist taxpayer constituent parishioner churchgoer concertgoer festivalgoer
 beachgoer moviegoer theatregoer diner patron client subscriber redditor tweeter influencer streamer gamer
 villager islander townsperson newcomer

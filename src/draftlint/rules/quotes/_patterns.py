@@ -115,7 +115,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV, OP="{0,2}"), speech],
                         # "a senior engineer at the plant said", "one reporter on the beat told me"
                         [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
-                         {"IS_ALPHA": True, "OP": "{1,3}"}, dict(_ADV, OP="{0,2}"), speech]],
+                         {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech]],
         # "as one reporter on the beat put it"
         "ANON_PUT": [[{"LOWER": "as"}, _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT),
                       {"LOWER": {"IN": sorted(_PLACE_PREP)}, "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"},
@@ -125,9 +125,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          [_in(QUOTATIVE), _in({"another", "one"}), {"IS_PUNCT": True}],
                          [_in({"another", "one"}), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          # one of a crowd nobody names: `"…," said one of the traders`, `one of the fans wrote`
-                         [_in(QUOTATIVE), {"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD, OP="{0,2}"),
+                         [_in(QUOTATIVE), {"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD_ANY, OP="{0,3}"),
                           _in(plural(p) for p in GENERIC_PEOPLE)],
-                         [{"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD, OP="{0,2}"),
+                         [{"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD_ANY, OP="{0,3}"),
                           _in(plural(p) for p in GENERIC_PEOPLE), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
