@@ -308,7 +308,7 @@ class Document:
 
 # Straight quotes pair up in order; curly quotes open and close. A closing mark is only a closing mark
 # when it is not an apostrophe-like use; double quotes are never apostrophes, so pairing is simple.
-_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]|’’|''")  # two single closing quotes close a double one (“…’’)
 _OPENERS = {"“": "”", "„": "“", "«": "»"}
 
 
@@ -368,6 +368,12 @@ def _inline_quotes(block: Block) -> Iterator[Quote]:
     closer = ""
     for match in _QUOTE_MARKS.finditer(text):
         mark, i = match.group(), match.start()
+        if len(mark) == 2:  # ’’ or '': only ever a closing mark, of an open “ or "
+            if open_at is not None and closer in ("”", '"'):
+                inner = text[open_at + 1 : i]
+                yield Quote("inline", block.start + open_at, block.start + match.end(), " ".join(inner.split()), block)
+                open_at = None
+            continue
         if open_at is None:
             if mark in _OPENERS:
                 open_at, closer = i, _OPENERS[mark]

@@ -37,7 +37,8 @@ class VagueAttribution(Rule):
       close to the club say", "critics are saying"; any profession after a vague quantifier ("many nutritionists believe", "some
       engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
       ("nutritionists agree", "doctors recommend", "dentists warn") in a document that quotes no one by name
-      (in a reported story "pediatricians recommend" is the guidance it reports); "doctors" in the past only with a
+      (in a reported story "pediatricians recommend" is the guidance it reports, and bare "researchers said"
+      or "scientists have found" the team of the study it reports); "doctors" in the past only with a
       quantifier ("many doctors believed"), since "doctors said" in news usually means the team treating a
       patient;
     - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found",
@@ -165,6 +166,8 @@ class VagueAttribution(Rule):
             return None
         if noun in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[start:hit.start]):
             return None  # "doctors said the boy is stable": the doctors treating him
+        if noun in _STUDY_TEAMS and start == hit.start and info.analysis.named_speaker:
+            return None  # "researchers said" in a story that quotes them by name: the team of the study it reports
         if noun in _ONE_STUDY:  # singular: only "a study found", "one recent report shows"
             det = tokens[start].lower if start < hit.start else ""
             if det not in ("a", "one", "another"):
@@ -242,6 +245,7 @@ _ORGANISATIONS = frozenset({"firm", "firms", "group", "company", "companies", "i
                             "organisation", "organization", "agency", "house", "unit", "outfit", "consultancy", "body"})
 _PRONOUNS = frozenset({"he", "she", "they"})
 _NEW = frozenset({"new", "recent", "latest"})
+_STUDY_TEAMS = frozenset({"researchers", "scientists"})
 
 
 def _names_a_publication(doc: Document) -> bool:
