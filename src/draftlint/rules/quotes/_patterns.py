@@ -91,8 +91,13 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "ACCORDING_CROWD": [[{"LOWER": "according"}, {"LOWER": "to"}, {"IS_PUNCT": False, "OP": "{0,4}"},
                              _in(CROWDS | STUDIES | INSTITUTIONS)],
                             [{"LOWER": "as"}, {"LOWER": "per"}, {"IS_PUNCT": False, "OP": "{0,4}"},  # "as per the reports"
+                             _in(CROWDS | STUDIES | INSTITUTIONS)],
+                            [{"LOWER": "as"}, _in({"stated", "reported", "noted", "mentioned", "suggested"}),
+                             _in({"by", "in"}), {"IS_PUNCT": False, "OP": "{0,4}"},  # "as stated by reports"
                              _in(CROWDS | STUDIES | INSTITUTIONS)]],
         "PEOPLE": [[{"LOWER": {"IN": ["some", "many", "most"]}}, {"LOWER": "people", "OP": "?"}, dict(_ADV, OP="{0,2}"),
+                    _in(PEOPLE_VERBS)],
+                   [{"LOWER": "there"}, _in({"are", "were"}), {"LOWER": "those"}, {"LOWER": "who"},  # "there are those who think"
                     _in(PEOPLE_VERBS)],
                    [{"LOWER": "others"}, dict(_ADV, OP="{0,2}"), _in(PEOPLE_VERBS)]],  # "Others say that …"
         # hearsay with no one behind it: "there have been suggestions that …", "there is speculation that …"
@@ -203,7 +208,7 @@ class _Matchers:
 # Words too common to anchor a pattern: a pattern's anchor is one of its other required tokens.
 _NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "was", "be", "been",
                         "as", "with", "at", "by", "from", "out", "up", "some", "most", "many", "several", "top", "leading",
-                        "that", "there", "one", "another", "are", "were"})
+                        "that", "there", "one", "another", "are", "were", "those", "who"})
 # Labels whose patterns may lack an anchor (and so are matched on every sentence). None today; a new pattern
 # without a literal required token must be added here, or check_anchors refuses to load the rules.
 NEEDS_NO_TRIGGER: frozenset[str] = frozenset()

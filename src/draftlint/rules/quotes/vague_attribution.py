@@ -44,8 +44,10 @@ class VagueAttribution(Rule):
     - research with no name: "studies show", "research has shown", "reports suggest", "a recent study found",
       "according to a recent report", "a report claims", "statistics show"
       (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
-    - "according to" such a group: "according to experts", "according to insiders", "according to scientists";
-    - an unnamed public: "some people say", "many believe", "most people think", "others say";
+    - "according to" such a group: "according to experts", "according to insiders", "according to scientists",
+      "as per reports", "as stated by reports", a bare "according to report";
+    - an unnamed public: "some people say", "many believe", "most people think", "others say", "there are those
+      who think";
     - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
       "there are rumours that";
     - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
@@ -61,8 +63,8 @@ class VagueAttribution(Rule):
     at Stanford", "according to a study published in Nature". Nothing inside quotation marks is flagged (those are
     the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose sentence
     names its source ("…, according to the study published in The Lancet"; "…, told Reuters") or gives it to a
-    speaker ("But, she said, many studies have found …"); nor "new research shows" in a story that says where
-    the study was published; nor a firm named by its kind ("according to research firm CB Insights").
+    speaker ("But, she said, many studies have found …"); nor "new research shows" or "a study found" in a
+    story that says where the study was published; nor a firm named by its kind ("according to research firm CB Insights").
 
     "Officials said" and "according to authorities" are ordinary in reported news, where the officials
     belong to an agency the story names and the people in it are quoted by name. With
@@ -172,28 +174,29 @@ class VagueAttribution(Rule):
             det = tokens[start].lower if start < hit.start else ""
             if det not in ("a", "one", "another"):
                 return None
-        if (noun in _ONE_STUDY or noun == "research") and _NEW.intersection(t.lower for t in tokens[start:hit.start]) \
+        if (noun in _ONE_STUDY or noun == "research" and _NEW.intersection(t.lower for t in tokens[start:hit.start])) \
                 and info.analysis.doc.shared(_names_a_publication):
-            return None  # "New research shows …" in a story that says where the study was published
+            return None  # "A study found …", "New research shows …" in a story that says where it was published
         return start, hit.end
 
     @staticmethod
     def _according(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
         tokens = info.tokens
         noun_at = hit.end - 1
-        for t in tokens[hit.start + 2:noun_at]:
+        # the group's first word: after "according to", "as per", or "as stated by"
+        first = hit.start + (3 if tokens[hit.start].lower == "as" and tokens[hit.start + 1].lower != "per" else 2)
+        for t in tokens[first:noun_at]:
             if t.lower in SPECIFIC or t.proper or t.lower.isdigit() or t.lower in _NUMBERS or not t.text[:1].isalpha():
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
                 return None
-        if tokens[noun_at].lower in _REPORTS and any(t.lower in _MEDIA for t in tokens[hit.start + 2:noun_at]):
+        if tokens[noun_at].lower in _REPORTS and any(t.lower in _MEDIA for t in tokens[first:noun_at]):
             return None  # "according to local news reports"
         if hit.end < len(tokens) and tokens[hit.end].lower in _ORGANISATIONS:
             return None  # "according to research firm CB Insights": the study word names a kind of firm
-        if tokens[noun_at].lower in _ONE_STUDY:
-            if noun_at == hit.start + 2 or tokens[hit.start + 2].lower not in ("a", "one", "another"):
-                return None
-        if tokens[noun_at].lower in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[hit.start + 2:noun_at]):
+        if tokens[noun_at].lower in _ONE_STUDY and noun_at > first and tokens[first].lower not in ("a", "one", "another"):
+            return None  # "according to the report" is one named before; "a report", or bare "report", is none
+        if tokens[noun_at].lower in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[first:noun_at]):
             return None  # "according to doctors" treating a patient
         if _named_after(tokens, hit.end):
             return None
