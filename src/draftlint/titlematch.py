@@ -21,6 +21,7 @@ search is exact: it finds every pair that ``is_match`` accepts.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -81,6 +82,7 @@ _NUMBER_WORDS = {word: str(n) for n, word in enumerate(
     "eighteen nineteen twenty".split(), start=2)}
 
 
+@functools.lru_cache(maxsize=4096)  # a document's title is asked for again for each of its lines
 def content_tokens(title: str) -> tuple[str, ...]:
     """The title's content words, stemmed, each once, in order; a hyphenated compound is one word, and a
     number from two to twenty written out is its digits."""

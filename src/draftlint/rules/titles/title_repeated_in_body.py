@@ -58,9 +58,14 @@ class TitleRepeatedInBody(Rule):
             return
         forms = title_forms(doc.title.text)
         first_heading = next((b for b in doc.blocks if b.kind == "heading"), None)
-        # how often the page prints each line of its headings and paragraphs (not a contents list's links)
-        counts = Counter(normalize(line.text) for block in doc.prose_blocks if block.kind in ("heading", "paragraph")
-                         for line in block.lines)
+        counts: Counter | None = None
+
+        def printed_twice(text: str) -> bool:
+            nonlocal counts
+            if counts is None:  # counted when first asked: most documents never ask
+                counts = _line_counts(doc)
+            return counts[normalize(text)] > 1
+
         for block in doc.prose_blocks:
             if block is first_heading or block.kind == "table":
                 continue
@@ -80,10 +85,16 @@ class TitleRepeatedInBody(Rule):
                                        f"line repeats the title “{doc.title.text}” after breadcrumb words “{crumbs}”")
                 elif block.kind in ("heading", "paragraph") and block.first_line == block.last_line \
                         and not line.text.endswith(".") \
-                        and (spells_out(line.text, doc.title.text) or counts[normalize(line.text)] > 1
-                             and repeated_headline(line.text, block.kind, doc.title)):
+                        and (spells_out(line.text, doc.title.text)
+                             or repeated_headline(line.text, block.kind, doc.title) and printed_twice(line.text)):
                     yield self.finding(doc, line.start, line.end,
                                        f"line is the headline that the title “{doc.title.text}” shortens")
+
+
+def _line_counts(doc: Document) -> Counter:
+    """How often the page prints each line of its headings and paragraphs (not a contents list's links)."""
+    return Counter(normalize(line.text) for block in doc.prose_blocks if block.kind in ("heading", "paragraph")
+                   for line in block.lines)
 
 
 def breadcrumb(text: str, forms: frozenset[str]) -> str | None:
