@@ -56,6 +56,8 @@ _MOD = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}
 # "a Starbucks employee", "an Instagram user", "one crane operator's wife", "a 12-year-old witness"
 _MOD_ANY = {"IS_PUNCT": False, "IS_SPACE": False, "LOWER": {"NOT_IN": _DETERMINERS}}
 _HYPHEN = {"ORTH": {"IN": ["-", "‐", "–"]}}
+# whose crowd it is: "the", "the couple's closest", "Chantelle's" (any word or possessive, no punctuation)
+_OWNER = {"IS_PUNCT": False, "IS_SPACE": False}
 _PLACE_PREP = frozenset({"in", "on", "at", "from", "with", "near", "inside", "outside", "for", "of"})
 
 
@@ -130,9 +132,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          [_in(QUOTATIVE), _in({"another", "one"}), {"IS_PUNCT": True}],
                          [_in({"another", "one"}), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          # one of a crowd nobody names: `"…," said one of the traders`, `one of the fans wrote`
-                         [_in(QUOTATIVE), {"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD_ANY, OP="{0,3}"),
+                         [_in(QUOTATIVE), {"LOWER": "one"}, {"LOWER": "of"}, dict(_OWNER, OP="{1,4}"),
                           _in(plural(p) for p in GENERIC_PEOPLE)],
-                         [{"LOWER": "one"}, {"LOWER": "of"}, {"LOWER": "the"}, dict(_MOD_ANY, OP="{0,3}"),
+                         [{"LOWER": "one"}, {"LOWER": "of"}, dict(_OWNER, OP="{1,4}"),
                           _in(plural(p) for p in GENERIC_PEOPLE), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",

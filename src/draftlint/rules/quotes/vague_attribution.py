@@ -31,7 +31,7 @@ class VagueAttribution(Rule):
     words):
 
     - a crowd presented as an authority (experts, analysts, scientists, researchers, economists, critics,
-      observers, commentators, insiders, sources, pundits, scholars, historians…), bare or with a vague
+      observers, commentators, insiders, sources, pundits, scholars, historians, friends…), bare or with a vague
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
       close to the club say", "critics are saying"; any profession after a vague quantifier ("many nutritionists believe", "some
