@@ -27,6 +27,12 @@ def folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()  # ASCII has none of _FOLD's keys
 
 
+def searchable(text: str) -> str:
+    """``text`` as needles are looked for in it: folded, each whitespace run one space (a pattern's space class
+    matches the line break of a hard-wrapped phrase, which a needle's space must find too)."""
+    return " ".join(folded(text).split())
+
+
 def needle_character(ch: str) -> bool:
     """Whether a needle may hold ``ch``: an ASCII character (compared folded, see ``folded``) or one without
     case (it matches only itself). A cased letter beyond ASCII may match, ignoring case, a letter that
@@ -76,15 +82,14 @@ AUTOMATON = Automaton()
 
 
 class Haystack:
-    """Items (blocks or lines) and their texts, folded, each whitespace run made one space (a pattern's space
-    class matches the line break of a hard-wrapped phrase, which a needle's space must find too), and joined by NUL,
-    which no needle contains: one search over ``text`` finds every item that contains a needle."""
+    """Items (blocks or lines) and their texts, ``searchable`` and joined by NUL, which no needle contains: one
+    search over ``text`` finds every item that contains a needle."""
 
     __slots__ = ("items", "text", "starts", "_hits", "_version")
 
     def __init__(self, items: tuple, texts: list[str]) -> None:
         self.items = items
-        texts = [" ".join(folded(text).split()) for text in texts]
+        texts = [searchable(text) for text in texts]
         self.text = "\0".join(texts)
         starts, pos = [], 0
         for text in texts:

@@ -10,7 +10,7 @@ from typing import Any
 from draftlint import safeyaml
 from draftlint.findings import Family
 from draftlint.rule import CODE_PATTERN, NAME_PATTERN, suggest
-from draftlint.yamlrules.index import folded, needle_character
+from draftlint.yamlrules.index import folded, needle_character, searchable
 from draftlint.yamlrules.kinds import SCOPES, YamlRule
 
 KINDS = ("phrases", "pattern", "line")
@@ -133,7 +133,7 @@ def check_needles(spec: dict[str, Any], fail) -> None:
         found = [m.group() for m in pattern.finditer(str(example))] if spec["kind"] == "pattern" else (
             [text] if pattern.fullmatch(text) else [])
         for match in found:
-            if not any(n in " ".join(folded(match).split()) for n in folded_needles):
+            if not any(n in searchable(match) for n in folded_needles):
                 fail(f'key "needles": the match {match!r} in the example {example!r} holds none of the needles')
 
 

@@ -48,7 +48,8 @@ SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
      _DIGIT),
     # "Rated 4.5 out of 5 by 87 readers", "rated 4/5"
     ("ratings", re.compile(r"(?<!\w)rated\s\d(?:\.\d)?\s?(?:/\s?\d{1,2}|out\sof\s\d{1,2})(?:\sstars)?"
-                           r"(?:\sby\s\d[\d,]*\s(?:readers|reviewers|users|customers|people|guests|members|cooks))?(?!\w)"),
+                           r"(?:\sby\s\d[\d,]*\s(?:readers|reviewers|users|customers|people|guests|members"
+                           r"|cooks))?(?!\w)"),
      _DIGIT),
     # "★★★★☆": three or more stars in a row
     ("ratings", re.compile(rf"[{_STARS}](?:\s?[{_STARS}]){{2,}}"), re.compile(f"[{_STARS}]")),

@@ -7,8 +7,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import body_lines, delete_lines, titles_of
-from draftlint.text import normalize, similarity
+from draftlint.rules.boilerplate._common import body_lines, delete_lines, title_match, titles_of
+from draftlint.text import normalize
 
 _SEP = r"\s*(?:>|»|›|→|/|\||::|\\)\s*"
 _CRUMB = r"[^>»›→/|\\:.!?]{1,60}?"
@@ -75,8 +75,4 @@ def _ends_in_title(norm: str, form: str) -> bool:
     words, size = norm.split(), len(form.split())
     if not 2 <= len(words) - size <= 6:
         return False
-    tail = " ".join(words[-size:])
-    return tail == form or similarity(tail, form, _NEARLY) >= _NEARLY
-
-
-_NEARLY = 0.9
+    return title_match(" ".join(words[-size:]), frozenset({form}))

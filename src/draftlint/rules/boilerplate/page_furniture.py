@@ -51,8 +51,9 @@ class PageFurniture(Rule):
       to, print, menus), **stamps** (published/updated, "… ago", reading time), **credits** (photo and
       image credits), **ads**, **legal** (copyright, terms, reuse), **footer** (about us, contact us, careers,
       sitemap), **tags** (tags, categories, keywords), **video** (embed labels), **ratings** (rate this, "4.5
-      from 212 votes", "4.5 out of 5 stars", "★★★★☆", "No ratings yet"), **app**, **donate**; **sections** (news, blog, opinion) and
-      **byline** words count only beside a stronger sign, but for the author box ("About the author");
+      from 212 votes", "4.5 out of 5 stars", "★★★★☆", "No ratings yet"), **app**, **donate**; **sections**
+      (news, blog, opinion) and **byline** words count only beside a stronger sign, but for the author box
+      ("About the author");
     - date, time, duration and **counters** shapes ("May 6, 2021 3:51 pm", "10 hrs ago", "4 min read",
       "534 shares", "+2", "1x2x3x", "Pages: 1 2 3"), bylines and site names ("Example.org | By Jo Bloggs |
       May 6, 2021");

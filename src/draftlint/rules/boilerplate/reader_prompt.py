@@ -96,8 +96,8 @@ class ReaderPrompt(Rule):
     for the site: the sentence holds a call to action of one of these classes, **subscribe** ("sign up",
     "never miss", or the newsletter by the name boxes give it: "our weekly digest", "the morning
     briefing"), **follow** ("follow us", "join our WhatsApp channel"), **comment** ("comment below", "let
-    us know", "hear your feedback"), **share** ("share this", "tag us"), **account** ("log in or register"), **save** ("save
-    this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
+    us know", "hear your feedback"), **share** ("share this", "tag us"), **account** ("log in or
+    register"), **save** ("save this recipe", "add to your basket"), **enjoyed** ("if you enjoyed …", "hope you enjoyed …", "learn more
     at …"), **app**, **donate** ("support local journalism"), **event** ("RSVP"), **feedback** ("Was this
     page helpful?") and **tip** ("Have a news tip? Email us"); it speaks to the reader (you, your, please,
     or it opens with the call itself) and points at the site (us, our, my, below, this recipe, the

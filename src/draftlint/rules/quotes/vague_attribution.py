@@ -34,8 +34,8 @@ class VagueAttribution(Rule):
       observers, commentators, insiders, sources, pundits, scholars, historians, friends…), bare or with a vague
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
-      close to the club say", "critics are saying"; any profession after a vague quantifier ("many nutritionists believe", "some
-      engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
+      close to the club say", "critics are saying"; any profession after a vague quantifier ("many
+      nutritionists believe", "some engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
       ("nutritionists agree", "doctors recommend", "dentists warn") in a document that quotes no one by name
       (in a reported story "pediatricians recommend" is the guidance it reports, and bare "researchers said"
       or "scientists have found" the team of the study it reports); "doctors" in the past only with a
@@ -64,7 +64,8 @@ class VagueAttribution(Rule):
     the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose sentence
     names its source ("…, according to the study published in The Lancet"; "…, told Reuters") or gives it to a
     speaker ("But, she said, many studies have found …"); nor "new research shows" or "a study found" in a
-    story that says where the study was published; nor a firm named by its kind ("according to research firm CB Insights").
+    story that says where the study was published; nor a firm named by its kind ("according to research firm
+    CB Insights").
 
     "Officials said" and "according to authorities" are ordinary in reported news, where the officials
     belong to an agency the story names and the people in it are quoted by name. With
@@ -194,7 +195,8 @@ class VagueAttribution(Rule):
             return None  # "according to local news reports"
         if hit.end < len(tokens) and tokens[hit.end].lower in _ORGANISATIONS:
             return None  # "according to research firm CB Insights": the study word names a kind of firm
-        if tokens[noun_at].lower in _ONE_STUDY and noun_at > first and tokens[first].lower not in ("a", "one", "another"):
+        if tokens[noun_at].lower in _ONE_STUDY and noun_at > first \
+                and tokens[first].lower not in ("a", "one", "another"):
             return None  # "according to the report" is one named before; "a report", or bare "report", is none
         if tokens[noun_at].lower in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[first:noun_at]):
             return None  # "according to doctors" treating a patient
@@ -243,6 +245,8 @@ _CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
 _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "television", "tv", "radio", "wire",
                     "local", "police", "court"})
 _REPORTS = frozenset({"reports", "report"})
+# research named in the singular is vague only with "a", "one" or "another": "the study" is one named before
+_ONE_STUDY = frozenset({"study", "report", "survey", "poll"})
 # what a study word can be the first half of: "research firm", "survey company", "polling group"
 _ORGANISATIONS = frozenset({"firm", "firms", "group", "company", "companies", "institute", "center", "centre", "team",
                             "organisation", "organization", "agency", "house", "unit", "outfit", "consultancy", "body"})
@@ -274,8 +278,6 @@ def _relayed(analysis, info, span: tuple[int, int]) -> bool:
         if before in _PRONOUNS or after in _PRONOUNS or analysis.speaker_name(info, h):
             return True
     return False
-# research named in the singular is vague only with "a", "one" or "another": "the study" is one named before
-_ONE_STUDY = frozenset({"study", "report", "survey", "poll"})
 
 
 def _left_edge(tokens, noun_at: int) -> int | None:
