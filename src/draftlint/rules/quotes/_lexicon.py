@@ -18,7 +18,7 @@ countered counters maintained maintains contended contends suggested suggests re
 complained complains boasted boasts described describes called calls wondered wonders shouted yelled whispered
 mused sighed laughed vowed vows promised promises pleaded pledged assured assures admitted conceded lamented
 laments greeted answered answers texted emailed messaged confided confides underscored underscores retorted
-retorts interjected recalling insisting
+retorts interjected recalling insisting shared shares alleged alleges
 """.split())
 # speech verbs in the finite forms that introduce a speaker after a quotation: `," said another person`
 QUOTATIVE = frozenset(w for w in SPEECH_VERBS if not w.endswith("ing"))
@@ -228,9 +228,23 @@ def is_adverb(word: str) -> bool:
     return (word.endswith("ly") and len(word) > 3) or word in ADVERBS_EXTRA
 
 
+def plural(noun: str) -> str:
+    """The plural of an English noun ("analyst" -> "analysts", "attorney" -> "attorneys", "fisherman" ->
+    "fishermen", "midwife" -> "midwives", "coach" -> "coaches", "nanny" -> "nannies")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("wife"):
+        return noun[:-2] + "ves"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
 
 # sentence openers that are capitalised only because they open the sentence
-COMMON_STARTS = NAME_STOP | QUANTIFIERS | CROWDS | STUDIES | INSTITUTIONS | GENERIC_PEOPLE | frozenset("""
+COMMON_STARTS = NAME_STOP | QUANTIFIERS | CROWDS | STUDIES | INSTITUTIONS | GENERIC_PEOPLE \
+    | frozenset(plural(p) for p in PERSON_NOUNS) | frozenset("""
 asked speaking according despite given following instead under over about across against among around
 because since until unless whether both either neither each every no not nothing none all any few such
 here now even only just yes no

@@ -19,25 +19,11 @@ from draftlint.phrases import alternation
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
                                             DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE,
                                             PEOPLE_VERBS, PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SPEECH_VERBS,
-                                            STUDIES)
+                                            STUDIES, plural)
 
 
 def _in(words) -> dict:
     return {"LOWER": {"IN": sorted(words)}}
-
-
-def plural(noun: str) -> str:
-    """The plural of an English noun ("analyst" -> "analysts", "attorney" -> "attorneys", "fisherman" ->
-    "fishermen", "midwife" -> "midwives", "coach" -> "coaches", "nanny" -> "nannies")."""
-    if noun.endswith("man"):
-        return noun[:-3] + "men"
-    if noun.endswith("wife"):
-        return noun[:-2] + "ves"
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return noun + "es"
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return noun[:-1] + "ies"
-    return noun + "s"
 
 
 # the plural of a profession: any noun in -ists or -ians, or one of the lexicon's professions
@@ -79,7 +65,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "CROWD": [[_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
                   # in the progressive: "critics are saying", "experts are warning"
                   [_in(CROWDS | INSTITUTIONS), _in({"are", "were"}), dict(_ADV, OP="{0,2}"), _in(_CLAIMING)],
-                  [_in(CROWDS | STUDIES | INSTITUTIONS), {"LOWER": {"IN": ["close", "familiar"]}},
+                  [_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV, OP="?"), {"LOWER": {"IN": ["close", "familiar"]}},
                    {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"),
                    _in(CLAIM_VERBS)]],
         # any plural of a profession after a vague quantifier: "many nutritionists believe", "some dentists warn"

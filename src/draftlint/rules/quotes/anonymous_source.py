@@ -7,8 +7,7 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
 from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NOUNS, FORMER, GENERIC_PEOPLE, INDEFINITE,
-                                            NOT_PEOPLE, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES)
-from draftlint.rules.quotes._patterns import plural
+                                            NOT_PEOPLE, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES, plural)
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
@@ -39,8 +38,9 @@ class AnonymousSource(Rule):
       speak for an institution, are not in it;
     - one more of an unnamed crowd, next to a quotation: `"…," said another.`, `"…," another added.`, `"…,"
       one commented`, `said one of the traders`;
-    - a former insider ("the ex-staffer claimed"), and a later "the employee said" that points back to a
-      person the document introduced as anonymous.
+    - a former insider ("the ex-staffer claimed"), and a later "the employee said" or "the friend revealed"
+      that points back to a person the document introduced as anonymous ("an anonymous employee", "a friend
+      of the couple told the magazine").
 
     Not flagged: the same nouns next to a name ("said one resident, Maria Lopez"; "Jane Doe, a former
     employee, said"), a person in a reported clause rather than the speaker ("the shopkeeper said a woman walked in"),
@@ -210,8 +210,8 @@ def _person(tokens: list[Tok], det_at: int, end: int, anonymous: set[str], start
     if noun in ANON_INHERENT or modifiers & (ANON_MARKERS | FORMER):
         pass
     elif det in INDEFINITE:
-        pass
-    elif noun in anonymous:  # "the employee", after "an anonymous employee"
+        anonymous.add(noun)  # "the friend revealed", later, is the same unnamed friend
+    elif noun in anonymous:  # "the employee", after "an anonymous employee" or "a friend told us"
         pass
     else:
         return None
@@ -248,12 +248,18 @@ def _quote_in(analysis: Analysis, info: SentenceInfo, neighbours: bool = True) -
 
 
 def _named_next_to(tokens: list[Tok], a: int, b: int) -> bool:
-    """A name in apposition: "said one resident, Maria Lopez" / "Maria Lopez, a resident, said"."""
+    """A name in apposition: "said one resident, Maria Lopez" / "Maria Lopez, a resident, said". A name after
+    the comma must close there ("…, Maria Lopez." / "…, Maria Lopez, who …"): in "according to one courtier,
+    Meghan ruled by fear" it is the subject of the main clause."""
     k = b
-    if k < len(tokens) and tokens[k].text == ",":
-        k += 1
+    comma = k < len(tokens) and tokens[k].text == ","
+    k += comma
     if k < len(tokens) and tokens[k].proper and not tokens[k].quoted:
-        return True
+        if not comma:
+            return True
+        while k < len(tokens) and tokens[k].proper and not tokens[k].quoted:
+            k += 1
+        return k == len(tokens) or not tokens[k].text[:1].isalnum()
     k = a - 1
     if k >= 0 and tokens[k].text == ",":
         k -= 1
