@@ -230,9 +230,12 @@ class VagueAttribution(Rule):
             return None  # "it was first thought that …", "it was once believed": history, not a source
         after_claim = hit.start > 0 and tokens[hit.start - 1].text == "," and (
             hit.end == len(tokens) or tokens[hit.end].text in (".", "!", ";"))  # "…, it has been reported."
+        hearsay = participle in _HEARSAY and hit.end + 1 < len(tokens) and tokens[hit.end].lower == "to" \
+            and tokens[hit.end + 1].lower in ("be", "have")
         if hit.end < len(tokens) and tokens[hit.end].lower not in ("that", ",") and participle not in _CLAIMING \
-                and not after_claim:
-            return None  # "it is said to have …", "it was reported to police": no claim follows
+                and not after_claim and not hearsay:
+            return None  # "it was reported to police", "it is said in the report": no claim follows
+        # ("it is said to be ideal for beginners" is one: a claim that no one is said to have made)
         if _named_after(tokens, hit.end, prepositions=frozenset({"by"})):
             return None  # "it was reported by Reuters"
         return hit.start, hit.end
@@ -241,6 +244,8 @@ class VagueAttribution(Rule):
 _PAST = frozenset({"was", "had"})
 _ONCE = frozenset({"first", "once", "initially", "originally", "long", "previously", "earlier", "then"})
 _CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
+# "it is said to be …": hearsay about the thing "it" stands for ("it is reported to be" is a measurement's source)
+_HEARSAY = _CLAIMING | {"said"}
 # reports of a kind the reader can look up: "according to local news reports", "press reports suggest"
 _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "television", "tv", "radio", "wire",
                     "local", "police", "court"})
