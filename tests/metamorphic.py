@@ -47,16 +47,20 @@ def _front_matter(text: str) -> tuple[str, str]:
 
 
 def curly_quotes(text: str) -> tuple[str, list[int]]:
-    """Straight double quotes made curly, opening and closing in turn within each paragraph."""
+    """Straight double quotes made curly as smart-quote tools do: opening and closing in turn within each
+    paragraph, except that a mark ending a word (a letter, figure or full stop before it, a space or the end
+    after it) is always a closing one."""
     head, body = _front_matter(text)
     out = [head]
     for paragraph in re.split(r"(\n\s*\n)", body):
         opening = True
         chars = []
-        for ch in paragraph:
+        for i, ch in enumerate(paragraph):
             if ch == '"':
-                chars.append("“" if opening else "”")
-                opening = not opening
+                ends_a_word = i > 0 and (paragraph[i - 1].isalnum() or paragraph[i - 1] in ".,!?") \
+                    and (i + 1 == len(paragraph) or paragraph[i + 1].isspace())
+                chars.append("“" if opening and not ends_a_word else "”")
+                opening = not opening or ends_a_word
             else:
                 chars.append(ch)
         out.append("".join(chars))

@@ -19,4 +19,8 @@ OUTLET = NamePattern(
 )
 
 
-PUBLISHED = NamePattern(r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?{U}")
+PUBLISHED = NamePattern(
+    r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?{U}"
+    r"|\b(?:conducted|commissioned|carried\s+out)\s+by\s+(?:the\s+)?{U}"  # a survey's pollster
+    r"|\b{U}[\w&'’.-]*(?:\s+{U}[\w&'’.-]*){0,3}\s+(?:surveyed|polled)\s+(?:\d|more|over|nearly|about|some)"
+)

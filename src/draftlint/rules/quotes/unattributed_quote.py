@@ -17,6 +17,8 @@ _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\
 _SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*{U}[\w.'’-]+")
 _FULL_NAME = NamePattern(r"\b{U}(?:{L}|['’-])+\s+(?:{U}\.\s+)?{U}(?:{L}|['’-])+")
 _WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
+# a determiner right before a quotation makes it a noun phrase in the writer's sentence, not speech
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your", "my"})
 # the first word of a sentence that points back at a quotation just made ("That is how …", "So says …")
 _POINTING_BACK = frozenset({"that", "those", "so", "such", "this", "these"})
 
@@ -143,6 +145,9 @@ class UnattributedQuote(Rule):
         # something ("in the form of "high percentile of latency"") rather than reporting speech
         inner = q.inner_text(quote)
         first = next((c for c in inner if c.isalpha()), "")
+        word_before = before.split()[-1].lower() if before.split() else ""
+        if first.islower() and word_before in _DETERMINERS and not any(c in ".!?…;:" for c in inner[:-1]):
+            return False  # "touted as the “most important meal of the day.”": a noun phrase, its full stop the writer's
         return not (first.islower() and inner[-1:] not in ".!?,…;:" and not _opens_paragraph(analysis, quote))
 
     # -- continuation -----------------------------------------------------------------------------------

@@ -131,8 +131,8 @@ class VagueAttribution(Rule):
             else:
                 span = self._impersonal(info, hit)
                 noun = ""
-            if span is None:
-                continue
+            if span is None or any(t.lower in ("whether", "if") for t in tokens[max(0, span[0] - 1):span[0] + 1]):
+                continue  # "let's look at whether analysts think …": a question the text goes on to answer
             if noun in INSTITUTIONS and opts.ignore_officials_when_named and analysis.named_speaker:
                 continue
             if analysis.sourced(info.segment):
@@ -175,9 +175,9 @@ class VagueAttribution(Rule):
             det = tokens[start].lower if start < hit.start else ""
             if det not in ("a", "one", "another"):
                 return None
-        if (noun in _ONE_STUDY or noun == "research" and _NEW.intersection(t.lower for t in tokens[start:hit.start])) \
+        if (noun in _ONE_STUDY | _POLLS or noun == "research" and _NEW.intersection(t.lower for t in tokens[start:hit.start])) \
                 and info.analysis.doc.shared(_names_a_publication):
-            return None  # "A study found …", "New research shows …" in a story that says where it was published
+            return None  # "A study found …", "Polls show …" in a story that says where it was published or who polled
         return start, hit.end
 
     @staticmethod
@@ -252,6 +252,7 @@ _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "televi
 _REPORTS = frozenset({"reports", "report"})
 # research named in the singular is vague only with "a", "one" or "another": "the study" is one named before
 _ONE_STUDY = frozenset({"study", "report", "survey", "poll"})
+_POLLS = frozenset({"polls", "surveys"})
 # what a study word can be the first half of: "research firm", "survey company", "polling group"
 _ORGANISATIONS = frozenset({"firm", "firms", "group", "company", "companies", "institute", "center", "centre", "team",
                             "organisation", "organization", "agency", "house", "unit", "outfit", "consultancy", "body"})
@@ -261,7 +262,8 @@ _STUDY_TEAMS = frozenset({"researchers", "scientists"})
 
 
 def _names_a_publication(doc: Document) -> bool:
-    """Whether the document says where a study appeared ("published in the journal Science")."""
+    """Whether the document says where a study appeared ("published in the journal Science") or who carried
+    out a survey ("Emerson College Polling surveyed 627 likely voters", "conducted by YouGov")."""
     return bool(PUBLISHED.search(plain(doc.text)))
 
 
