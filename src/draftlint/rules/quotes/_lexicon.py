@@ -45,7 +45,7 @@ proved proven confirm confirms confirmed reveal reveals revealed demonstrate dem
 # an unnamed crowd presented as an authority
 CROWDS = frozenset("""
 experts analysts scientists researchers economists observers critics commentators insiders sources specialists
-pundits scholars historians doctors psychologists academics strategists friends pals confidants
+pundits scholars historians doctors psychologists academics strategists friends pals confidants netizens
 """.split())
 # crowds that are often a specific team in news ("doctors said the boy is stable"): vague only when quantified
 QUANTIFIED_ONLY = frozenset({"doctors", "psychologists"})
@@ -108,6 +108,7 @@ councillor councilor councilman councilwoman lawmaker legislator politician sena
 supporter opponent donor delegate
 owner shopkeeper vendor seller retailer landlord tenant homeowner renter supervisor boss founder entrepreneur
 chef cook waiter waitress bartender barista baker butcher
+facialist stylist hairstylist hairdresser manicurist masseuse beautician
 soldier veteran guard firefighter executive exec courtier butler maid bodyguard chauffeur housekeeper
 coach player athlete spectator swimmer runner cyclist rider racer competitor entrant contestant skier surfer
 hiker walker climber angler golfer

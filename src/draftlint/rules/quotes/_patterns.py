@@ -44,6 +44,8 @@ _MOD_ANY = {"IS_PUNCT": False, "IS_SPACE": False, "LOWER": {"NOT_IN": _DETERMINE
 _HYPHEN = {"ORTH": {"IN": ["-", "‐", "–"]}}
 # whose crowd it is: "the", "the couple's closest", "Chantelle's" (any word or possessive, no punctuation)
 _OWNER = {"IS_PUNCT": False, "IS_SPACE": False}
+# whose person it is: "according to her facialist", an unnamed person all the same
+_OWNERS = frozenset({"his", "her", "their"})
 _PLACE_PREP = frozenset({"in", "on", "at", "from", "with", "near", "inside", "outside", "for", "of"})
 
 
@@ -100,7 +102,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                        [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "has", "had"]}}, {"LOWER": "been"},
                         dict(_ADV, OP="?"),
                         _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
-                             "known", "accepted", "held", "suggested", "alleged"})]],
+                             "known", "accepted", "held", "suggested", "alleged", "stated"})]],
         # an anonymous person as the speaker (Q003)
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                         _in(GENERIC_PEOPLE | ANON_INHERENT)]],
@@ -125,8 +127,13 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
                                "tweeted", "asked", "added", "claimed", "claims"})]],
-        "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}, _in(INDEFINITE | {"the", "this", "that"}),
-                            dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)]],
+        "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}, _in(INDEFINITE | _OWNERS | {"the", "this", "that"}),
+                            dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)],
+                           # "as noted by an analyst", "as one trader put it" is ANON_PUT's
+                           [{"LOWER": "as"}, _in({"noted", "stated", "said", "explained", "observed", "reported",
+                                                  "mentioned", "pointed"}), {"LOWER": "out", "OP": "?"}, {"LOWER": "by"},
+                            _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
+                            _in(GENERIC_PEOPLE | ANON_INHERENT)]],
         "ANON_MARKED": [[_in(ANON_MARKERS), dict(_MOD_ANY, OP="{0,2}"), _in(PERSON_NOUNS)],
                         [_in(ANON_MARKERS), dict(_MOD, OP="?"),
                          {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:er|or|ist|ian|ant|ent|ee|man|woman)s?$"}}],

@@ -12,6 +12,9 @@ from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 _PEOPLE_PLURALS = frozenset(plural(p) for p in GENERIC_PEOPLE)
+_OWNERS = frozenset({"his", "her", "their"})
+_AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
+                          "authorities", "911"})
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
 
@@ -26,7 +29,8 @@ class AnonymousSource(Rule):
       official", "a person familiar with the matter", "a source close to the couple", "who spoke on condition
       of anonymity", "who asked not to be named", "asking not to be identified";
     - an insider, source, tipster or whistleblower: "according to the insider", "a source told", "the tipster
-      claimed";
+      claimed"; a person by role after "according to" or "as noted by" ("according to one courtier", "according
+      to her stylist", "as noted by an analyst");
     - a member of the public, or a person known only by role or occupation, quoted without a name, in the
       quotative order of vox-pop quotes (`"…," said another person`, `"…?" asked one user on Threads`, `said
       one party strategist`, `said someone in the hall`) or as the subject of a speech verb ("one resident
@@ -44,7 +48,9 @@ class AnonymousSource(Rule):
 
     Not flagged: the same nouns next to a name ("said one resident, Maria Lopez"; "Jane Doe, a former
     employee, said"), a person in a reported clause rather than the speaker ("the shopkeeper said a woman walked in"),
-    `"…," the man shouted on the video` (a person the story describes, not a source), roles tied to a named
+    `"…," the man shouted on the video` (a person the story describes, not a source), a complaint to the police
+    ("a resident told police that …": the police log is the source), "an unidentified man" inside what a named
+    speaker said ("Police said an unidentified man was hurt"), roles tied to a named
     source ("a dispatcher on Broadcastify"), and anything inside quotation marks. Groups ("sources say",
     "insiders claim") are vague attributions, flagged by Q002.
 
@@ -85,7 +91,7 @@ class AnonymousSource(Rule):
                     continue
                 result = None
                 if hit.label == "ANON_MARKED":
-                    result = self._marked(info, hit, anonymous_nouns)
+                    result = self._marked(analysis, info, hit, anonymous_nouns)
                     if result is not None and not has_cue:
                         result = None
                 elif hit.label == "ANON_AFTER":
@@ -118,13 +124,15 @@ class AnonymousSource(Rule):
 
     # -- the shapes ---------------------------------------------------------------------------------------
     @staticmethod
-    def _marked(info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
+    def _marked(analysis: Analysis, info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
         tokens = info.tokens
         words = [t.lower for t in tokens[hit.start:hit.end]]
         end = hit.end
         if words[0] in ANON_MARKERS:  # "an anonymous engineer", "an unnamed senior official"
             if words[-1] in NOT_PEOPLE:
                 return None
+            if _in_reported_clause(analysis, info, hit):
+                return None  # "Police said an unidentified man was shot": the man is what they reported
             noun = _singular(words[-1])
             anonymous.add(noun)
         else:  # "people familiar with", "who asked not to be named", "on condition of anonymity"
@@ -153,6 +161,9 @@ class AnonymousSource(Rule):
         noun_at = next(k for k in range(first + 1, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
         if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
             return None  # "one of the ...", a person as an object
+        if hit.end < len(tokens) and tokens[hit.end].lower in _AUTHORITIES \
+                or hit.end + 1 < len(tokens) and tokens[hit.end].lower == "to" and tokens[hit.end + 1].lower in _AUTHORITIES:
+            return None  # "a resident told police", "a man reported to deputies": a complaint the police log reports
         if tokens[hit.end - 1].lower not in REPORTING and tokens[noun_at].lower not in ANON_INHERENT \
                 and not _quote_in(analysis, info) and not _on_platform(tokens, hit.end):
             return None  # "a user writes a manifest", "another user claims the name": no quotation, no speech
@@ -160,10 +171,12 @@ class AnonymousSource(Rule):
 
     @staticmethod
     def _according(info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
+        """"according to one courtier", "according to her facialist", "as noted by an analyst"."""
         tokens = info.tokens
         if any(t.lower in _DOCUMENTS for t in tokens[hit.end:hit.end + 2]):
             return None  # "according to a local news report", "a customer survey": a document, not a person
-        return _person(tokens, hit.start + 2, hit.end, anonymous, start=hit.start)
+        det_at = next(k for k in range(hit.start, hit.end) if tokens[k].lower in ("to", "by")) + 1
+        return _person(tokens, det_at, hit.end, anonymous, start=hit.start)
 
     @staticmethod
     def _someone(analysis: Analysis, info: SentenceInfo, hit: Hit) -> tuple[int, int, str] | None:
@@ -209,13 +222,23 @@ def _person(tokens: list[Tok], det_at: int, end: int, anonymous: set[str], start
         return None
     if noun in ANON_INHERENT or modifiers & (ANON_MARKERS | FORMER):
         pass
-    elif det in INDEFINITE:
+    elif det in INDEFINITE or det in _OWNERS:  # "a friend", "her facialist": nobody the reader can look up
         anonymous.add(noun)  # "the friend revealed", later, is the same unnamed friend
     elif noun in anonymous:  # "the employee", after "an anonymous employee" or "a friend told us"
         pass
     else:
         return None
     return (det_at if start is None else start), (end if stop is None else stop), noun
+
+
+def _in_reported_clause(analysis: Analysis, info: SentenceInfo, hit: Hit) -> bool:
+    """The person stands in what someone else said: a speech verb before them that is not a quotation's
+    inverted tag (`," said an unnamed aide`), and no speech verb of their own after them."""
+    tokens = info.tokens
+    if hit.end < len(tokens) and tokens[hit.end].lower in SPEECH_VERBS:
+        return False
+    return any(h.label == "SPEECH" and h.end <= hit.start and not tokens[h.start].quoted
+               and not _follows_quote(analysis, tokens, h.start) for h in info.hits)
 
 
 def _on_platform(tokens: list[Tok], at: int) -> bool:
