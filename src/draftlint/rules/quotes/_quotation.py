@@ -68,6 +68,8 @@ def headline_like(quote: Quote, before: str, after: str) -> bool:
     if before.strip(" \t•·-*>#") or after.strip(" \t.,;:!?”’\"'"):
         return False
     inner = inner_text(quote).rstrip(" \t\"'”’")
+    if after.lstrip(" \t”’\"'")[:1] in (".", "!", "?", "…") and inner.lstrip(" \t\"“‘'")[:1].isupper():
+        return False  # `"The doctors … in our NHS".`: a sentence, ended by the writer's full stop, not a headline
     return bool(inner) and not _SENTENCE_MARK.search(inner)
 
 
