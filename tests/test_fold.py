@@ -38,6 +38,14 @@ def test_a_long_paragraph_links_no_two_findings_inside_it():
     assert sorted(f.code for f in fold(alone, lambda c: RANK(c, 50))) == ["Q002", "R001"]
 
 
+def test_a_readability_finding_never_names_the_residue_it_joined():
+    """A run of sentences opening with the same word over a title line: the line is the title and page
+    furniture, not a readability problem, whatever the codes' order."""
+    items = [_f("R006", 5, 1, 60, family="readability"), _f("B020", 5), _f("T002", 5, family="title")]
+    out = fold(items, lambda c: RANK(c, 50))
+    assert [(f.code, f.message) for f in out] == [("T002", "T002 message (also: B020, R006)")]
+
+
 def test_lines_with_one_finding_and_other_lines_are_untouched():
     items = [_f("B020", 1), _f("B110", 2), _f("Q001", 2, family="quote", col=30, end_col=40)]
     assert fold(items, lambda c: RANK(c, 50)) == items

@@ -62,7 +62,8 @@ def _merge(cluster: list[Finding], specificity: Callable[[str], int]) -> Finding
     """The most specific finding of ``cluster``, naming the others."""
     if len(cluster) == 1:
         return cluster[0]
-    winner = min(cluster, key=lambda f: (-specificity(f.code), f.code, f.column))
+    # a readability measure that joined the residue never names it: the residue is what the line is
+    winner = min(cluster, key=lambda f: (f.family == READABILITY, -specificity(f.code), f.code, f.column))
     others = sorted({f.code for f in cluster} - {winner.code})
     fix = winner.fix or next((f.fix for f in cluster if f.fix is not None), None)
     message = winner.message + (f" (also: {', '.join(others)})" if others else "")

@@ -50,6 +50,7 @@ class BreadcrumbTrail(Rule):
     code = "B011"
     name = "breadcrumb-trail"
     family = Family.BOILERPLATE
+    specificity = 65  # a trail whose last crumb is the title is a breadcrumb first (over T002)
 
     @dataclass(frozen=True)
     class Options:
