@@ -126,6 +126,9 @@ diplomat diplomats adviser advisers advisor advisors spokesperson spokesman spok
 director source sources insider insiders people persons worker workers member members figure figures
 """.split())
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+# the last word of a label over a list of unnamed voices ("User Comments:", "What Readers Say:"): no name
+SECTION_LABELS = frozenset({"comments", "reviews", "testimonials", "feedback", "quotes", "reactions", "responses",
+                            "say", "says", "said", "thoughts", "opinions", "voices"})
 # things that can be "anonymous" without being a source
 NOT_PEOPLE = frozenset("""
 function functions struct structs type types class classes method methods block blocks lifetime lifetimes union

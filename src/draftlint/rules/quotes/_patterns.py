@@ -105,7 +105,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
                              "known", "accepted", "held", "suggested", "alleged", "stated"})]],
         # an anonymous person as the speaker (Q003)
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
-                        _in(GENERIC_PEOPLE | ANON_INHERENT)]],
+                        _in(GENERIC_PEOPLE | ANON_INHERENT)],
+                       [_in(QUOTATIVE), _in(_OWNERS), _in(ANON_INHERENT)]],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                          _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV, OP="{0,2}"), speech],
                         # "a senior engineer at the plant said", "one reporter on the beat told me"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Container, Iterable
 
-from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, TITLES, NamePattern
+from draftlint.rules.quotes._lexicon import COMMON_STARTS, ORG_WORDS, ROLE_TITLES, SECTION_LABELS, TITLES, NamePattern
 from draftlint.rules.quotes._tokens import Tok
 
 # words inside a name that are written in lower case: "Laurence des Cars", "Ludwig van Beethoven"
@@ -60,7 +60,8 @@ def person_like(run: list[Tok], before: Tok | None) -> bool:
     if run and run[0].lower in TITLES | ROLE_TITLES:
         return len(run) >= 2
     words = [t for t in run if t.lower not in _PARTICLES]
-    return 2 <= len(words) <= 4 and not any(t.lower.strip(".") in ORG_WORDS for t in words)
+    return 2 <= len(words) <= 4 and not any(t.lower.strip(".") in ORG_WORDS for t in words) \
+        and words[-1].lower not in SECTION_LABELS  # "User Comments" is a label
 
 
 def people(tokens: list[Tok]) -> list[list[Tok]]:

@@ -9,7 +9,7 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes import _quotation as q, _speakers as sp
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
-from draftlint.rules.quotes._lexicon import SPEECH_VERBS, WORD, NamePattern, plain
+from draftlint.rules.quotes._lexicon import SECTION_LABELS, SPEECH_VERBS, WORD, NamePattern, plain
 
 # a signature line under a blockquote: "— Jane Smith", "-- J. Smith, The Times"
 _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\s+(?:the\s+|an?\s+)?)?[A-Z0-9]")
@@ -17,6 +17,13 @@ _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\
 _SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*{U}[\w.'’-]+")
 _FULL_NAME = NamePattern(r"\b{U}(?:{L}|['’-])+\s+(?:{U}\.\s+)?{U}(?:{L}|['’-])+")
 _WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
+def _section_label(sentence: SentenceInfo) -> bool:
+    """"User Comments:", "What readers say:": a short label over a list of unnamed voices, whose last word is
+    no speech verb and no name."""
+    words = [t for t in sentence.tokens if t.text[:1].isalnum()]
+    return 0 < len(words) <= 6 and sentence.sentence.text.rstrip().endswith(":") and words[-1].lower in SECTION_LABELS
+
+
 # a determiner right before a quotation makes it a noun phrase in the writer's sentence, not speech
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your", "my"})
 # the first word of a sentence that points back at a quotation just made ("That is how …", "So says …")
@@ -199,9 +206,9 @@ class UnattributedQuote(Rule):
             return True
         # the sentence before (`Jeremy Robinson had a more succinct statement.` / `"…"`) or after
         before = self._before(analysis, quote.start)
-        if before is not None and (before.has_cue() or self._colon_speaker(analysis, before, None)
-                                   or sp.names_person(before.tokens, known)
-                                   or sp.has_word(before.tokens, sp.THIRD_PERSON)):
+        if before is not None and not _section_label(before) \
+                and (before.has_cue() or self._colon_speaker(analysis, before, None)
+                     or sp.names_person(before.tokens, known) or sp.has_word(before.tokens, sp.THIRD_PERSON)):
             return True
         after = self._after(analysis, inside[-1])
         if after is not None and (after.has_cue() or sp.names_person(after.tokens, known)):
@@ -289,8 +296,8 @@ class UnattributedQuote(Rule):
             clause.append(t)
         clause.reverse()
         words = [t for t in clause if t.text[:1].isalnum()]
-        if not words or len(words) > 25:
-            return False
+        if not words or len(words) > 25 or words[-1].lower in SECTION_LABELS:
+            return False  # "User Comments:", "What Readers Say:": a section's label over unnamed voices
         return any(t.proper for t in words) and not all(t.lower in ("i", "we", "you") for t in words)
 
     @staticmethod

@@ -62,6 +62,9 @@ class TitleRepeatedInBody(Rule):
         forms = title_forms(doc.title.text)
         first_heading = next((b for b in doc.blocks if b.kind == "heading"), None)
         counts: Counter | None = None
+        # the head of the page: what stands before its first paragraph of running prose
+        head_end = next((line.start for b in doc.prose_blocks if b.kind == "paragraph" for line in b.lines
+                         if len(line.text.split()) >= _RUNNING_WORDS), len(doc.text))
 
         def printed_twice(text: str) -> bool:
             nonlocal counts
@@ -86,12 +89,16 @@ class TitleRepeatedInBody(Rule):
                 elif (crumbs := breadcrumb(line.text, forms)) is not None:
                     yield self.finding(doc, line.start, line.end,
                                        f"line repeats the title “{doc.title.text}” after breadcrumb words “{crumbs}”")
-                elif block.kind in ("heading", "paragraph") and block.first_line == block.last_line \
-                        and not line.text.endswith(".") \
+                elif block.kind in ("heading", "paragraph") and not line.text.endswith(".") \
+                        and (block.first_line == block.last_line or block.stacked) \
                         and (spells_out(line.text, doc.title.text)
+                             and (block.first_line == block.last_line or line.start < head_end)  # a stack's headline tops the page
                              or repeated_headline(line.text, block.kind, doc.title) and printed_twice(line.text)):
                     yield self.finding(doc, line.start, line.end,
                                        f"line is the headline that the title “{doc.title.text}” shortens")
+
+
+_RUNNING_WORDS = 20
 
 
 def _line_counts(doc: Document) -> Counter:
