@@ -74,7 +74,10 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # (the noun is matched by a pattern, not a word list, so that the claim verb stays the anchor: plurals
         # of professions such as "developers" are common words in technical text)
         "CROWD_Q": [[_in(_VAGUE_QUANTIFIERS), {"IS_LOWER": True, "LOWER": {"REGEX": _CROWD_NOUN}},
-                     dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)]],
+                     dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
+                    # "many cautious investors are claiming": a modifier, and the progressive
+                    [_in(_VAGUE_QUANTIFIERS), dict(_MOD, OP="?"), {"IS_LOWER": True, "LOWER": {"REGEX": _CROWD_NOUN}},
+                     _in({"are", "were"}), dict(_ADV, OP="{0,2}"), _in(_CLAIMING)]],
         # a profession in the plural as the source of a general claim, in the present: "nutritionists agree",
         # "doctors recommend" (the past, "doctors said the boy is stable", is often the team that treated him)
         "CROWD_P": [[_in(plural(p) for p in PROFESSIONS), dict(_ADV_AUX, OP="{0,2}"), _in(_GENERIC_CLAIMS)]],

@@ -256,7 +256,8 @@ def _follows_quote(analysis: Analysis, tokens: list[Tok], verb_at: int) -> bool:
     k = tokens[verb_at].start - 1
     while k >= 0 and text[k] in " \t\n,":
         k -= 1
-    return k >= 0 and analysis.quoted(k)
+    # a closing mark right before the verb is a quotation's end, even one opened paragraphs before
+    return k >= 0 and (analysis.quoted(k) or text[k] in "”\"")
 
 
 def _quote_in(analysis: Analysis, info: SentenceInfo, neighbours: bool = True) -> bool:

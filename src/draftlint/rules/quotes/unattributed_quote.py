@@ -14,7 +14,7 @@ from draftlint.rules.quotes._lexicon import SECTION_LABELS, SPEECH_VERBS, WORD, 
 # a signature line under a blockquote: "— Jane Smith", "-- J. Smith, The Times"
 _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\s+(?:the\s+|an?\s+)?)?[A-Z0-9]")
 # a signature right after a quotation: `"…" — Mahatma Gandhi`
-_SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*{U}[\w.'’-]+")
+_SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*(?!(?:Unknown|Anonymous|Author\s+Unknown)\b){U}[\w.'’-]+")
 _FULL_NAME = NamePattern(r"\b{U}(?:{L}|['’-])+\s+(?:{U}\.\s+)?{U}(?:{L}|['’-])+")
 _WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
 def _section_label(sentence: SentenceInfo) -> bool:

@@ -186,6 +186,9 @@ class VagueAttribution(Rule):
         noun_at = hit.end - 1
         # the group's first word: after "according to", "as per", or "as stated by"
         first = hit.start + (3 if tokens[hit.start].lower == "as" and tokens[hit.start + 1].lower != "per" else 2)
+        if noun_at == first + 1 and tokens[first].lower == "the" and tokens[noun_at].lower in ("sources", "reports") \
+                and (hit.end == len(tokens) or tokens[hit.end].text in (",", ".")):
+            first += 1  # "According to the sources, …", "As per the reports, …": the article never says which
         for t in tokens[first:noun_at]:
             if t.lower in SPECIFIC or t.proper or t.lower.isdigit() or t.lower in _NUMBERS or not t.text[:1].isalpha():
                 return None
