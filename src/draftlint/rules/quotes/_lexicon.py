@@ -71,7 +71,7 @@ FORMER = frozenset({"ex", "former"})
 # people who are not anyone in particular: quoted vox-pop style with "one", "another", "a"
 _ANYONE = frozenset("""
 person user commenter resident attendee caller viewer reader fan woman man neighbour neighbor bystander onlooker
-witness local employee staffer worker customer shopper member poster follower listener participant guest
+witness eyewitness local employee staffer worker customer shopper member poster follower listener participant guest
 visitor friend acquaintance relative colleague coworker classmate parent student individual pal buddy
 passerby pedestrian motorist taxpayer constituent parishioner churchgoer concertgoer festivalgoer
 beachgoer moviegoer theatregoer diner patron client subscriber redditor tweeter influencer streamer gamer
@@ -102,7 +102,7 @@ reporter journalist photographer producer writer blogger columnist reviewer
 _ROLES = frozenset("""
 carer caregiver nanny headteacher paralegal juror clerk
 carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
-aide assistant intern volunteer organiser organizer activist campaigner protester protestor demonstrator voter
+aide assistant intern volunteer organiser organizer partner agent activist campaigner protester protestor demonstrator voter
 negotiator mediator investigator inspector lobbyist diplomat
 councillor councilor councilman councilwoman lawmaker legislator politician senator congressman congresswoman
 supporter opponent donor delegate
@@ -126,9 +126,9 @@ diplomat diplomats adviser advisers advisor advisors spokesperson spokesman spok
 director source sources insider insiders people persons worker workers member members figure figures
 """.split())
 INDEFINITE = frozenset({"a", "an", "one", "another"})
-# the last word of a label over a list of unnamed voices ("User Comments:", "What Readers Say:"): no name
+# the last word of a label over a list of unnamed voices ("User Comments:", "Customer Reviews:"): no name
 SECTION_LABELS = frozenset({"comments", "reviews", "testimonials", "feedback", "quotes", "reactions", "responses",
-                            "say", "says", "said", "thoughts", "opinions", "voices"})
+                            "thoughts", "opinions", "voices"})
 # things that can be "anonymous" without being a source
 NOT_PEOPLE = frozenset("""
 function functions struct structs type types class classes method methods block blocks lifetime lifetimes union

@@ -28,7 +28,7 @@ def _in(words) -> dict:
 
 # the plural of a profession: any noun in -ists or -ians, or one of the lexicon's professions
 _CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
-_GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution", "suggest",
+_GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution", "suggest", "add",
                              "argue", "insist", "urge", "stress", "claim", "maintain", "emphasize", "emphasise"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
                        "speculating", "cautioning"})
@@ -40,7 +40,8 @@ _ADV_AUX = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA 
 _DETERMINERS = ["a", "an", "the", "one", "another", "this", "that", "these", "those", "some", "any"]
 _MOD = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}
 # "a Starbucks employee", "an Instagram user", "one crane operator's wife", "a 12-year-old witness"
-_MOD_ANY = {"IS_PUNCT": False, "IS_SPACE": False, "LOWER": {"NOT_IN": _DETERMINERS}}
+_MOD_ANY = {"IS_SPACE": False, "LOWER": {"NOT_IN": _DETERMINERS + [",", ".", ";", ":", "!", "?", "(", ")", "—", '"', "“", "”",
+                                                                    "‘", "’", "'"]}}  # a hyphen joins: "a next-door neighbour"
 _HYPHEN = {"ORTH": {"IN": ["-", "‐", "–"]}}
 # whose crowd it is: "the", "the couple's closest", "Chantelle's" (any word or possessive, no punctuation)
 _OWNER = {"IS_PUNCT": False, "IS_SPACE": False}
@@ -61,6 +62,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [{"LOWER": {"IN": ["the", "a", "his", "her", "their", "its"]}}, dict(_MOD, OP="{0,2}"), _in(DOC_NOUNS),
              {"LOWER": {"IN": ["read", "reads", "stated", "states", "said", "says"]}}],
             [{"LOWER": {"IN": ["read", "reads", "reading"]}}, {"ORTH": {"IN": [":", ","]}}],  # `the sign reads: "…"`
+            # `"…," read a club statement`
+            [{"LOWER": {"IN": ["read", "reads"]}}, {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}},
+             dict(_MOD, OP="{0,2}"), _in(DOC_NOUNS)],
         ],
         "PUT_IT": [[{"LOWER": "put"}, {"LOWER": "it"}]],
         # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
@@ -111,7 +115,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                         _in(GENERIC_PEOPLE | ANON_INHERENT)],
                        [_in(QUOTATIVE), _in(_OWNERS), _in(ANON_INHERENT)]],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
-                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV, OP="{0,2}"), speech],
+                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],  # "a source has told"
                         # "a senior engineer at the plant said", "one reporter on the beat told me"
                         [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
                          {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech]],

@@ -81,8 +81,8 @@ class AnonymousSource(Rule):
         anonymous_nouns: set[str] = set()  # nouns the document introduced as anonymous ("the anonymous employee")
         flagged: set[tuple[int, str]] = set()  # (paragraph, noun): one finding per person per paragraph
         for info in analysis.with_labels(*_ANON):
-            if not info.hits:
-                continue
+            if not info.hits or analysis.sourced(info.segment):
+                continue  # a link or citation in the paragraph lets the reader find the person
             has_cue = any(h.label in _CUES and not info.tokens[h.start].quoted for h in info.hits)
             found: list[tuple[int, int, str]] = []
             for hit in sorted(info.hits, key=lambda h: h.label != "ANON_MARKED"):
@@ -161,6 +161,8 @@ class AnonymousSource(Rule):
         noun_at = next(k for k in range(first + 1, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
         if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
             return None  # "one of the ...", a person as an object
+        if noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower in ("for", "representing") and tokens[noun_at + 2].proper:
+            return None  # "a barrister for Maughan said": the named party's counsel, as court reports name them
         if hit.end < len(tokens) and tokens[hit.end].lower in _AUTHORITIES \
                 or hit.end + 1 < len(tokens) and tokens[hit.end].lower == "to" and tokens[hit.end + 1].lower in _AUTHORITIES:
             return None  # "a resident told police", "a man reported to deputies": a complaint the police log reports
@@ -244,8 +246,8 @@ def _in_reported_clause(analysis: Analysis, info: SentenceInfo, hit: Hit) -> boo
 def _on_platform(tokens: list[Tok], at: int) -> bool:
     """`one fan wrote on Instagram`, `a user commented that …`: a post on a named site, or a verb introducing
     reported speech, is speech even without a quotation."""
-    if at < len(tokens) and tokens[at].lower == "that":
-        return True
+    if at < len(tokens) and tokens[at].lower in ("that", ":"):
+        return True  # "a user commented that …", "a neighbour added: ‘…": speech follows
     return at + 1 < len(tokens) and tokens[at].lower in ("on", "in") and tokens[at + 1].proper
 
 

@@ -18,7 +18,7 @@ _SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*(?!(?:Unknown|Anony
 _FULL_NAME = NamePattern(r"\b{U}(?:{L}|['’-])+\s+(?:{U}\.\s+)?{U}(?:{L}|['’-])+")
 _WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
 def _section_label(sentence: SentenceInfo) -> bool:
-    """"User Comments:", "What readers say:": a short label over a list of unnamed voices, whose last word is
+    """"User Comments:", "Customer Reviews:": a short label over a list of unnamed voices, whose last word is
     no speech verb and no name."""
     words = [t for t in sentence.tokens if t.text[:1].isalnum()]
     return 0 < len(words) <= 6 and sentence.sentence.text.rstrip().endswith(":") and words[-1].lower in SECTION_LABELS
@@ -297,7 +297,7 @@ class UnattributedQuote(Rule):
         clause.reverse()
         words = [t for t in clause if t.text[:1].isalnum()]
         if not words or len(words) > 25 or words[-1].lower in SECTION_LABELS:
-            return False  # "User Comments:", "What Readers Say:": a section's label over unnamed voices
+            return False  # "User Comments:", "Customer Reviews:": a section's label over unnamed voices
         return any(t.proper for t in words) and not all(t.lower in ("i", "we", "you") for t in words)
 
     @staticmethod

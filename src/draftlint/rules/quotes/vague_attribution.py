@@ -333,8 +333,9 @@ def _left_edge(tokens, noun_at: int) -> int | None:
 
 
 def _named_after(tokens, at: int, prepositions=_NAMING_PREPOSITIONS) -> bool:
-    """Whether the words right after a crowd name it: "researchers at Stanford", "a study published in Nature"."""
-    window = tokens[at:at + 5]
+    """Whether the words right after a crowd name it: "researchers at Stanford", "a study published in Nature",
+    "new research out this month from the University of Colorado"."""
+    window = tokens[at:at + 7]
     for k, t in enumerate(window):
         if t.lower in prepositions and k + 1 < len(window):
             nxt = window[k + 1]
