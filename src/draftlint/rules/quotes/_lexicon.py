@@ -102,7 +102,8 @@ reporter journalist photographer producer writer blogger columnist reviewer
 _ROLES = frozenset("""
 carer caregiver nanny headteacher paralegal juror clerk
 carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
-aide assistant intern volunteer organiser organizer partner agent activist campaigner protester protestor demonstrator voter
+aide assistant intern volunteer organiser organizer partner agent
+activist campaigner protester protestor demonstrator voter
 negotiator mediator investigator inspector lobbyist diplomat
 councillor councilor councilman councilwoman lawmaker legislator politician senator congressman congresswoman
 supporter opponent donor delegate

@@ -28,8 +28,9 @@ def _in(words) -> dict:
 
 # the plural of a profession: any noun in -ists or -ians, or one of the lexicon's professions
 _CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
-_GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution", "suggest", "add",
-                             "argue", "insist", "urge", "stress", "claim", "maintain", "emphasize", "emphasise"})
+_GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution",
+                             "suggest", "add", "argue", "insist", "urge", "stress", "claim", "maintain",
+                             "emphasize", "emphasise"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
                        "speculating", "cautioning"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
@@ -40,8 +41,9 @@ _ADV_AUX = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA 
 _DETERMINERS = ["a", "an", "the", "one", "another", "this", "that", "these", "those", "some", "any"]
 _MOD = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}
 # "a Starbucks employee", "an Instagram user", "one crane operator's wife", "a 12-year-old witness"
-_MOD_ANY = {"IS_SPACE": False, "LOWER": {"NOT_IN": _DETERMINERS + [",", ".", ";", ":", "!", "?", "(", ")", "—", '"', "“", "”",
-                                                                    "‘", "’", "'"]}}  # a hyphen joins: "a next-door neighbour"
+# (a hyphen joins: "a next-door neighbour")
+_MOD_ANY = {"IS_SPACE": False,
+            "LOWER": {"NOT_IN": _DETERMINERS + [",", ".", ";", ":", "!", "?", "(", ")", "—", '"', "“", "”", "‘", "’", "'"]}}
 _HYPHEN = {"ORTH": {"IN": ["-", "‐", "–"]}}
 # whose crowd it is: "the", "the couple's closest", "Chantelle's" (any word or possessive, no punctuation)
 _OWNER = {"IS_PUNCT": False, "IS_SPACE": False}
@@ -63,8 +65,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
              {"LOWER": {"IN": ["read", "reads", "stated", "states", "said", "says"]}}],
             [{"LOWER": {"IN": ["read", "reads", "reading"]}}, {"ORTH": {"IN": [":", ","]}}],  # `the sign reads: "…"`
             # `"…," read a club statement`
-            [{"LOWER": {"IN": ["read", "reads"]}}, {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}},
-             dict(_MOD, OP="{0,2}"), _in(DOC_NOUNS)],
+            [{"LOWER": {"IN": ["read", "reads"]}},
+             {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}}, dict(_MOD, OP="{0,2}"),
+             _in(DOC_NOUNS)],
         ],
         "PUT_IT": [[{"LOWER": "put"}, {"LOWER": "it"}]],
         # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
@@ -115,7 +118,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
                         _in(GENERIC_PEOPLE | ANON_INHERENT)],
                        [_in(QUOTATIVE), _in(_OWNERS), _in(ANON_INHERENT)]],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
-                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],  # "a source has told"
+                         # "a source has told"
+                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],
                         # "a senior engineer at the plant said", "one reporter on the beat told me"
                         [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
                          {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech]],
@@ -135,7 +139,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
                                "tweeted", "asked", "added", "claimed", "claims"})]],
-        "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}, _in(INDEFINITE | _OWNERS | {"the", "this", "that"}),
+        "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"},
+                            _in(INDEFINITE | _OWNERS | {"the", "this", "that"}),
                             dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)],
                            # "as noted by an analyst", "as one trader put it" is ANON_PUT's
                            [{"LOWER": "as"}, _in({"noted", "stated", "said", "explained", "observed", "reported",
