@@ -29,6 +29,7 @@ from draftlint.rules.quotes._segments import across_wraps, segments
 from draftlint.rules.quotes._speakers import OnFirstUse, people, surnames
 from draftlint.rules.quotes._sources import CITATION, OUTLET, PUBLISHED
 from draftlint.rules.quotes._tokens import Hit, Segment, Tok, Tokens, join_tokens
+from draftlint.text import normalize, title_forms
 
 
 @dataclass
@@ -166,6 +167,12 @@ class Analysis:
         """A named outlet or publication: "told Reuters", "in an interview with Le Monde", "the Journal reported"."""
         text = plain(segment.block.text[segment.start - segment.block.start:segment.end - segment.block.start])
         return bool(OUTLET.search(text))
+
+    def headline(self, s: SentenceInfo) -> bool:
+        """The sentence is the document's title printed in the body ("Royal experts reveal: …"): a headline, whose
+        claims the story below attributes."""
+        title = self.doc.title
+        return title is not None and normalize(s.sentence.text) in title_forms(title.text)
 
     @property
     def checkable(self) -> bool:

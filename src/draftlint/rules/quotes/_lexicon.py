@@ -50,7 +50,7 @@ pundits scholars historians doctors psychologists academics strategists friends 
 # crowds that are often a specific team in news ("doctors said the boy is stable"): vague only when quantified
 QUANTIFIED_ONLY = frozenset({"doctors", "psychologists"})
 STUDIES = frozenset({"studies", "research", "reports", "surveys", "polls", "study", "report", "survey", "poll",
-                     "statistics"})
+                     "statistics", "rumours", "rumors"})
 INSTITUTIONS = frozenset({"officials", "authorities"})
 QUANTIFIERS = frozenset("""
 many some most several numerous countless various certain other top leading plenty growing number majority lot

@@ -13,14 +13,16 @@ OUTLET = NamePattern(
     r"|\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?:[a-z-]+\s+)?(?:interview|conversation|podcast|op-ed|column|article"
     r"|essay|piece|post|paper|letter|appearance|broadcast|segment|documentary|book)\s+(?:with|for|in|on|to|published\s+by)\s+"
     r"(?:the\s+)?{U}"
-    r"|\b(?:wrote|writing|writes|published|quoted|cited|reported|appearing)\s+(?:in|by|on)\s+(?:the\s+)?{U}"
-    r"|\b(?:speaking|spoke|talking|talked)\s+(?:to|with|on)\s+(?:the\s+)?{U}[\w&'’.-]*"
+    # the verb may open the sentence: "Writing in The Lancet, …", "Speaking to OK!, …"
+    r"|\b(?i:wrote|writing|writes|published|quoted|cited|reported|appearing)\s+(?:in|by|on)\s+(?:the\s+)?{U}"
+    r"|\b(?i:speaking|spoke|talking|talked)\s+(?:to|with|on)\s+(?:the\s+)?{U}[\w&'’.-]*"
     r"|\b(?:{U}[\w&'’.-]*\s+){0,3}{U}[\w&'’.-]*\s+(?:reported|reports|quoted|cited|wrote)\b"
 )
 
 
 PUBLISHED = NamePattern(
     r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?{U}"
+    r"|\b(?:study|research|paper|report|survey)\s+in\s+(?:the\s+)?(?:journal\s+)?{U}"  # "the study in the Journal of …"
     r"|\b(?:conducted|commissioned|carried\s+out)\s+by\s+(?:the\s+)?{U}"  # a survey's pollster
     r"|\b{U}[\w&'’.-]*(?:\s+{U}[\w&'’.-]*){0,3}\s+(?:surveyed|polled)\s+(?:\d|more|over|nearly|about|some)"
 )

@@ -81,8 +81,8 @@ class AnonymousSource(Rule):
         anonymous_nouns: set[str] = set()  # nouns the document introduced as anonymous ("the anonymous employee")
         flagged: set[tuple[int, str]] = set()  # (paragraph, noun): one finding per person per paragraph
         for info in analysis.with_labels(*_ANON):
-            if not info.hits or analysis.sourced(info.segment):
-                continue  # a link or citation in the paragraph lets the reader find the person
+            if not info.hits or analysis.sourced(info.segment) or analysis.headline(info):
+                continue  # a link or citation in the paragraph lets the reader find the person; a headline
             has_cue = any(h.label in _CUES and not info.tokens[h.start].quoted for h in info.hits)
             found: list[tuple[int, int, str]] = []
             for hit in sorted(info.hits, key=lambda h: h.label != "ANON_MARKED"):
@@ -161,6 +161,10 @@ class AnonymousSource(Rule):
         noun_at = next(k for k in range(first + 1, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
         if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
             return None  # "one of the ...", a person as an object
+        tag = hit.start > 0 and tokens[hit.start - 1].text == ","  # "Romney said …, the source said": a tag
+        if not tag and any(h.label == "SPEECH" and h.end <= hit.start and not tokens[h.start].quoted
+                           and not _follows_quote(analysis, tokens, h.start) for h in info.hits):
+            return None  # "police reported … a resident who said …": the police are the source, the resident their report
         if noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower in ("for", "representing") and tokens[noun_at + 2].proper:
             return None  # "a barrister for Maughan said": the named party's counsel, as court reports name them
         if hit.end < len(tokens) and tokens[hit.end].lower in _AUTHORITIES \

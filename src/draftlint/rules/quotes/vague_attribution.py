@@ -133,6 +133,8 @@ class VagueAttribution(Rule):
                 noun = ""
             if span is None or any(t.lower in ("whether", "if") for t in tokens[max(0, span[0] - 1):span[0] + 1]):
                 continue  # "let's look at whether analysts think …": a question the text goes on to answer
+            if analysis.headline(info):
+                continue  # "Polls show close races": the headline, which the story attributes
             if noun in INSTITUTIONS and opts.ignore_officials_when_named and analysis.named_speaker:
                 continue
             if analysis.sourced(info.segment):
