@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -91,7 +92,7 @@ class TitleRepeatedInBody(Rule):
                                        f"line repeats the title “{doc.title.text}” after breadcrumb words “{crumbs}”")
                 elif block.kind in ("heading", "paragraph") and not line.text.endswith(".") \
                         and (block.first_line == block.last_line or block.stacked) \
-                        and (spells_out(line.text, doc.title.text)
+                        and (spells_out(line.text, doc.title.text) and not _SENTENCE_BREAK.search(line.text)
                              and (block.first_line == block.last_line or line.start < head_end)  # a stack's headline tops the page
                              or repeated_headline(line.text, block.kind, doc.title) and printed_twice(line.text)):
                     yield self.finding(doc, line.start, line.end,
@@ -99,6 +100,8 @@ class TitleRepeatedInBody(Rule):
 
 
 _RUNNING_WORDS = 20
+# a sentence ending inside a line: prose ("… do work for weight loss. But is it worth it?"), not a headline
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[A-Z“\"]")
 
 
 def _line_counts(doc: Document) -> Counter:
