@@ -100,8 +100,9 @@ class TitleRepeatedInBody(Rule):
 
 
 _RUNNING_WORDS = 20
-# a sentence ending inside a line: prose ("… do work for weight loss. But is it worth it?"), not a headline
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[A-Z“\"]")
+# a full stop ending a sentence inside a line: prose ("… for weight loss. But is it worth it?"), not a headline
+# (a headline may hold a question, "… Energy? A Guide to …", or an abbreviation, "U.S. Navy")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.[\"'”’)]?\s+[A-Z“\"]")
 
 
 def _line_counts(doc: Document) -> Counter:
