@@ -23,6 +23,7 @@ OUTLET = NamePattern(
 PUBLISHED = NamePattern(
     r"\b(?:published|appeared|appearing|reported)\b[^.;]{0,40}?\b(?:in|by)\s+(?:the\s+)?(?:journal\s+)?{U}"
     r"|\b(?:study|research|paper|report|survey)\s+in\s+(?:the\s+)?(?:journal\s+)?{U}"  # "the study in the Journal of …"
+    r"|\b(?:researchers|scientists|a\s+team)\s+(?:at|from)\s+(?:the\s+)?{U}"  # "researchers at Washington University"
     r"|\b(?:conducted|commissioned|carried\s+out)\s+by\s+(?:the\s+)?{U}"  # a survey's pollster
     r"|\b{U}[\w&'’.-]*(?:\s+{U}[\w&'’.-]*){0,3}\s+(?:surveyed|polled)\s+(?:\d|more|over|nearly|about|some)"
 )

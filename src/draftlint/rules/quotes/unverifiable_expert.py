@@ -248,8 +248,10 @@ def _find_credential(tokens: list[Tok], window: list[int]) -> tuple[int, int] | 
             after = tokens[window[n + 1]] if n + 1 < len(window) else None
             if after is not None and after.text.isalpha() and after.text.islower() and after.lower not in _PREPOSITIONS:
                 continue  # "expert testimony", "expert advice": an adjective, not a person
-            if n > 0 and tokens[window[n - 1]].proper and not any(w in PEACOCK for w in words[max(0, n - 4):n]):
-                continue  # "IEA expert", "NASA expert": a role at a named organisation
+            if n > 0 and not any(w in PEACOCK for w in words[max(0, n - 4):n]) and (
+                    tokens[window[n - 1]].proper or any(
+                        words[m] in ("'s", "’s") and m > 0 and tokens[window[m - 1]].proper for m in range(max(1, n - 4), n))):
+                continue  # "IEA expert", "ProPrivacy's digital privacy expert": a role at a named organisation
             start = k
             # include a preceding peacock adjective and article: "a leading expert"
             m = n - 1
