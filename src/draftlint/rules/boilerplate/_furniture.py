@@ -44,7 +44,7 @@ SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("stamps", re.compile(r"(?<!\w)(?:\d{1,3}|an?|one|a few)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
                           r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\.?\sago(?!\w)"), re.compile("ago")),
     ("stamps", re.compile(r"(?<!\w)\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)(?!\w)"), _DIGIT),
-    ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes|ratings|reviews|stars)(?!\w)"),
+    ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes?|ratings?|reviews?|stars?)(?!\w)"),
      _DIGIT),
     # "Rated 4.5 out of 5 by 87 readers", "rated 4/5"
     ("ratings", re.compile(r"(?<!\w)rated\s\d(?:\.\d)?\s?(?:/\s?\d{1,2}|out\sof\s\d{1,2})(?:\sstars)?"

@@ -252,6 +252,9 @@ def _find_credential(tokens: list[Tok], window: list[int]) -> tuple[int, int] | 
                     tokens[window[n - 1]].proper or any(
                         words[m] in ("'s", "’s") and m > 0 and tokens[window[m - 1]].proper for m in range(max(1, n - 4), n))):
                 continue  # "IEA expert", "ProPrivacy's digital privacy expert": a role at a named organisation
+            if n + 2 < len(window) and words[n + 1] in ("at", "with", "from") and not any(
+                    w in PEACOCK for w in words[max(0, n - 4):n]) and _named_place(tokens, window[n + 2]):
+                continue  # "an obesity expert at Translational Research Institute": where the expert works
             start = k
             # include a preceding peacock adjective and article: "a leading expert"
             m = n - 1
