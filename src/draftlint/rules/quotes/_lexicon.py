@@ -127,6 +127,8 @@ diplomat diplomats adviser advisers advisor advisors spokesperson spokesman spok
 director source sources insider insiders people persons worker workers member members figure figures
 """.split())
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+# whose person it is: "according to her stylist", "says their source": an unnamed person all the same
+OWNERS = frozenset({"his", "her", "their"})
 # the last word of a label over a list of unnamed voices ("User Comments:", "Customer Reviews:"): no name
 SECTION_LABELS = frozenset({"comments", "reviews", "testimonials", "feedback", "quotes", "reactions", "responses",
                             "thoughts", "opinions", "voices"})

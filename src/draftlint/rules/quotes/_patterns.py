@@ -17,7 +17,7 @@ from draftlint.document import Sentence
 from draftlint.nlp.load import special_cases_with
 from draftlint.phrases import alternation
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
-                                            DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE,
+                                            DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE, OWNERS,
                                             PEOPLE_VERBS, PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SPEECH_VERBS,
                                             STUDIES, plural)
 
@@ -47,8 +47,6 @@ _MOD_ANY = {"IS_SPACE": False,
 _HYPHEN = {"ORTH": {"IN": ["-", "‐", "–"]}}
 # whose crowd it is: "the", "the couple's closest", "Chantelle's" (any word or possessive, no punctuation)
 _OWNER = {"IS_PUNCT": False, "IS_SPACE": False}
-# whose person it is: "according to her facialist", an unnamed person all the same
-_OWNERS = frozenset({"his", "her", "their"})
 _PLACE_PREP = frozenset({"in", "on", "at", "from", "with", "near", "inside", "outside", "for", "of"})
 
 
@@ -116,7 +114,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # an anonymous person as the speaker (Q003)
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                         _in(GENERIC_PEOPLE | ANON_INHERENT)],
-                       [_in(QUOTATIVE), _in(_OWNERS), _in(ANON_INHERENT)]],  # `," says their source`
+                       [_in(QUOTATIVE), _in(OWNERS), _in(ANON_INHERENT)]],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                          # "a source has told"
                          _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],
@@ -140,7 +138,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
                                "tweeted", "asked", "added", "claimed", "claims"})]],
         "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"},
-                            _in(INDEFINITE | _OWNERS | {"the", "this", "that"}),
+                            _in(INDEFINITE | OWNERS | {"the", "this", "that"}),
                             dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)],
                            # "as noted by an analyst", "as one trader put it" is ANON_PUT's
                            [{"LOWER": "as"}, _in({"noted", "stated", "said", "explained", "observed", "reported",

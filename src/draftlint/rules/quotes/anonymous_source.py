@@ -7,12 +7,11 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
 from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NOUNS, FORMER, GENERIC_PEOPLE, INDEFINITE,
-                                            NOT_PEOPLE, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES, plural)
+                                            NOT_PEOPLE, OWNERS, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES, plural)
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 _PEOPLE_PLURALS = frozenset(plural(p) for p in GENERIC_PEOPLE)
-_OWNERS = frozenset({"his", "her", "their"})
 _AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
                           "authorities", "911"})
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
@@ -162,8 +161,7 @@ class AnonymousSource(Rule):
         if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
             return None  # "one of the ...", a person as an object
         tag = hit.start > 0 and tokens[hit.start - 1].text == ","  # "Romney said …, the source said": a tag
-        if not tag and any(h.label == "SPEECH" and h.end <= hit.start and not tokens[h.start].quoted
-                           and not _follows_quote(analysis, tokens, h.start) for h in info.hits):
+        if not tag and _speech_before(analysis, info, hit.start):
             return None  # "police reported … a resident who said …": the police are the source, the resident their report
         if noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower in ("for", "representing") and tokens[noun_at + 2].proper:
             return None  # "a barrister for Maughan said": the named party's counsel, as court reports name them
@@ -228,7 +226,7 @@ def _person(tokens: list[Tok], det_at: int, end: int, anonymous: set[str], start
         return None
     if noun in ANON_INHERENT or modifiers & (ANON_MARKERS | FORMER):
         pass
-    elif det in INDEFINITE or det in _OWNERS:  # "a friend", "her facialist": nobody the reader can look up
+    elif det in INDEFINITE or det in OWNERS:  # "a friend", "her facialist": nobody the reader can look up
         anonymous.add(noun)  # "the friend revealed", later, is the same unnamed friend
     elif noun in anonymous:  # "the employee", after "an anonymous employee" or "a friend told us"
         pass
@@ -243,7 +241,13 @@ def _in_reported_clause(analysis: Analysis, info: SentenceInfo, hit: Hit) -> boo
     tokens = info.tokens
     if hit.end < len(tokens) and tokens[hit.end].lower in SPEECH_VERBS:
         return False
-    return any(h.label == "SPEECH" and h.end <= hit.start and not tokens[h.start].quoted
+    return _speech_before(analysis, info, hit.start)
+
+
+def _speech_before(analysis: Analysis, info: SentenceInfo, at: int) -> bool:
+    """A speech verb before token ``at`` with a speaker of its own, not a quotation's inverted tag."""
+    tokens = info.tokens
+    return any(h.label == "SPEECH" and h.end <= at and not tokens[h.start].quoted
                and not _follows_quote(analysis, tokens, h.start) for h in info.hits)
 
 

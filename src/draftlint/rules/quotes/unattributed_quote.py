@@ -17,17 +17,17 @@ _SIGNATURE = re.compile(r"(?:^|\n)\s*(?:—|–|--|-|~)\s*(?:(?:from|in|by|via)\
 _SIGNATURE_AFTER = NamePattern(r"[ \t]*(?:—|–|--|~)[ \t]*(?!(?:Unknown|Anonymous|Author\s+Unknown)\b){U}[\w.'’-]+")
 _FULL_NAME = NamePattern(r"\b{U}(?:{L}|['’-])+\s+(?:{U}\.\s+)?{U}(?:{L}|['’-])+")
 _WRITERS = sp.FIRST_SECOND_PERSON | sp.THIRD_PERSON
+# a determiner right before a quotation makes it a noun phrase in the writer's sentence, not speech
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your", "my"})
+# the first word of a sentence that points back at a quotation just made ("That is how …", "So says …")
+_POINTING_BACK = frozenset({"that", "those", "so", "such", "this", "these"})
+
+
 def _section_label(sentence: SentenceInfo) -> bool:
     """"User Comments:", "Customer Reviews:": a short label over a list of unnamed voices, whose last word is
     no speech verb and no name."""
     words = [t for t in sentence.tokens if t.text[:1].isalnum()]
     return 0 < len(words) <= 6 and sentence.sentence.text.rstrip().endswith(":") and words[-1].lower in SECTION_LABELS
-
-
-# a determiner right before a quotation makes it a noun phrase in the writer's sentence, not speech
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your", "my"})
-# the first word of a sentence that points back at a quotation just made ("That is how …", "So says …")
-_POINTING_BACK = frozenset({"that", "those", "so", "such", "this", "these"})
 
 
 class UnattributedQuote(Rule):
