@@ -57,6 +57,15 @@ def titles_of(doc: Document) -> frozenset[str]:
     return title_forms(doc.title.text) if doc.title else frozenset()
 
 
+_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
+
+
+def numbered(doc: Document, item: BodyLine) -> bool:
+    """The line is an item of a numbered list ("8. Eat regularly"): the article's own list (an excerpt may start
+    in the middle of a listicle), not a label of the page."""
+    return item.block.kind == "list-item" and bool(_NUMBERED.match(doc.source_lines[item.line.number - 1]))
+
+
 def delete_lines(first: int, last: int) -> Fix:
     return Fix(Span(first, 1, last, 1), whole_lines=True)
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines, title_match, titles_of
+from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines, numbered, title_match, titles_of
 from draftlint.titlematch import spells_out
 
 # The top of a page ends at the first block of running text: a block of this many words, or a line of
@@ -89,7 +89,8 @@ class ChromeBeforeTitle(Rule):
             start = next((item.index for item in lines[:end + 1] if item.block.kind == "heading"), end)
             before = top[:start] if start < len(lines) else []
             if len(before) > 2 or any(item.words > _LABEL_WORDS or SENTENCE_END.search(item.text)
-                                      or item.text.endswith((",", ";", ":")) for item in before):  # "Dear members,"
+                                      or item.text.endswith((",", ";", ":"))  # "Dear members,"
+                                      or numbered(doc, item) for item in before):
                 return
         if sum(item.words >= _SENTENCE_WORDS and bool(SENTENCE_END.search(item.text)) for item in before) >= 2:
             return  # sentences above the heading: the text starts there, the heading is a section of it

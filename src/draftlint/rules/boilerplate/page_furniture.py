@@ -7,8 +7,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import (BodyLine, bare, body_lines, clip, delete_lines, is_headline, title_match,
-                                               titles_of)
+from draftlint.rules.boilerplate._common import (BodyLine, bare, body_lines, clip, delete_lines, is_headline, numbered,
+                                               title_match, titles_of)
 from draftlint.lines import SENTENCE_END, is_running
 from draftlint.rules.boilerplate._furniture import Evidence, evidence, lexicon
 
@@ -30,6 +30,11 @@ _HEADED_KINDS = frozenset({"share", "follow", "subscribe", "account", "comments"
 _GROUP = {"follow": "share"}
 # Category labels sit among the first lines of the page.
 _HEAD_LINES = 6
+# A table flattened into lines, a cell to a line: a run of at least _TABLE_RUN short lines (at most _CELL_WORDS
+# words) with _TABLE_FIGURES figures or more, one of them a percentage or a sum of money ("$440,000", "+2.0 %").
+# Its column heads ("May 2025", "Apr. 2025 (MoM)") and signed figures are cells, not stamps or counters.
+_TABLE_RUN, _CELL_WORDS, _TABLE_FIGURES = 8, 5, 3
+_FIGURE = re.compile(r"[+\-−–]?\s?[$€£¥]?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?%?")
 
 
 @dataclass(frozen=True)
@@ -124,8 +129,11 @@ class PageFurniture(Rule):
             if j >= 0 and j not in verdicts and j in found and _near(lines, i) and verdicts[i].kind in _HEADED_KINDS \
                     and _is_header(lines[j], found[j]):
                 verdicts[j] = _Verdict(verdicts[i].kind, f"the header of a {_label(verdicts[i].kind)} below it")
-        for i in _head_labels(lines, first, titles_of(doc)):
+        for i in _head_labels(doc, lines, first, titles_of(doc)):
             verdicts.setdefault(i, _Verdict("sections", "a list of short labels above the article"))
+        for i in _table_cells(lines) & verdicts.keys():
+            if verdicts[i].kind in ("stamps", "counters"):
+                del verdicts[i]
         dated = [i for i, item in enumerate(lines) if item.block.kind == "heading" and _is_stamp(item)]
         if len(dated) == 1 and dated[0] < first:  # several dated headings are the sections of a log or diary
             verdicts.setdefault(dated[0], _Verdict("stamps", "a heading that is only a date, above the article"))
@@ -281,7 +289,7 @@ def _is_header(item: BodyLine, ev: Evidence) -> bool:
     return ev.coverage > 0
 
 
-def _head_labels(lines: tuple[BodyLine, ...], first: int, forms: frozenset[str]) -> Iterator[int]:
+def _head_labels(doc: Document, lines: tuple[BodyLine, ...], first: int, forms: frozenset[str]) -> Iterator[int]:
     """The first item of a list of one to three items of one to three words above the first paragraph of
     running text: the page's section and category links ("- Breaking News" / "- Regional"). Headings above
     the body's copy of the title (``forms``) are the site's header, not the article's."""
@@ -295,7 +303,8 @@ def _head_labels(lines: tuple[BodyLine, ...], first: int, forms: frozenset[str])
         end = headings[1]  # below a second heading the article has begun
     while i < end:
         j = i
-        while j < len(lines) and _short_item(lines[j]) and (j == i or _same_widget(lines[j - 1], lines[j])):
+        while j < len(lines) and _short_item(lines[j]) and not numbered(doc, lines[j]) \
+                and (j == i or _same_widget(lines[j - 1], lines[j])):
             j += 1
         after = j
         while after < len(lines) and not is_running(lines[after]) and evidence(lines[after].text).coverage >= 0.99:
@@ -314,6 +323,21 @@ def _short_list_below(lines: tuple[BodyLine, ...], i: int) -> int:
             and (j == i + 1 or _same_widget(lines[j - 1], lines[j])):
         j += 1
     return j - i - 1
+
+
+def _table_cells(lines: tuple[BodyLine, ...]) -> set[int]:
+    """The lines of tables flattened into one short line a cell (see _TABLE_RUN)."""
+    cells: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].block.kind in ("paragraph", "list-item") and lines[j].words <= _CELL_WORDS:
+            j += 1
+        figures = [lines[k].text.strip() for k in range(i, j) if _FIGURE.fullmatch(lines[k].text.strip())]
+        if j - i >= _TABLE_RUN and len(figures) >= _TABLE_FIGURES and any(set(f) & set("%$€£¥") for f in figures):
+            cells.update(range(i, j))
+        i = max(j, i + 1)
+    return cells
 
 
 def _is_stamp(item: BodyLine) -> bool:
