@@ -61,7 +61,7 @@ SPECIFIC = frozenset("""
 the these those this that its their his her our your my whose which all both each every
 """.split())
 ADVERBS_EXTRA = frozenset({"also", "then", "later", "once", "still", "even", "now", "often", "always", "too", "here",
-                           "just", "further", "again", "long", "generally", "largely", "repeatedly"})
+                           "just", "further", "again", "long", "generally", "largely", "repeatedly", "well"})
 AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did"})
 
 ANON_INHERENT = frozenset({"source", "insider", "tipster", "whistleblower", "informant", "mole", "confidant",
@@ -102,7 +102,7 @@ reporter journalist photographer producer writer blogger columnist reviewer
 _ROLES = frozenset("""
 carer caregiver nanny headteacher paralegal juror clerk
 carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
-aide assistant intern volunteer organiser organizer partner agent associate
+aide adviser advisor assistant attendant intern volunteer organiser organizer partner agent associate
 activist campaigner protester protestor demonstrator voter
 negotiator mediator investigator inspector lobbyist diplomat
 councillor councilor councilman councilwoman lawmaker legislator politician senator congressman congresswoman

@@ -103,11 +103,12 @@ def _patterns() -> dict[str, list[list[dict]]]:
                      {"LOWER": "been", "OP": "?"},
                      dict(_in({"growing", "widespread", "persistent", "unconfirmed", "some", "many", "also"}), OP="?"),
                      _in({"suggestions", "suggestion", "speculation", "rumours", "rumors", "rumour", "rumor", "claims",
-                          "whispers", "talk"}), {"LOWER": "that"}]],
-        "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s"]}}, dict(_ADV, OP="?"),
+                          "whispers", "talk"}), {"LOWER": "that"}],
+                    [_in({"rumor", "rumour", "word"}), {"LOWER": "has"}, {"LOWER": "it"}]],  # "Rumor has it that …"
+        "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s"]}}, dict(_ADV, OP="?"),
                         _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
                              "known", "accepted", "held"})],
-                       [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "has", "had"]}}, {"LOWER": "been"},
+                       [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s", "has", "had"]}}, {"LOWER": "been"},
                         dict(_ADV, OP="?"),
                         _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
                              "known", "accepted", "held", "suggested", "alleged", "stated"})]],
@@ -158,6 +159,12 @@ def _patterns() -> dict[str, list[list[dict]]]:
                         [{"LOWER": {"IN": ["want", "wanted", "wish", "wished"]}}, {"LOWER": "to"}, {"LOWER": "be"},
                          {"LOWER": {"IN": ["named", "identified"]}}],
                         [{"LOWER": "requested"}, {"LOWER": "anonymity"}],
+                        # "who was not authorized to speak publicly", "because they weren't allowed to discuss it"
+                        *([{"LOWER": {"IN": ["was", "were", "is", "are", "being", "be"]}, "OP": "?"},
+                           {"LOWER": {"IN": ["not", "n't", "n’t"]}}, {"LOWER": {"IN": allowed}}, {"LOWER": "to"},
+                           {"LOWER": {"IN": ["speak", "discuss", "comment", "talk"]}}]
+                          # two patterns, so that each anchors on its participles, not on "n't" (a tokenizer exception)
+                          for allowed in (["authorized", "authorised"], ["permitted", "allowed", "cleared"])),
                         [{"LOWER": {"IN": ["remain", "remaining", "stay", "staying"]}}, {"LOWER": "anonymous"}],
                         [{"LOWER": {"IN": ["spoke", "speaking", "spoken"]}}, {"LOWER": "anonymously"}]],
     }
@@ -214,7 +221,7 @@ class _Matchers:
 # Words too common to anchor a pattern: a pattern's anchor is one of its other required tokens.
 _NO_ANCHOR = frozenset({"it", "the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "was", "be", "been",
                         "as", "with", "at", "by", "from", "out", "up", "some", "most", "many", "several", "top", "leading",
-                        "that", "there", "one", "another", "are", "were", "those", "who"})
+                        "that", "there", "one", "another", "are", "were", "those", "who", "has", "have", "had"})
 # Labels whose patterns may lack an anchor (and so are matched on every sentence). None today; a new pattern
 # without a literal required token must be added here, or check_anchors refuses to load the rules.
 NEEDS_NO_TRIGGER: frozenset[str] = frozenset()

@@ -49,17 +49,18 @@ class VagueAttribution(Rule):
     - an unnamed public: "some people say", "many believe", "most people think", "others say", "there are those
       who think";
     - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
-      "there are rumours that";
+      "there are rumours that", "rumor has it", "word has it";
     - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
       "it is widely thought", "it is said that", "it is claimed", "it has been suggested", "it was reported
       that", and after the claim it carries ("…, it has been reported.")
-      ("known", "accepted" and "held" need an adverb such as "widely"; "it is suggested" alone is a
+      ("known", "accepted" and "held" need an adverb such as "widely" or "well"; "it is suggested" alone is a
       recommendation, not an attribution). Not when the paragraph names a person, an outlet, a link or a
       citation; not history ("it was first thought that", "it was once believed"); not "it was reported to
       police" or "it is said to date from", which carry no "that" claim.
 
     A group tied to something specific is not vague: "the experts" (a group already introduced), "these analysts",
-    "the hospital's nurses", "97 percent of scientists" (a counted result), "Goldman Sachs analysts", "researchers
+    "the hospital's nurses", "97 percent of scientists" (a counted result), "Goldman Sachs analysts" (but "GOP
+    sources" and "Kremlin insiders" are nobody the reader can find), "researchers
     at Stanford", "according to a study published in Nature". Nothing inside quotation marks is flagged (those are
     the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose sentence
     names its source ("…, according to the study published in The Lancet"; "…, told Reuters") or gives it to a
@@ -126,7 +127,7 @@ class VagueAttribution(Rule):
                 span = self._people(info, hit)
                 noun = "people"
             elif hit.label == "HEARSAY":  # "there have been suggestions that": the phrase, without "that"
-                span = (hit.start, hit.end - 1)
+                span = (hit.start, hit.end - (tokens[hit.end - 1].lower == "that"))
                 noun = ""
             else:
                 span = self._impersonal(info, hit)
@@ -228,7 +229,7 @@ class VagueAttribution(Rule):
         tokens = info.tokens
         participle = tokens[hit.end - 1].lower
         words = [t.lower for t in tokens[hit.start:hit.end - 1]]
-        adverb = any(w.endswith("ly") for w in words)
+        adverb = any(w.endswith("ly") or w == "well" for w in words)  # "widely known", "well known"
         if participle in _NEEDS_ADVERB and not adverb:
             return None
         if set(words) & _PAST and set(words) & _ONCE:
@@ -292,6 +293,10 @@ def _relayed(analysis, info, span: tuple[int, int]) -> bool:
     return False
 
 
+# the crowds that an institution's name does not name: "GOP sources", "Kremlin insiders" are still nobody
+_UNNAMED_BY_NATURE = frozenset({"sources", "insiders"})
+
+
 def _left_edge(tokens, noun_at: int) -> int | None:
     """Start of the crowd's noun phrase, or None when the phrase names, owns or counts the group ("the experts",
     "these analysts", "Citi economists", "the hospital's nurses", "97 percent of scientists")."""
@@ -324,7 +329,7 @@ def _left_edge(tokens, noun_at: int) -> int | None:
             start = j
             j -= 1
             continue
-        if t.proper and not (j == 0 and not t.text.isupper()):
+        if t.proper and not (j == 0 and not t.text.isupper()) and tokens[noun_at].lower not in _UNNAMED_BY_NATURE:
             return None  # "Goldman Sachs analysts": a named institution (a capital opening the sentence says nothing)
         if word in NAME_STOP or modifiers >= 2 or not t.text.isalpha():
             break
