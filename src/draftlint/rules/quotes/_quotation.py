@@ -9,6 +9,8 @@ Not reported speech:
   its own, and a block quotation whose every line lacks it (a list of headlines set as a quote);
 * a lowercase phrase inside the writer's sentence with no punctuation of its own (a name for something);
 * an aside in brackets (`(“but it worked on my laptop!”)`): imagined speech, not a report;
+* the writer's own framing: a question the writer poses (`the big question is, “…?”`, `ask yourself: “…?”`)
+  or the writer's own description (`the easiest way to describe it is “…”`);
 * a callout block quote ("> Note: …", "> [!NOTE]") and anything in a footnote.
 """
 from __future__ import annotations
@@ -83,3 +85,17 @@ def unpunctuated_lines(text: str) -> bool:
 def aside(before: str, after: str) -> bool:
     """A quotation standing alone in brackets: `(“but it worked on my laptop!”)`."""
     return before.rstrip().endswith(("(", "[")) and after.lstrip().startswith((")", "]"))
+
+
+# the words that make the next quotation the writer's: a question posed ("the question on every buyer's mind is,",
+# "ask yourself:", "wondering,") or a description ("the easiest way to describe this is", "to sum it up:")
+_POSED = re.compile(r"(?:\bquestions?\b[^.!?\"“”]{0,60}\b(?:is|was|remains|are|were)"
+                    r"|\bask(?:ing|ed)?\s+(?:yourself|yourselves|themselves|ourselves|himself|herself|myself)"
+                    r"|\bwonder(?:s|ing|ed)?)\s*[,:]?\s*$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\bto\s+(?:describe|sum\s+up|summari[sz]e|put)\s+(?:this|it|that|them)\b[^.!?\"“”]{0,30}?"
+                        r"\b(?:is|was|would\s+be)\s*[,:]?\s*$", re.IGNORECASE)
+
+
+def framed(before: str, inner: str) -> bool:
+    """A question the writer poses or the writer's own description, in quotation marks: not reported speech."""
+    return bool(_POSED.search(before)) and inner.rstrip(" \"'”’").endswith("?") or bool(_DESCRIBED.search(before))

@@ -62,6 +62,8 @@ class UnattributedQuote(Rule):
     vessels"`); titles of works and names (every main word capitalised, or named as one: "the song", "an
     op-ed titled", "the bill's full title", "its nickname", `Re. "…," Page A8`); a headline or tagline standing alone without sentence punctuation, and a block quote
     whose every line lacks it (a list of headlines); an aside in brackets (`(“but it worked on my laptop!”)`);
+    a question the writer poses (`the question on every buyer's mind is, “…?”`, `ask yourself: “…?”`) or the
+    writer's own description (`the easiest way to describe it is “…”`);
     a message or string with code in it; every paragraph of a callout ("> [!NOTE]", "> Note: …");
     the paragraphs of a quotation that runs over several paragraphs (each opens with a quote mark and only
     the last one closes; the first or the last is attributed), quotations that follow an attributed one
@@ -153,6 +155,8 @@ class UnattributedQuote(Rule):
         inner = q.inner_text(quote)
         first = next((c for c in inner if c.isalpha()), "")
         word_before = before.split()[-1].lower() if before.split() else ""
+        if q.framed(before, inner):
+            return False  # `the question on every buyer's mind is, “…?”`: the writer's question, not a report
         if first.islower() and word_before in _DETERMINERS and not any(c in ".!?…;:" for c in inner[:-1]):
             return False  # "touted as the “most important meal of the day.”": a noun phrase, its full stop the writer's
         return not (first.islower() and inner[-1:] not in ".!?,…;:" and not _opens_paragraph(analysis, quote))

@@ -134,7 +134,7 @@ class VagueAttribution(Rule):
                 noun = ""
             if span is None or any(t.lower in ("whether", "if") for t in tokens[max(0, span[0] - 1):span[0] + 1]):
                 continue  # "let's look at whether analysts think …": a question the text goes on to answer
-            if analysis.headline(info):
+            if analysis.headline(info) or (hit.label == "ACCORDING_CROWD" and _teaser(analysis, info, hit)):
                 continue  # "Polls show close races": the headline, which the story attributes
             if noun in INSTITUTIONS and opts.ignore_officials_when_named and analysis.named_speaker:
                 continue
@@ -271,6 +271,19 @@ def _names_a_publication(doc: Document) -> bool:
     """Whether the document says where a study appeared ("published in the journal Science") or who carried
     out a survey ("Emerson College Polling surveyed 627 likely voters", "conducted by YouGov")."""
     return bool(PUBLISHED.search(plain(doc.text)))
+
+
+def _teaser(analysis, info, hit: Hit) -> bool:
+    """The sentence is a short paragraph of its own with no sentence punctuation that ends in the "according to"
+    phrase, a noun phrase such as "Best mattresses according to experts": the headline of a story (often
+    another's, in a teaser list)."""
+    segment = info.segment
+    text = analysis.doc.text[segment.start:segment.end].strip()
+    return info.sentence.start <= segment.start + 1 and "\n" not in text and len(text.split()) <= _TEASER_WORDS \
+        and text[-1:] not in ".!?:;,\"”’)" and hit.end == len(info.tokens)
+
+
+_TEASER_WORDS = 8
 
 
 def _relayed(analysis, info, span: tuple[int, int]) -> bool:
