@@ -18,7 +18,9 @@ _TAG = r"(?:updated?|breaking(?:\s{1,3}news)?|watch|video|videos|photos?|picture
        r"|live|exclusive|just\s{1,3}in)"
 # ... and a page's date field run into the headline: "date 2016-12-27 Tributes pour in for …"
 _DATE_FIELD = r"(?:date|published|posted|updated)\s?:?\s\d{4}-\d{2}-\d{2}\s+"
-_DECORATION = re.compile(rf"^\s*{_TAG}\s{{0,3}}:\s+|^\s*{_DATE_FIELD}|\s*[\[(]\s*{_TAG}\s*[\])]\s*$", re.I)
+# ... and a mailing list's or a feed's tag in brackets before it: "[MARINE_BIOLOGY] Sea turtle nests …"
+_LIST_TAG = r"\[[^\]\n]{1,40}\]\s+"
+_DECORATION = re.compile(rf"^\s*{_TAG}\s{{0,3}}:\s+|^\s*{_DATE_FIELD}|^\s*{_LIST_TAG}|\s*[\[(]\s*{_TAG}\s*[\])]\s*$", re.I)
 WORD = re.compile(r"[\w']+")
 
 
@@ -33,13 +35,14 @@ def normalize(text: str) -> str:
 
 def undecorated(text: str) -> str:
     """``text`` without a newsroom's label at its start or in brackets at its end ("UPDATED: …", "… [VIDEO]"),
-    or a page's date field run into its start ("date 2016-12-27 …").
+    a page's date field run into its start ("date 2016-12-27 …") or a list's tag in brackets before it
+    ("[HARBOUR-NEWS] …").
     Shortcut (off with DRAFTLINT_NO_SHORTCUTS=1): a label at the start has its colon within its first 30
     characters after the indent (the longest label is 13), a date field its year's first digit within its first
-    12, and one at the end closes the text with a bracket."""
+    12, a tag opens the text with a bracket, and a label at the end closes it with one."""
     if shortcuts.enabled():
         lead = len(text) - len(text.lstrip())
-        if ":" not in text[:lead + 30] and not text.rstrip().endswith((")", "]")) \
+        if ":" not in text[:lead + 30] and not text.rstrip().endswith((")", "]")) and text[lead:lead + 1] != "[" \
                 and not any(ch.isdigit() for ch in text[lead:lead + 12]):
             return text
     return _DECORATION.sub("", text)
