@@ -18,7 +18,7 @@ from draftlint.nlp.load import special_cases_with
 from draftlint.phrases import alternation
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
                                             DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE, OWNERS,
-                                            PEOPLE_VERBS, PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SPEECH_VERBS,
+                                            PEOPLE_VERBS, PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SAYING, SPEECH_VERBS,
                                             STUDIES, plural)
 
 
@@ -70,6 +70,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "PUT_IT": [[{"LOWER": "put"}, {"LOWER": "it"}]],
         # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
         "CROWD": [[_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
+                  # in a relative clause: "insiders who say", "experts that warn"
+                  [_in(CROWDS | INSTITUTIONS), _in({"who", "that"}), dict(_ADV_AUX, OP="{0,2}"), _in(SAYING)],
                   # in the progressive: "critics are saying", "experts are warning"
                   [_in(CROWDS | INSTITUTIONS), _in({"are", "were"}), dict(_ADV, OP="{0,2}"), _in(_CLAIMING)],
                   [_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV, OP="?"), {"LOWER": {"IN": ["close", "familiar"]}},

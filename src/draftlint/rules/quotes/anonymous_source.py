@@ -137,6 +137,9 @@ class AnonymousSource(Rule):
             anonymous.add(noun)
         else:  # "people familiar with", "who asked not to be named", "on condition of anonymity"
             nouns = [w for w in words if w in PERSON_NOUNS]
+            if not nouns:  # "the person, who was not authorized to speak": the person the marker is about
+                nouns = [t.lower for t in reversed(tokens[max(0, hit.start - 4):hit.start]) if t.lower in PERSON_NOUNS][:1]
+                anonymous.update(_singular(w) for w in nouns)  # a later "the person said" is the same nobody
             noun = _singular(nouns[0]) if nouns else ""
         if _named_next_to(tokens, hit.start, end):
             return None

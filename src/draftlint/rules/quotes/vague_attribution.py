@@ -308,6 +308,9 @@ def _relayed(analysis, info, span: tuple[int, int]) -> bool:
 
 # the crowds that an institution's name does not name: "GOP sources", "Kremlin insiders" are still nobody
 _UNNAMED_BY_NATURE = frozenset({"sources", "insiders"})
+_POSSESSIVES = frozenset({"our", "my", "their", "his", "her"})
+# a verb before the crowd ends its noun phrase: "there are experts who say"
+_VERBS_BEFORE = frozenset({"are", "were", "is", "was", "have", "has", "had"})
 
 
 def _left_edge(tokens, noun_at: int) -> int | None:
@@ -323,8 +326,8 @@ def _left_edge(tokens, noun_at: int) -> int | None:
             return None  # "the hospital's nurses", "Bayline's engineers": a group that belongs to someone
         if t.quoted or not t.text[:1].isalnum():
             break
-        if word in SPECIFIC:
-            return None
+        if word in SPECIFIC and not (word in _POSSESSIVES and tokens[noun_at].lower in _UNNAMED_BY_NATURE):
+            return None  # "these analysts", "their economists"; but "our sources" are nobody the reader can find
         if word.isdigit() or word in _NUMBERS or word.replace(",", "").replace(".", "").isdigit():
             return None
         if word == "of":
@@ -344,7 +347,7 @@ def _left_edge(tokens, noun_at: int) -> int | None:
             continue
         if t.proper and not (j == 0 and not t.text.isupper()) and tokens[noun_at].lower not in _UNNAMED_BY_NATURE:
             return None  # "Goldman Sachs analysts": a named institution (a capital opening the sentence says nothing)
-        if word in NAME_STOP or modifiers >= 2 or not t.text.isalpha():
+        if word in NAME_STOP or word in _VERBS_BEFORE or modifiers >= 2 or not t.text.isalpha():
             break
         modifiers += 1
         start = j
