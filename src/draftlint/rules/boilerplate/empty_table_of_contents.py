@@ -3,10 +3,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from draftlint.document import Block, Document
+from draftlint.document import Block, Document, Line
 from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import is_short_line, single_line
+from draftlint.rules.boilerplate._common import SENTENCE_END, is_short_line, single_line
 from draftlint.text import normalize
 
 # Labels that can only mean a table of contents; "contents" alone can also head a section about what a box
@@ -23,7 +23,8 @@ class EmptyTableOfContents(Rule):
     """Flags a "Table of Contents" heading or line with no list of entries under it.
 
     ## What it flags
-    A heading or a line standing alone that is only a table-of-contents label ("Table of Contents", "In this
+    A heading or a line standing alone (also one line of a stack of separate lines) that is only a
+    table-of-contents label ("Table of Contents", "In this
     article", "On this page", "Jump to", "Contents") when no entries follow it: the next block is not a list,
     carries no links, is not a run of two or more short title lines and is not a macro that the site renders
     into the list (``[TOC]``, ``[[_TOC_]]``, ``{:toc}``, ``<!-- toc -->``). "Table of Contents" directly above
@@ -62,10 +63,29 @@ class EmptyTableOfContents(Rule):
                 continue
             if doc.links_in(block) or _has_entries(doc, blocks[i + 1:], prose_follows_ok=label in _AMBIGUOUS):
                 continue
-            line = block.lines[0]
-            yield self.finding(doc, line.start, line.end,
-                               f"“{text}” has no list of entries under it",
-                               fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True))
+            yield self._finding(doc, block.lines[0])
+        for i, block in enumerate(blocks):  # the label as one line of a stack ("… on a ketogenic diet." / "Table of Contents")
+            if block.kind != "paragraph" or len(block.lines) < 2 or not block.stacked:
+                continue
+            lines = block.standalone
+            for k, line in enumerate(lines):
+                if normalize(line.text) not in _TOC_LABELS:
+                    continue
+                rest = lines[k + 1:]
+                if rest:  # entries: two or more title lines below it in the stack
+                    entries = len(rest) > 1 and _title_line(rest[0].text) and _title_line(rest[1].text)
+                else:
+                    entries = _has_entries(doc, blocks[i + 1:], prose_follows_ok=False)
+                if not entries:
+                    yield self._finding(doc, line)
+
+    def _finding(self, doc: Document, line: Line) -> Finding:
+        return self.finding(doc, line.start, line.end, f"“{line.text}” has no list of entries under it",
+                            fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True))
+
+
+def _title_line(text: str) -> bool:
+    return len(text.split()) <= 12 and not SENTENCE_END.search(text)
 
 
 def _has_entries(doc: Document, rest: list[Block], prose_follows_ok: bool) -> bool:
