@@ -65,8 +65,8 @@ def prompt_in(text: str, within: int | None = None) -> tuple[str, str] | None:
     for sentence in _SENTENCE.finditer(key):
         part = sentence.group()
         m = lex.pattern.search(part)
-        if m is None or _REPORTED.search(part):
-            continue
+        if m is None or _REPORTED.search(part) or part[m.start() - 1:m.start()] in ("'", "‘"):
+            continue  # reported speech, or the phrase in quotation marks: "before you 'add to cart,' …" mentions it
         if within is not None and sentence.start() + m.start() >= within:
             return None
         opening = part.lstrip(" -–—•*").startswith(m.group()) or _IMPERATIVE.match(part)  # "Subscribe to …": an imperative

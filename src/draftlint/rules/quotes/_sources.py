@@ -7,6 +7,8 @@ CITATION = NamePattern(
     r"\(\s*{U}[\w'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+{U}[\w'’-]+))?,?\s+(?:1[6-9]|20)\d\d[a-z]?"
     r"(?:[,;:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?\s*\)"  # (Smith, 2019), (Smith and Lee 2020: 14)
     r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"  # [3], [4, 7]
+    # a numbered reference in brackets at a sentence's end, as health sites cite: "… of fracture. (10)", "… blood (4, 5)."
+    r"|[.!?][\"”’]?[ \t]*\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|[ \t]\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)[.!?]"
 )
 OUTLET = NamePattern(
     r"\b(?:told|telling|tells)\s+(?:the\s+)?{U}[\w&'’.-]*"
