@@ -20,9 +20,12 @@ _ARROW = re.compile(r"\s(?:>|»|›|→)\s")
 _CRUMB_NAME = re.compile(r"[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3}")
 
 
-def _arrow_trail(text: str) -> bool:
-    crumbs = _ARROW.split(text)
-    return len(crumbs) >= 3 and all(_CRUMB_NAME.fullmatch(crumb.strip()) for crumb in crumbs)
+def _arrow_trail(text: str, forms: frozenset[str]) -> bool:
+    """Three or more crumbs joined by arrows; the last may be the title itself, punctuation and all ("Finance
+    Blogs » Banking » How about a little interest?")."""
+    crumbs = [crumb.strip() for crumb in _ARROW.split(text)]
+    return len(crumbs) >= 3 and all(_CRUMB_NAME.fullmatch(crumb) for crumb in crumbs[:-1]) \
+        and (bool(_CRUMB_NAME.fullmatch(crumbs[-1])) or title_match(crumbs[-1], forms))
 _HOME_WORD = re.compile(r"(?:home|homepage)\s", re.I)
 
 
@@ -62,7 +65,7 @@ class BreadcrumbTrail(Rule):
             text = item.text
             if item.words > opts.max_words or item.words < 2:
                 continue
-            trail = bool(_HOME_TRAIL.fullmatch(text)) or _arrow_trail(text)
+            trail = bool(_HOME_TRAIL.fullmatch(text)) or _arrow_trail(text, forms)
             if not trail and _HOME_WORD.match(text):
                 trail = any(_ends_in_title(normalize(text), f) for f in forms if f)
             if trail:
