@@ -30,7 +30,7 @@ def _in(words) -> dict:
 _CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
 _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution",
                              "suggest", "add", "argue", "insist", "urge", "stress", "claim", "maintain",
-                             "emphasize", "emphasise"})
+                             "emphasize", "emphasise", "explain"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
                        "speculating", "cautioning"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
