@@ -62,7 +62,8 @@ SPECIFIC = frozenset("""
 the these those this that its their his her our your my whose which all both each every
 """.split())
 ADVERBS_EXTRA = frozenset({"also", "then", "later", "once", "still", "even", "now", "often", "always", "too", "here",
-                           "just", "further", "again", "long", "generally", "largely", "repeatedly", "well"})
+                           "just", "further", "again", "long", "generally", "largely", "repeatedly", "well", "yesterday",
+                           "today", "tonight"})
 # verbs of saying and believing, for a crowd in a relative clause ("insiders who say"; "insiders who expose such
 # practices" describes a kind of person)
 SAYING = frozenset("say says said claim claims claimed believe believes think thinks warn warns insist insists argue "

@@ -67,7 +67,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
              {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}}, dict(_MOD, OP="{0,2}"),
              _in(DOC_NOUNS)],
         ],
-        "PUT_IT": [[{"LOWER": "put"}, {"LOWER": "it"}]],
+        "PUT_IT": [[{"LOWER": {"IN": ["put", "puts"]}}, {"LOWER": "it"}]],
         # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
         "CROWD": [[_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
                   # in a relative clause: "insiders who say", "experts that warn"
@@ -127,7 +127,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # "as one reporter on the beat put it"
         "ANON_PUT": [[{"LOWER": "as"}, _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT),
                       {"LOWER": {"IN": sorted(_PLACE_PREP)}, "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"},
-                      {"LOWER": "put"}, {"LOWER": "it"}]],
+                      {"LOWER": {"IN": ["put", "puts"]}}, {"LOWER": "it"}]],
         "ANON_SOMEONE": [[_in(QUOTATIVE), _in({"someone", "somebody"})],
                          # one of an unnamed crowd after another: `"…," said another.`, `"…," another added.`
                          [_in(QUOTATIVE), _in({"another", "one"}), {"IS_PUNCT": True}],

@@ -288,11 +288,13 @@ def _quote_in(analysis: Analysis, info: SentenceInfo, neighbours: bool = True) -
 def _named_next_to(tokens: list[Tok], a: int, b: int) -> bool:
     """A name in apposition: "said one resident, Maria Lopez" / "Maria Lopez, a resident, said". A name after
     the comma must close there ("…, Maria Lopez." / "…, Maria Lopez, who …"): in "according to one courtier,
-    Meghan ruled by fear" it is the subject of the main clause."""
+    Meghan ruled by fear" it is the subject of the main clause. After "close to" or "familiar with" a name is
+    whom the person knows ("a source close to Harry"), not the person's."""
     k = b
     comma = k < len(tokens) and tokens[k].text == ","
     k += comma
-    if k < len(tokens) and tokens[k].proper and not tokens[k].quoted:
+    known = not comma and tokens[b - 1].lower in ("to", "with")  # "close to Harry": whom the person knows
+    if not known and k < len(tokens) and tokens[k].proper and not tokens[k].quoted:
         if not comma:
             return True
         while k < len(tokens) and tokens[k].proper and not tokens[k].quoted:
