@@ -32,7 +32,7 @@ _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "a
                              "suggest", "add", "argue", "insist", "urge", "stress", "claim", "maintain",
                              "emphasize", "emphasise", "explain"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
-                       "speculating", "cautioning"})
+                       "speculating", "cautioning", "indicating"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
@@ -74,6 +74,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                   [_in(CROWDS | INSTITUTIONS), _in({"who", "that"}), dict(_ADV_AUX, OP="{0,2}"), _in(SAYING)],
                   # in the progressive: "critics are saying", "experts are warning"
                   [_in(CROWDS | INSTITUTIONS), _in({"are", "were"}), dict(_ADV, OP="{0,2}"), _in(_CLAIMING)],
+                  [_in(CROWDS), _in(_CLAIMING)],  # "despite experts cautioning against it", "with my sources indicating"
                   [_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV, OP="?"), {"LOWER": {"IN": ["close", "familiar"]}},
                    {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"),
                    _in(CLAIM_VERBS)]],

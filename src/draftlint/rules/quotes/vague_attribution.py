@@ -309,8 +309,8 @@ def _relayed(analysis, info, span: tuple[int, int]) -> bool:
 # the crowds that an institution's name does not name: "GOP sources", "Kremlin insiders" are still nobody
 _UNNAMED_BY_NATURE = frozenset({"sources", "insiders"})
 _POSSESSIVES = frozenset({"our", "my", "their", "his", "her"})
-# a verb before the crowd ends its noun phrase: "there are experts who say"
-_VERBS_BEFORE = frozenset({"are", "were", "is", "was", "have", "has", "had"})
+# a verb or a preposition before the crowd ends its noun phrase: "there are experts who say", "despite experts warning"
+_ENDS_PHRASE = frozenset({"are", "were", "is", "was", "have", "has", "had", "despite", "amid"})
 
 
 def _left_edge(tokens, noun_at: int) -> int | None:
@@ -347,7 +347,7 @@ def _left_edge(tokens, noun_at: int) -> int | None:
             continue
         if t.proper and not (j == 0 and not t.text.isupper()) and tokens[noun_at].lower not in _UNNAMED_BY_NATURE:
             return None  # "Goldman Sachs analysts": a named institution (a capital opening the sentence says nothing)
-        if word in NAME_STOP or word in _VERBS_BEFORE or modifiers >= 2 or not t.text.isalpha():
+        if word in NAME_STOP or word in _ENDS_PHRASE or modifiers >= 2 or not t.text.isalpha():
             break
         modifiers += 1
         start = j
