@@ -36,7 +36,7 @@ show shows showed shown find finds found indicate indicates indicated prove prov
 confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated detail details detailed hint
 hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed identify identifies
 identified project projects projected recommend recommends recommended advise advises advised cite cites
-cited deny denies denied emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
+cited deny denies denied leak leaks leaked emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
 explain explains explained
 """.split())
 STUDY_VERBS = frozenset("""
@@ -68,7 +68,7 @@ ADVERBS_EXTRA = frozenset({"also", "then", "later", "once", "still", "even", "no
 # practices" describes a kind of person)
 SAYING = frozenset("say says said claim claims claimed believe believes think thinks warn warns insist insists argue "
                    "argues predict predicts suggest suggests".split())
-AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did"})
+AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did", "will", "would", "may", "might", "could"})
 
 ANON_INHERENT = frozenset({"source", "insider", "tipster", "whistleblower", "informant", "mole", "confidant",
                            "confidante", "bird", "birdie", "birdy"})  # "a little birdie told me"

@@ -107,7 +107,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
                      dict(_in({"growing", "widespread", "persistent", "unconfirmed", "some", "many", "also"}), OP="?"),
                      _in({"suggestions", "suggestion", "speculation", "rumours", "rumors", "rumour", "rumor", "claims",
                           "whispers", "talk"}), {"LOWER": "that"}],
-                    [_in({"rumor", "rumour", "word"}), {"LOWER": "has"}, {"LOWER": "it"}]],  # "Rumor has it that …"
+                    [_in({"rumor", "rumour", "word"}), {"LOWER": "has"}, {"LOWER": "it"}],  # "Rumor has it that …"
+                    [_in({"is", "are", "was", "were"}), _in({"rumored", "rumoured"}), {"LOWER": "to"}]],  # "X is rumored to"
         "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s"]}}, dict(_ADV, OP="?"),
                         _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
                              "known", "accepted", "held"})],
@@ -163,11 +164,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          {"LOWER": {"IN": ["named", "identified"]}}],
                         [{"LOWER": "requested"}, {"LOWER": "anonymity"}],
                         # "who was not authorized to speak publicly", "because they weren't allowed to discuss it"
-                        *([{"LOWER": {"IN": ["was", "were", "is", "are", "being", "be"]}, "OP": "?"},
-                           {"LOWER": {"IN": ["not", "n't", "n’t"]}}, {"LOWER": {"IN": allowed}}, {"LOWER": "to"},
-                           {"LOWER": {"IN": ["speak", "discuss", "comment", "talk"]}}]
-                          # two patterns, so that each anchors on its participles, not on "n't" (a tokenizer exception)
-                          for allowed in (["authorized", "authorised"], ["permitted", "allowed", "cleared"])),
+                        *([{"LOWER": {"IN": ["was", "were", "is", "are", "being", "be"]}, "OP": "?"}, _in({"not", "n't", "n’t"}),
+                           _in(allowed), {"LOWER": "to"}, _in({"speak", "discuss", "comment", "talk"})]  # two, anchored on
+                          for allowed in ({"authorized", "authorised"}, {"permitted", "allowed", "cleared"})),  # participles
                         [{"LOWER": {"IN": ["remain", "remaining", "stay", "staying"]}}, {"LOWER": "anonymous"}],
                         [{"LOWER": {"IN": ["spoke", "speaking", "spoken"]}}, {"LOWER": "anonymously"}]],
     }

@@ -145,8 +145,10 @@ class VagueAttribution(Rule):
             impersonal = hit.label in ("IMPERSONAL", "HEARSAY")
             if not impersonal and analysis.sentence_sourced(info):
                 continue  # "researchers found …, according to the study published in The Lancet"
-            if impersonal and analysis.paragraph_names_source(info.segment):
-                continue  # "It was reported that … The Harbour Gazette said …": the paragraph says who
+            if hit.label == "IMPERSONAL" and analysis.paragraph_names_source(info.segment) \
+                    or hit.label == "HEARSAY" and analysis.outlet(info.segment):
+                continue  # "It was reported that … The Harbour Gazette said …": the paragraph says who (a person
+                # named with "is rumored to" is what the rumour is about)
             a, b = span
             starts = seen.setdefault(info.index, [])
             if any(a <= k < b for k in starts):
@@ -328,8 +330,9 @@ def _left_edge(tokens, noun_at: int) -> int | None:
             break
         if word in SPECIFIC and not (word in _POSSESSIVES and tokens[noun_at].lower in _UNNAMED_BY_NATURE):
             return None  # "these analysts", "their economists"; but "our sources" are nobody the reader can find
-        if word.isdigit() or word in _NUMBERS or word.replace(",", "").replace(".", "").isdigit():
-            return None
+        if (word.isdigit() or word in _NUMBERS or word.replace(",", "").replace(".", "").isdigit()) \
+                and tokens[noun_at].lower not in _UNNAMED_BY_NATURE:
+            return None  # "97 percent of scientists" is a counted result; "two Texas sources" are still nobody
         if word == "of":
             head = tokens[j - 1].lower if j > 0 else ""
             if head in _PARTITIVE_HEADS:
