@@ -51,6 +51,8 @@ class OrphanedLabel(Rule):
       heading deeper than the label's section, over text or a list: "Other options:" over "### Repair the
       old roof"). A line that ends a sentence begun on the line above ("… from the alpha stage" / "here:"), a
       checklist item ("[x] Docs:"), a line in a block quote and the title are not labels.
+      The very last line of the document is such a label only when it has a word of page chrome ("About the
+      author:", "Spread the news:"): "What to do:" there is a section the writer has not written yet.
     - The label of a list of sources or readings without its colon ("Source", "Sources", "References",
       "Further reading", "Notes") as the very last line of the document, with nothing after it.
 
@@ -90,6 +92,8 @@ class OrphanedLabel(Rule):
                          and alone(unit))
         if units and alone(units[-1]) and bare(units[-1].line.text) in _SOURCE_LABELS:
             found[len(units) - 1] = "the end of the page"
+        elif units and len(units) - 1 in found and not evidence(units[-1].line.text).coverage:
+            del found[len(units) - 1]  # "What to do:" last of all: an unfinished section, not a widget's header
         for i in sorted(found):
             line = units[i].line
             assert line is not None
