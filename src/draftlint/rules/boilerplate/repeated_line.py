@@ -7,7 +7,9 @@ from typing import Iterator
 from draftlint.document import Document, Line
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
+from draftlint.lines import is_prose
 from draftlint.rules.boilerplate._common import clip
+from draftlint.rules.boilerplate._furniture import evidence
 from draftlint.text import normalize, title_forms
 from draftlint.titlematch import repeated_headline
 
@@ -33,12 +35,14 @@ class RepeatedLine(Rule):
     (``title-repeated-in-body`` reports those) are skipped.
 
     A line that opens with a quotation mark, or repeats one that does, is left alone: a report quotes a
-    statement and then prints it whole.
+    statement and then prints it whole. So is a sentence of the article's prose with no word of page chrome
+    ("The bridge reopened on Monday after six weeks of repairs."): a paragraph printed twice is a slip of the
+    copy, not residue of the page; the banners and widget lines that pages repeat are flagged.
 
     ## Why it matters
-    A paragraph or a banner that appears twice is a copy-paste slip or scraped page furniture (a donation
-    banner at the top and the bottom, a generator's answer pasted twice). Readers notice at once, and the
-    duplicate pads the word count.
+    A banner or a widget line that appears twice is scraped page furniture (a donation banner at the top and
+    the bottom, a store's buttons under each product). Readers notice at once, and the duplicate pads the
+    word count.
 
     ## Example
         Our reporting is funded by readers like you.
@@ -72,6 +76,8 @@ class RepeatedLine(Rule):
                 source = doc.text[first_line.start:end]
                 if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":"):
                     continue
+                if is_prose(first_line.text) and not evidence(first_line.text).coverage:
+                    continue  # a paragraph of the article printed twice: a slip of the copy, not the page's furniture
                 key = normalize(source)
                 if key in titles or repeated_headline(source, block.kind, doc.title):
                     continue  # the title, or the headline a short title was cut from: title-repeated-in-body's
