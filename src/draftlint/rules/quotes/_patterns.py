@@ -54,7 +54,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
     speech = _in(SPEECH_VERBS)
     return {
         # attribution cues: any of these near a quotation attributes it (Q001)
-        "SPEECH": [[speech], [{"LOWER": "pointed"}, {"LOWER": "out"}]],
+        "SPEECH": [[speech], [_in({"point", "points", "pointed", "pointing"}), {"LOWER": "out"}]],
         "ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}]],
         "DOCUMENT": [
             [{"LOWER": {"IN": ["in", "through", "via"]}}, {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}},

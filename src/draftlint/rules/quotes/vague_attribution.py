@@ -220,6 +220,8 @@ class VagueAttribution(Rule):
             return None
         has_people = any(t.lower == "people" for t in tokens[hit.start:hit.end])
         verb = tokens[hit.end - 1].lower
+        if verb in ("think", "thought") and hit.end < len(tokens) and tokens[hit.end].lower in ("of", "about"):
+            return None  # "many think of ocean cruises": what comes to mind, not a claim
         if not has_people and tokens[hit.start].lower != "many" and verb in ("say", "think", "feel"):
             # a bare "some say" opens a sentence or a clause; elsewhere "some" usually refers back
             if hit.start > 0 and tokens[hit.start - 1].text not in (",", ";", ":", "—", "–", "and", "but", "while"):
@@ -358,6 +360,10 @@ def _left_edge(tokens, noun_at: int) -> int | None:
     return start
 
 
+_FIRMS = frozenset({"firm", "company", "group", "agency", "consultancy", "institute", "organization", "organisation",
+                    "provider", "platform", "website", "publication", "journal", "magazine", "newspaper", "network"})
+
+
 def _named_after(tokens, at: int, prepositions=_NAMING_PREPOSITIONS) -> bool:
     """Whether the words right after a crowd name it: "researchers at Stanford", "a study published in Nature",
     "new research out this month from the University of Colorado"."""
@@ -368,6 +374,10 @@ def _named_after(tokens, at: int, prepositions=_NAMING_PREPOSITIONS) -> bool:
             if nxt.lower == "the" and k + 2 < len(window):
                 nxt = window[k + 2]
             if nxt.proper:
+                return True
+            after = tokens[at + k + 1:at + k + 6]  # "from real estate research firm Reis Inc.": a firm's kind, then its name
+            kind = next((j for j, w in enumerate(after[:-1]) if w.lower in _FIRMS), None)
+            if kind is not None and after[kind + 1].proper:
                 return True
         if t.text in (".", ";", ",") or t.quoted:
             break
