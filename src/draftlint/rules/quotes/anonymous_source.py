@@ -27,7 +27,8 @@ class AnonymousSource(Rule):
     - someone the text marks as anonymous: "the unnamed source", "an anonymous employee", "an unidentified
       official", "a person familiar with the matter", "a source close to the couple", "who spoke on condition
       of anonymity", "who asked not to be named", "asking not to be identified", "who was not authorized to
-      speak publicly";
+      speak publicly"; a name after "close to" or "familiar with" is whom the person knows ("a source close
+      to Harry and Meghan said"), not the person's name;
     - an insider, source, tipster or whistleblower: "according to the insider", "a source told", "the tipster
       claimed"; a person by role after "according to" or "as noted by" ("according to one courtier", "according
       to her stylist", "as noted by an analyst");

@@ -34,7 +34,9 @@ class VagueAttribution(Rule):
       observers, commentators, insiders, sources, pundits, scholars, historians, friends…), bare or with a vague
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
-      close to the club say", "critics are saying"; any profession after a vague quantifier ("many
+      close to the club say", "critics are saying", "experts will say", "market analysts explain", "insiders
+      who say", "despite experts cautioning", "our sources indicate", "two Texas sources said" (a count or a
+      possessive does not name sources or insiders); any profession after a vague quantifier ("many
       nutritionists believe", "some engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
       ("nutritionists agree", "doctors recommend", "dentists warn") in a document that quotes no one by name
       (in a reported story "pediatricians recommend" is the guidance it reports, and bare "researchers said"
@@ -49,7 +51,7 @@ class VagueAttribution(Rule):
     - an unnamed public: "some people say", "many believe", "most people think", "others say", "there are those
       who think";
     - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
-      "there are rumours that", "rumor has it", "word has it";
+      "there are rumours that", "rumor has it", "word has it", "X is rumored to";
     - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
       "it is widely thought", "it is said that", "it is claimed", "it has been suggested", "it was reported
       that", and after the claim it carries ("…, it has been reported.")
