@@ -302,7 +302,8 @@ def _named_next_to(tokens: list[Tok], a: int, b: int) -> bool:
             k += 1
         return k == len(tokens) or not tokens[k].text[:1].isalnum()
     k = a - 1
-    if k >= 0 and tokens[k].text == ",":
+    # "Jarvis Walker, a shopper at the mall said": a name; "Wimbush, the source said …,": a subject, not a name
+    if k >= 0 and tokens[k].text == "," and (b >= len(tokens) or tokens[b].text == "," or tokens[a].lower in ("a", "an")):
         k -= 1
         return k >= 0 and tokens[k].proper and not tokens[k].quoted
     return False
