@@ -76,12 +76,13 @@ class RepeatedLine(Rule):
                 source = doc.text[first_line.start:end]
                 if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":"):
                     continue
-                if is_prose(first_line.text) and not evidence(first_line.text).coverage:
-                    continue  # a paragraph of the article printed twice: a slip of the copy, not the page's furniture
                 key = normalize(source)
                 if key in titles or repeated_headline(source, block.kind, doc.title):
                     continue  # the title, or the headline a short title was cut from: title-repeated-in-body's
                 first = seen.setdefault(key, first_line)
-                if first is not first_line and not (_quoted(source) or _quoted(doc.text[first.start:first.end])):
-                    yield self.finding(doc, first_line.start, end,
-                                       f"line repeats line {doc.line_of(first.start)}: “{clip(' '.join(source.split()))}”")
+                if first is first_line or _quoted(source) or _quoted(doc.text[first.start:first.end]):
+                    continue
+                if is_prose(first_line.text) and not evidence(first_line.text).coverage:
+                    continue  # a paragraph of the article printed twice: a slip of the copy, not the page's furniture
+                yield self.finding(doc, first_line.start, end,
+                                   f"line repeats line {doc.line_of(first.start)}: “{clip(' '.join(source.split()))}”")
