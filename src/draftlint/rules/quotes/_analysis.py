@@ -171,8 +171,9 @@ class Analysis:
     def headline(self, s: SentenceInfo) -> bool:
         """The sentence is the document's title printed in the body ("Royal experts reveal: …"): a headline, whose
         claims the story below attributes."""
-        title = self.doc.title
-        return title is not None and normalize(s.sentence.text) in title_forms(title.text)
+        title = self.doc.title  # the sentence, or its line ("Will It Crash? Here's What Experts Predict")
+        forms = title_forms(title.text) if title is not None else frozenset()
+        return normalize(s.sentence.text) in forms or normalize(self.doc.text[s.segment.start:s.segment.end]) in forms
 
     @property
     def checkable(self) -> bool:

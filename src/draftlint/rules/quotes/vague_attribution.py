@@ -171,6 +171,8 @@ class VagueAttribution(Rule):
             return None
         if noun in _REPORTS and hit.start > 0 and tokens[hit.start - 1].lower in _MEDIA:
             return None  # "press reports suggest": a kind of source the reader can look up
+        if noun in INSTITUTIONS and verb in ("find", "finds", "found"):
+            return None  # "authorities later find messages": what an investigation turned up, not a claim
         start = _left_edge(tokens, hit.start)
         if start is None:
             return None
