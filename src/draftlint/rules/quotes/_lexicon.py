@@ -36,7 +36,7 @@ show shows showed shown find finds found indicate indicates indicated prove prov
 confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated detail details detailed hint
 hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed identify identifies
 identified project projects projected recommend recommends recommended advise advises advised cite cites
-cited deny denies denied leak leaks leaked emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
+cited deny denies denied leak leaks leaked state states stated emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
 explain explains explained
 """.split())
 STUDY_VERBS = frozenset("""
