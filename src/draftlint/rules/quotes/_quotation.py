@@ -28,6 +28,7 @@ _MINOR = frozenset("a an the and or but nor of in on at to for by with from as i
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:song|single|album|track|record|film|movie|documentary|show|series|episode|programme|program|podcast|"
     r"book|novel|memoir|poem|play|musical|opera|painting|exhibition|article|headline|story|column|op-ed|editorial|"
+    r"sequel|prequel|spin-?off|remake|reboot|trailer|installment|instalment|"
     r"essay|chapter|report|paper|study|campaign|slogan|motto|hashtag|titled|entitled|called|named|dubbed|"
     r"title|subtitle|name|nickname|bill|act|law|statute|treaty|"
     r"nicknamed|branded|labelled|labeled|known\s+as|term|phrase|word|words|motto)|\bRe[.:])"

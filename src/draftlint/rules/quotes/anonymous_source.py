@@ -302,10 +302,14 @@ def _named_next_to(tokens: list[Tok], a: int, b: int) -> bool:
             k += 1
         return k == len(tokens) or not tokens[k].text[:1].isalnum()
     k = a - 1
-    # "Jarvis Walker, a shopper at the mall said": a name; "Wimbush, the source said …,": a subject, not a name
-    if k >= 0 and tokens[k].text == "," and (b >= len(tokens) or tokens[b].text == "," or tokens[a].lower in ("a", "an")):
-        k -= 1
-        return k >= 0 and tokens[k].proper and not tokens[k].quoted
+    # "Jarvis Walker, a shopper at the mall said", "a post by Daniel RPK, the industry insider revealed": a name;
+    # "Wimbush, the source said …,": the subject of the sentence, not the speaker's name
+    if k >= 0 and tokens[k].text == "," and k > 0 and tokens[k - 1].proper and not tokens[k - 1].quoted:
+        first = k - 1
+        while first > 0 and tokens[first - 1].proper:
+            first -= 1
+        return b >= len(tokens) or tokens[b].text == "," or tokens[a].lower in ("a", "an") \
+            or (first > 0 and tokens[first - 1].lower == "by")
     return False
 
 

@@ -198,8 +198,10 @@ class VagueAttribution(Rule):
         if noun_at == first + 1 and tokens[first].lower == "the" and tokens[noun_at].lower in ("sources", "reports") \
                 and (hit.end == len(tokens) or tokens[hit.end].text in (",", ".")):
             first += 1  # "According to the sources, …", "As per the reports, …": the article never says which
+        unnamed = tokens[noun_at].lower in _UNNAMED_BY_NATURE  # "according to two sources": counted, still nobody
         for t in tokens[first:noun_at]:
-            if t.lower in SPECIFIC or t.proper or t.lower.isdigit() or t.lower in _NUMBERS or not t.text[:1].isalpha():
+            if t.lower in SPECIFIC or t.proper or (t.lower.isdigit() or t.lower in _NUMBERS) and not unnamed \
+                    or not t.text[:1].isalpha():
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
                 return None
