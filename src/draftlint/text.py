@@ -16,7 +16,7 @@ _SITE_SUFFIX = re.compile(r"\s+(?:[-|:·•]|::)\s+[^-|:·•]{2,60}$")
 # A newsroom's label on a headline, not part of it: "UPDATED: …", "WATCH: …", "… [VIDEO]", "… (PHOTOS)"; and a
 # text generator's "Title: …".
 _TAG = r"(?:updated?|breaking(?:\s{1,3}news)?|watch|video|videos|photos?|pictures|gallery|listen|audio|podcast" \
-       r"|live|exclusive|just\s{1,3}in|title|headline)"  # "Title: …": a text generator's label for its headline
+       r"|live|exclusive|just\s{1,3}in|title|headline)"
 # ... and a page's date field run into the headline: "date 2016-12-27 Tributes pour in for …"
 _DATE_FIELD = r"(?:date|published|posted|updated)\s?:?\s\d{4}-\d{2}-\d{2}\s+"
 # ... and a mailing list's or a feed's tag in brackets before it: "[MARINE_BIOLOGY] Sea turtle nests …"

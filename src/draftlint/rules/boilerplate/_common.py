@@ -30,7 +30,12 @@ def is_short_line(block: Block, max_words: int = 12) -> bool:
     text = single_line(block)
     if text is None:
         return False
-    return block.kind == "heading" or (len(text.split()) <= max_words and not SENTENCE_END.search(text))
+    return block.kind == "heading" or is_short_text(text, max_words)
+
+
+def is_short_text(text: str, max_words: int = 12) -> bool:
+    """A few words without a sentence ending: a title-like line of text."""
+    return len(text.split()) <= max_words and not SENTENCE_END.search(text)
 
 
 def clip(text: str, words: int = 8) -> str:

@@ -6,7 +6,7 @@ from typing import Iterator
 from draftlint.document import Block, Document, Line
 from draftlint.findings import Family, Finding, Fix, Span
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import SENTENCE_END, is_short_line, single_line
+from draftlint.rules.boilerplate._common import is_short_line, is_short_text, single_line
 from draftlint.text import normalize
 
 # Labels that can only mean a table of contents; "contents" alone can also head a section about what a box
@@ -73,7 +73,7 @@ class EmptyTableOfContents(Rule):
                     continue
                 rest = lines[k + 1:]
                 if rest:  # entries: two or more title lines below it in the stack
-                    entries = len(rest) > 1 and _title_line(rest[0].text) and _title_line(rest[1].text)
+                    entries = len(rest) > 1 and is_short_text(rest[0].text) and is_short_text(rest[1].text)
                 else:
                     entries = _has_entries(doc, blocks[i + 1:], prose_follows_ok=False)
                 if not entries:
@@ -82,10 +82,6 @@ class EmptyTableOfContents(Rule):
     def _finding(self, doc: Document, line: Line) -> Finding:
         return self.finding(doc, line.start, line.end, f"“{line.text}” has no list of entries under it",
                             fix=Fix(Span(line.number, 1, line.number, 1), whole_lines=True))
-
-
-def _title_line(text: str) -> bool:
-    return len(text.split()) <= 12 and not SENTENCE_END.search(text)
 
 
 def _has_entries(doc: Document, rest: list[Block], prose_follows_ok: bool) -> bool:

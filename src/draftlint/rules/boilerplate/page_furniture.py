@@ -131,9 +131,9 @@ class PageFurniture(Rule):
                 verdicts[j] = _Verdict(verdicts[i].kind, f"the header of a {_label(verdicts[i].kind)} below it")
         for i in _head_labels(doc, lines, first, titles_of(doc)):
             verdicts.setdefault(i, _Verdict("sections", "a list of short labels above the article"))
-        for i in _table_cells(lines) & verdicts.keys():
-            if verdicts[i].kind in ("stamps", "counters"):
-                del verdicts[i]
+        figures = [i for i, verdict in verdicts.items() if verdict.kind in ("stamps", "counters")]
+        for i in _table_cells(lines).intersection(figures) if figures else ():  # a table's cells, read as stamps
+            del verdicts[i]
         dated = [i for i, item in enumerate(lines) if item.block.kind == "heading" and _is_stamp(item)]
         if len(dated) == 1 and dated[0] < first:  # several dated headings are the sections of a log or diary
             verdicts.setdefault(dated[0], _Verdict("stamps", "a heading that is only a date, above the article"))

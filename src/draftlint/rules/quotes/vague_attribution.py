@@ -366,8 +366,8 @@ def _left_edge(tokens, noun_at: int) -> int | None:
     return start
 
 
-_FIRMS = frozenset({"firm", "company", "group", "agency", "consultancy", "institute", "organization", "organisation",
-                    "provider", "platform", "website", "publication", "journal", "magazine", "newspaper", "network"})
+# the kinds of body a source may be named after, "from real estate research firm Reis": an organisation or an outlet
+_FIRMS = _ORGANISATIONS | {"provider", "platform", "website", "publication", "journal", "magazine", "newspaper", "network"}
 
 
 def _named_after(tokens, at: int, prepositions=_NAMING_PREPOSITIONS) -> bool:

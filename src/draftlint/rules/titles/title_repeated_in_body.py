@@ -7,6 +7,7 @@ from typing import Iterator
 
 from draftlint.document import Document
 from draftlint.findings import Family, Finding, Fix, Span
+from draftlint.lines import RUNNING_WORDS
 from draftlint.rule import Rule
 from draftlint.rules.titles._common import describe, title_score
 from draftlint.text import normalize, title_forms, undecorated
@@ -65,7 +66,7 @@ class TitleRepeatedInBody(Rule):
         counts: Counter | None = None
         # the head of the page: what stands before its first paragraph of running prose
         head_end = next((line.start for b in doc.prose_blocks if b.kind == "paragraph" for line in b.lines
-                         if len(line.text.split()) >= _RUNNING_WORDS), len(doc.text))
+                         if len(line.text.split()) >= RUNNING_WORDS), len(doc.text))
 
         def printed_twice(text: str) -> bool:
             nonlocal counts
@@ -99,7 +100,6 @@ class TitleRepeatedInBody(Rule):
                                        f"line is the headline that the title “{doc.title.text}” shortens")
 
 
-_RUNNING_WORDS = 20
 # a full stop ending a sentence inside a line: prose ("… for weight loss. But is it worth it?"), not a headline
 # (a headline may hold a question, "… Energy? A Guide to …", or an abbreviation, "U.S. Navy")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.[\"'”’)]?\s+[A-Z“\"]")
