@@ -31,12 +31,12 @@ def test_content_farm_sample_has_every_seed_shape():
         (15, 64, "Q002"),   # "Many analysts believe"
         (16, 5, "B002"),
         (18, 97, "Q004"),   # "Dr. Helen Marsh, a leading expert ..." with no source
-        (20, 1, "B109"),    # "Conclusion" left as a heading (info)
-        (22, 1, "B003"),    # "In conclusion," restating the title
-        (22, 87, "B108"),   # "Further research into ... is crucial for understanding"
-        (22, 186, "B108"),  # "We urge readers to consult ..."
-        (24, 1, "T002"),
-        (25, 1, "B113"),    # the lone "close"
+        (32, 1, "B109"),    # "Conclusion" left as a heading (info)
+        (34, 1, "B003"),    # "In conclusion," restating the title
+        (34, 87, "B108"),   # "Further research into ... is crucial for understanding"
+        (34, 186, "B108"),  # "We urge readers to consult ..."
+        (36, 1, "T002"),
+        (37, 1, "B113"),    # the lone "close"
     ]
 
 

@@ -38,7 +38,9 @@ class TitleKeywordStuffing(Rule):
     phrase that the body's paragraphs write as a name (every word capitalised, as in "World Health
     Organization" or a dish's name; headings are capitalised whatever they hold, so they do not count here)
     is the article's subject, not a keyword, and is left alone; so are two-word phrases (below ``min-words``),
-    which news stories repeat naturally ("peace talks", "interest rates"). One finding, on the title line, for the longest
+    which news stories repeat naturally ("peace talks", "interest rates"). A body of fewer than ``min-body-words``
+    words is not judged: a density needs words to stand on, and a short text (a news brief, the opening of a
+    page) names its subject in most of its sentences. One finding, on the title line, for the longest
     phrase that crosses the thresholds.
 
     ## Why it matters
@@ -70,6 +72,7 @@ class TitleKeywordStuffing(Rule):
         max_words: int = field(default=5, metadata={"help": "most content words in a title phrase"})
         min_count: int = field(default=5, metadata={"help": "fewest occurrences in the body"})
         min_density: float = field(default=4.0, metadata={"help": "fewest occurrences per 1,000 words of body"})
+        min_body_words: int = field(default=400, metadata={"help": "fewest words of body for a density to be judged"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         if doc.title is None:
@@ -83,7 +86,7 @@ class TitleKeywordStuffing(Rule):
         if not phrases:
             return
         count, named, in_body, words = self._count(doc, phrases, opts)
-        if not words:
+        if not words or words < opts.min_body_words:
             return
         best = None
         for phrase, seen in count.items():
