@@ -12,10 +12,12 @@ from draftlint.rules.boilerplate.outline_label_lead_in import OutlineLabelLeadIn
 from draftlint.rules.boilerplate.page_furniture import PageFurniture
 from draftlint.rules.boilerplate.reader_prompt import ReaderPrompt
 from draftlint.rules.boilerplate.repeated_line import RepeatedLine
+from draftlint.rules.boilerplate.separator_line import SeparatorLine
 from draftlint.rules.boilerplate.share_widget import ShareWidget
 from draftlint.rules.boilerplate.tag_list import TagList
 from draftlint.rules.boilerplate.template_line import TemplateLine
+from draftlint.rules.boilerplate.tracking_pixel import TrackingPixel
 
 RULES = (EmptyTableOfContents, OutlineLabelLeadIn, FormulaicConclusion, RepeatedLine,
          ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack, FusedLinkRun,
-         LoneLinkBullet, PageFurniture, ReaderPrompt, TemplateLine, ChromeBlock, OrphanedLabel)
+         LoneLinkBullet, TrackingPixel, SeparatorLine, PageFurniture, ReaderPrompt, TemplateLine, ChromeBlock, OrphanedLabel)
