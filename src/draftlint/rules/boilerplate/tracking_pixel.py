@@ -10,9 +10,10 @@ from draftlint.rule import Rule
 # an image or frame tag in the Markdown source (HTML a draft may hold; an HTML page's text has no tags left)
 _TAG = re.compile(r"<(img|iframe)\b([^<>]{0,2000})>", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WIDTH = re.compile(r"\bwidth\s*=\s*[\"']?([01])(?:px)?(?![\w.])", re.I)
-_HEIGHT = re.compile(r"\bheight\s*=\s*[\"']?([01])(?:px)?(?![\w.])", re.I)
-_SOURCE_HOST = re.compile(r"\bsrc\s*=\s*[\"']?(?:https?:)?//([^/\"'\s>?#]+)", re.I)
+# attribute values in straight quotes, in none, or in the curly quotes that a word processor typed over them
+_WIDTH = re.compile(r"\bwidth\s*=\s*[\"'“”‘’]?([01])(?:px)?(?![\w.])", re.I)
+_HEIGHT = re.compile(r"\bheight\s*=\s*[\"'“”‘’]?([01])(?:px)?(?![\w.])", re.I)
+_SOURCE_HOST = re.compile(r"\bsrc\s*=\s*[\"'“”‘’]?(?:https?:)?//([^/\"'“”‘’\s>?#]+)", re.I)
 
 
 def hidden(attributes: str) -> bool:
