@@ -120,6 +120,7 @@ soldier veteran guard firefighter executive exec courtier butler maid bodyguard 
 coach player athlete spectator swimmer runner cyclist rider racer competitor entrant contestant skier surfer
 hiker walker climber angler golfer
 cashier receptionist cleaner janitor porter courier trucker labourer laborer
+dealer salesman saleswoman salesperson realtor installer landscaper
 grandparent grandson granddaughter nephew niece stepfather stepmother fiance fiancee
 patient survivor mother father mum mom dad son daughter sister brother wife husband grandmother grandfather
 cousin uncle aunt teen teenager graduate pupil
