@@ -76,8 +76,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
                   [_in(CROWDS | INSTITUTIONS), _in({"are", "were"}), dict(_ADV, OP="{0,2}"), _in(_CLAIMING)],
                   [_in(CROWDS), _in(_CLAIMING)],  # "despite experts cautioning against it", "with my sources indicating"
                   [_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV, OP="?"), {"LOWER": {"IN": ["close", "familiar"]}},
-                   {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"),
-                   _in(CLAIM_VERBS)]],
+                   {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
+                  [_in({"friends", "pals", "confidants"}), {"LOWER": "of"}, {"OP": "{1,3}", "IS_PUNCT": False}, _in(CLAIM_VERBS)]],  # "friends of the couple say"
         # any plural of a profession after a vague quantifier: "many nutritionists believe", "some dentists warn"
         # (the noun is matched by a pattern, not a word list, so that the claim verb stays the anchor: plurals
         # of professions such as "developers" are common words in technical text)

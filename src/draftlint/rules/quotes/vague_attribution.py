@@ -7,7 +7,7 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import SentenceInfo, analyse, iter_hits
-from draftlint.rules.quotes._lexicon import (INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
+from draftlint.rules.quotes._lexicon import (CROWDS, INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
                                             STUDY_VERBS, plain)
 from draftlint.rules.quotes._sources import PUBLISHED
 from draftlint.rules.quotes._tokens import Hit
@@ -34,9 +34,10 @@ class VagueAttribution(Rule):
       observers, commentators, insiders, sources, pundits, scholars, historians, friends…), bare or with a vague
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
-      close to the club say", "critics are saying", "experts will say", "market analysts explain", "insiders
-      who say", "despite experts cautioning", "our sources indicate", "two Texas sources said" (a count or a
-      possessive does not name sources or insiders); any profession after a vague quantifier ("many
+      close to the club say", "friends of the couple say" (not an organisation's name such as "Friends of the
+      Earth"), "critics are saying", "experts will say", "market analysts explain", "insiders who say",
+      "despite experts cautioning", "…, which experts predict …", "our sources indicate", "according to my
+      sources", "two Texas sources said" (a count or a possessive does not name sources or insiders); any profession after a vague quantifier ("many
       nutritionists believe", "some engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
       ("nutritionists agree", "doctors recommend", "dentists warn") in a document that quotes no one by name
       (in a reported story "pediatricians recommend" is the guidance it reports, and bare "researchers said"
@@ -174,8 +175,8 @@ class VagueAttribution(Rule):
         if noun in INSTITUTIONS and verb in ("find", "finds", "found"):
             return None  # "authorities later find messages": what an investigation turned up, not a claim
         start = _left_edge(tokens, hit.start)
-        if start is None:
-            return None
+        if start is None or tokens[hit.start + 1].lower == "of" and _named_after(tokens, hit.start + 1, frozenset({"of"})):
+            return None  # ... or "Friends of the Earth said": an organisation's name
         if noun in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[start:hit.start]):
             return None  # "doctors said the boy is stable": the doctors treating him
         if noun in _STUDY_TEAMS and start == hit.start and info.analysis.named_speaker:
@@ -198,9 +199,10 @@ class VagueAttribution(Rule):
         if noun_at == first + 1 and tokens[first].lower == "the" and tokens[noun_at].lower in ("sources", "reports") \
                 and (hit.end == len(tokens) or tokens[hit.end].text in (",", ".")):
             first += 1  # "According to the sources, …", "As per the reports, …": the article never says which
-        unnamed = tokens[noun_at].lower in _UNNAMED_BY_NATURE  # "according to two sources": counted, still nobody
+        # "according to two sources", "according to my sources": counted or owned, still nobody
+        unnamed = tokens[noun_at].lower in _UNNAMED_BY_NATURE
         for t in tokens[first:noun_at]:
-            if t.lower in SPECIFIC or t.proper or (t.lower.isdigit() or t.lower in _NUMBERS) and not unnamed \
+            if (t.lower in SPECIFIC and not (unnamed and t.lower in _POSSESSIVES)) or t.proper or (t.lower.isdigit() or t.lower in _NUMBERS) and not unnamed \
                     or not t.text[:1].isalpha():
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
@@ -336,6 +338,8 @@ def _left_edge(tokens, noun_at: int) -> int | None:
             return None  # "the hospital's nurses", "Bayline's engineers": a group that belongs to someone
         if t.quoted or not t.text[:1].isalnum():
             break
+        if word in ("which", "that") and j > 0 and tokens[noun_at].lower in CROWDS | INSTITUTIONS:
+            break  # "…, which experts predict …", "a plan that analysts doubt": a relative pronoun, not "these"
         if word in SPECIFIC and not (word in _POSSESSIVES and tokens[noun_at].lower in _UNNAMED_BY_NATURE):
             return None  # "these analysts", "their economists"; but "our sources" are nobody the reader can find
         if (word.isdigit() or word in _NUMBERS or word.replace(",", "").replace(".", "").isdigit()) \
