@@ -8,18 +8,20 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import delete_lines
 
-_SEPARATORS = re.compile(r"[|•·¦‖][\s|•·¦‖]*")
+# bars and dots; or the commas of a tag list whose tags are gone (", ,")
+_SEPARATORS = re.compile(r"[|•·¦‖][\s|•·¦‖]*|,(?:\s*,)+")
 
 
 class SeparatorLine(Rule):
     """Flags a line made only of the bars and dots that a page's layout draws between items.
 
     ## What it flags
-    A line of a paragraph or list item that holds nothing but separators: "|", "| |", "|||||", "•", "·".
-    The items they stood between (a byline and a date, share buttons, the cells of a layout table) were
-    dropped when the text was copied; the separators stayed. Lines of a Markdown table are never flagged,
-    and neither are the lines right under a table with no blank line between (GitHub's Markdown reads them
-    as more rows of the table, whatever they hold).
+    A line of a paragraph or list item that holds nothing but separators: "|", "| |", "|||||", "•", "·", or
+    the commas of a tag list (", , ,"). The items they stood between (a byline and a date, share buttons, the
+    cells of a layout table, tags) were dropped when the text was copied; the separators stayed. Never
+    flagged: the lines of a Markdown table, the lines right under a table with no blank line between
+    (GitHub's Markdown reads them as more rows of the table, whatever they hold), and code spans between
+    commas ("`a`, `b`").
 
     ## Why it matters
     The line carries nothing for the reader; it shows that the text was lifted from a page's layout, and
@@ -47,6 +49,7 @@ class SeparatorLine(Rule):
             if block.kind not in ("paragraph", "list-item") or under_table:
                 continue
             for line in block.standalone:
-                if _SEPARATORS.fullmatch(line.text):
+                # the source, not the masked text: "`a`, `b`, `c`" is code spans between commas
+                if _SEPARATORS.fullmatch(line.text) and _SEPARATORS.fullmatch(doc.text[line.start:line.end].strip()):
                     yield self.finding(doc, line.start, line.end, f"line of separators “{line.text}” left from the page layout",
                                        fix=delete_lines(line.number, line.number))
