@@ -18,7 +18,7 @@ _SHARE_BUTTON = re.compile(r"e-?mail|print|copy link|share|tweet|\bpin\b|\bsms\b
 _LABEL = re.compile(
     r"(?:share|share this|share it|share now|share article|share story|share post|share this (?:article|story|post|page|video)"
     rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
-    r"|sharing is caring|spread the word|spread the love|tweet this|pin it|e-?mail this(?: article| story| page)?"
+    r"|sharing is caring|spread the word|spread the love|tweet this|pin it|e-?mail this(?: article| story| page)?|bookmark and share"
     r"|share or comment on this article|share full article|gift this article|give this article|share this content"
     r"|(?:like it\?\s)?share (?:it\s)?with your friends"
     # a share plugin's buttons run together: "Share on FacebookShare on Google+Tweet about this on Twitter"
@@ -46,7 +46,8 @@ class ShareWidget(Rule):
     """Flags the buttons of a share widget: "Share", "Share this article", a stack of network names.
 
     ## What it flags
-    A line that is a share label ("Share", "Share this article", "Share on Facebook", "Spread the word"),
+    A line that is a share label ("Share", "Share this article", "Share on Facebook", "Spread the word", a
+    bookmarking widget's "Bookmark and Share"),
     a line made only of social-network and share-button names ("FacebookTwitterEmailPrint", "Facebook 12
     | Twitter 4", "Click to share on Facebook (Opens in new window)"), or of such names after a share label
     and a colon ("Share on: Facebook | X | Email"), or a stack of two or more lines that

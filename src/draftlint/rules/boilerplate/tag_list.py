@@ -10,12 +10,13 @@ from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import SENTENCE_END, BodyLine, bare, body_lines
 
 _LABELS = (r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
-           r"|tag archives|category archives")
+           r"|tag archives|category archives|categorized in|categorised in|technorati tags")
 _LABEL = re.compile(rf"(?:{_LABELS})", re.I)
 _INLINE = re.compile(rf"(?:(?P<label>{_LABELS})\s*:|(?P<bare>posted in|filed under))\s*(?P<items>\S.*)", re.I)
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/)\s*")
 # labels that introduce one category ("Filed under: Politics") as well as lists
-_SINGLE_OK = {"filed under", "categories", "category", "posted in", "tag archives", "category archives"}
+_SINGLE_OK = {"filed under", "categories", "category", "posted in", "tag archives", "category archives", "categorized in",
+              "categorised in"}
 
 
 def _is_item(item: BodyLine, max_words: int) -> bool:
