@@ -70,7 +70,7 @@ SAYING = frozenset("say says said claim claims claimed believe believes think th
                    "argues predict predicts suggest suggests".split())
 AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did", "will", "would", "may", "might", "could"})
 
-ANON_INHERENT = frozenset({"source", "insider", "tipster", "whistleblower", "informant", "mole", "confidant",
+ANON_INHERENT = frozenset({"source", "insider", "tipster", "whistleblower", "informant", "mole", "spy", "confidant",
                            "confidante", "bird", "birdie", "birdy"})  # "a little birdie told me"
 ANON_MARKERS = frozenset({"anonymous", "unnamed", "unidentified", "nameless"})
 FORMER = frozenset({"ex", "former"})
@@ -81,7 +81,7 @@ witness eyewitness local employee staffer worker customer shopper member poster 
 visitor friend acquaintance relative colleague coworker classmate parent student individual pal buddy
 passerby pedestrian motorist taxpayer constituent parishioner churchgoer concertgoer festivalgoer
 beachgoer moviegoer theatregoer diner patron client subscriber redditor tweeter influencer streamer gamer
-villager islander townsperson newcomer
+villager islander townsperson newcomer addict enthusiast fanatic devotee
 """.split())
 # professions a claim can lean on ("some engineers warn", "many economists believe")
 PROFESSIONS = frozenset("""
