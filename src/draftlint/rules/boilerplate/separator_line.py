@@ -10,6 +10,7 @@ from draftlint.rules.boilerplate._common import delete_lines
 
 # bars and dots; or the commas of a tag list whose tags are gone (", ,")
 _SEPARATORS = re.compile(r"[|•·¦‖][\s|•·¦‖]*|,(?:\s*,)+")
+_FIRST = frozenset("|•·¦‖,")
 
 
 class SeparatorLine(Rule):
@@ -50,6 +51,6 @@ class SeparatorLine(Rule):
                 continue
             for line in block.standalone:
                 # the source, not the masked text: "`a`, `b`, `c`" is code spans between commas
-                if _SEPARATORS.fullmatch(line.text) and _SEPARATORS.fullmatch(doc.text[line.start:line.end].strip()):
+                if line.text[:1] in _FIRST and _SEPARATORS.fullmatch(line.text) and _SEPARATORS.fullmatch(doc.text[line.start:line.end].strip()):
                     yield self.finding(doc, line.start, line.end, f"line of separators “{line.text}” left from the page layout",
                                        fix=delete_lines(line.number, line.number))
