@@ -16,7 +16,7 @@ _HEIGHT = re.compile(r"\bheight\s*=\s*[\"'“”‘’]?([01])(?:px)?(?![\w.])",
 _SOURCE_HOST = re.compile(r"\bsrc\s*=\s*[\"'“”‘’]?(?:https?:)?//([^/\"'“”‘’\s>?#]+)", re.I)
 
 
-def hidden(attributes: str) -> bool:
+def _hidden(attributes: str) -> bool:
     """Whether a tag's attributes keep it from being seen: no more than one pixel wide and high, or hidden by
     its style."""
     return bool(_HIDDEN_STYLE.search(attributes) or (_WIDTH.search(attributes) and _HEIGHT.search(attributes)))
@@ -60,7 +60,7 @@ class TrackingPixel(Rule):
             for m in _TAG.finditer(source):
                 if block.kind != "html" and source.count("`", 0, m.start()) % 2:
                     continue  # inside a code span: an example of the markup
-                if not hidden(m.group(2)):
+                if not _hidden(m.group(2)):
                     continue
                 host = _SOURCE_HOST.search(m.group(2))
                 where = f" from {host.group(1)}" if host else ""
