@@ -62,10 +62,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [{"LOWER": {"IN": ["the", "a", "his", "her", "their", "its"]}}, dict(_MOD, OP="{0,2}"), _in(DOC_NOUNS),
              {"LOWER": {"IN": ["read", "reads", "stated", "states", "said", "says"]}}],
             [{"LOWER": {"IN": ["read", "reads", "reading"]}}, {"ORTH": {"IN": [":", ","]}}],  # `the sign reads: "…"`
-            # `"…," read a club statement`
-            [{"LOWER": {"IN": ["read", "reads"]}},
-             {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}}, dict(_MOD, OP="{0,2}"),
-             _in(DOC_NOUNS)],
+            [{"LOWER": {"IN": ["read", "reads"]}}, {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}},
+             dict(_MOD, OP="{0,2}"), _in(DOC_NOUNS)],  # `"…," read a club statement`
         ],
         "PUT_IT": [[{"LOWER": {"IN": ["put", "puts"]}}, {"LOWER": "it"}]],
         # a crowd holding a claim: "experts say", "many analysts believe", "research has shown" (Q002)
@@ -119,13 +117,14 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # an anonymous person as the speaker (Q003)
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                         _in(GENERIC_PEOPLE | ANON_INHERENT)],
-                       [_in(QUOTATIVE), _in(OWNERS), _in(ANON_INHERENT)]],  # `," says their source`
+                       [_in(QUOTATIVE), _in(OWNERS | {"my", "our"}), _in(ANON_INHERENT)]],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                          # "a source has told"
                          _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],
                         # "a senior engineer at the plant said", "one reporter on the beat told me"
                         [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
-                         {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech]],
+                         {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech],
+                        [_in(OWNERS | {"my", "our"}), _in(ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech]],  # "our source added"
         # "as one reporter on the beat put it"
         "ANON_PUT": [[{"LOWER": "as"}, _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT),
                       {"LOWER": {"IN": sorted(_PLACE_PREP)}, "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"},

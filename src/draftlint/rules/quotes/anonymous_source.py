@@ -30,7 +30,7 @@ class AnonymousSource(Rule):
       speak publicly"; a name after "close to" or "familiar with" is whom the person knows ("a source close
       to Harry and Meghan said"), not the person's name;
     - an insider, source, spy, tipster or whistleblower: "according to the insider", "a source told", "the tipster
-      claimed"; a person by role after "according to" or "as noted by" ("according to one courtier", "according
+      claimed", whoever's it is ("says my source", "our source added"); a person by role after "according to" or "as noted by" ("according to one courtier", "according
       to her stylist", "as noted by an analyst");
     - a member of the public, or a person known only by role or occupation, quoted without a name, in the
       quotative order of vox-pop quotes (`"…," said another person`, `"…?" asked one user on Threads`, `said
