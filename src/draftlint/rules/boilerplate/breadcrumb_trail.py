@@ -26,7 +26,9 @@ def _arrow_trail(text: str, forms: frozenset[str]) -> bool:
     crumbs = [crumb.strip() for crumb in _ARROW.split(text)]
     return len(crumbs) >= 3 and all(_CRUMB_NAME.fullmatch(crumb) for crumb in crumbs[:-1]) \
         and (bool(_CRUMB_NAME.fullmatch(crumbs[-1])) or title_match(crumbs[-1], forms))
-_HOME_WORD = re.compile(r"(?:home|homepage)\s", re.I)
+# "Home" and a space, or run into the next crumb as a scraper joins link texts ("HomeFinanceEgg prices soar")
+_HOME_WORD = re.compile(r"(?:home|homepage)(?:\s|(?-i:(?=[A-Z])))", re.I)
+_FUSED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 class BreadcrumbTrail(Rule):
@@ -37,7 +39,7 @@ class BreadcrumbTrail(Rule):
     (``>``, ``»``, ``›``, ``/``, ``|``) and more crumbs ("Home » Business » Markets"), three or more
     crumbs joined by arrows ("News > Local > Schools"), or a trail whose separators were lost, starting
     with "Home", one to five crumbs, and the document's title or nearly the title ("Home Business Harbour
-    dues rise for the first time").
+    dues rise for the first time"), also with the crumbs run together ("HomeBusinessHarbour dues rise …").
 
     ## Why it matters
     The breadcrumb is the site's navigation above the headline. In a draft it is a row of menu words,
@@ -67,7 +69,8 @@ class BreadcrumbTrail(Rule):
                 continue
             trail = bool(_HOME_TRAIL.fullmatch(text)) or _arrow_trail(text, forms)
             if not trail and _HOME_WORD.match(text):
-                trail = any(_ends_in_title(normalize(text), f) for f in forms if f)
+                norm = normalize(_FUSED.sub(" ", text))
+                trail = any(_ends_in_title(norm, f) for f in forms if f)
             if trail:
                 yield self.finding(doc, item.line.start, item.line.end, f"breadcrumb trail “{text}” left from the page",
                                    fix=delete_lines(item.line.number, item.line.number))
