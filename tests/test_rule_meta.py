@@ -32,6 +32,9 @@ def test_rule_has_all_doc_sections(rule):
         match = re.search(rf"^## {section}\n(.+?)(?=^## |\Z)", text, re.S | re.M)
         assert match and match.group(1).strip(), f"{rule.code}: section '## {section}' missing or empty"
     assert rule.summary().strip(), f"{rule.code}: first line (summary) is empty"
+    what = re.search(r"^## What it flags\n(.+?)(?=^## |\Z)", text, re.S | re.M).group(1).strip()
+    assert not (what.startswith(rule.summary()) and what != rule.summary()), \
+        f"{rule.code}: '## What it flags' repeats the summary line before saying it in full"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

@@ -74,9 +74,10 @@ class YamlRule(Rule):
         self._added = False  # the needles are added to the automaton on first use
 
     def doc_text(self) -> str:  # type: ignore[override]
-        what = self.docs.get("what", "").strip()
-        parts = [what.split("\n", 1)[0], "", "## What it flags", what, "", "## Why it matters", self.docs.get("why", "").strip(),
-                 "", "## Example"]
+        # a pack's "what" opens with its one-line summary; the lines after it, when there are any, say it in full
+        summary, _, body = self.docs.get("what", "").strip().partition("\n")
+        parts = [summary, "", "## What it flags", body.strip() or summary, "", "## Why it matters",
+                 self.docs.get("why", "").strip(), "", "## Example"]
         parts += [f"    {line}" for line in self.examples.fail[:3]]
         if self.examples.passing:
             parts += ["", "Not flagged:"] + [f"    {line}" for line in self.examples.passing[:3]]
