@@ -11,7 +11,7 @@ from draftlint.text import normalize
 
 # Labels that can only mean a table of contents; "contents" alone can also head a section about what a box
 # or a report contains, so it needs a stronger sign (see below).
-_TOC_LABELS = frozenset({"table of contents", "in this article", "in this post", "on this page", "article contents",
+_TOC_LABELS = frozenset({"table of contents", "table of content", "in this article", "in this post", "on this page", "article contents",
                          "jump to", "what's in this article"})
 _AMBIGUOUS = frozenset({"contents"})
 # A generator macro that a site renders into the list: [TOC], [[_TOC_]], {:toc}, ${toc}, <!-- toc -->.

@@ -81,7 +81,7 @@ witness eyewitness local employee staffer worker customer shopper member poster 
 visitor friend acquaintance relative colleague coworker classmate parent student individual pal buddy
 passerby pedestrian motorist taxpayer constituent parishioner churchgoer concertgoer festivalgoer
 beachgoer moviegoer theatregoer diner patron client subscriber redditor tweeter influencer streamer gamer
-villager islander townsperson newcomer addict enthusiast fanatic devotee collector
+villager islander townsperson newcomer addict enthusiast fanatic devotee collector tester
 """.split())
 # professions a claim can lean on ("some engineers warn", "many economists believe")
 PROFESSIONS = frozenset("""
