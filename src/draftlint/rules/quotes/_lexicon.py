@@ -11,7 +11,7 @@ said says say saying told tells telling added adds adding asked asks asking expl
 noted notes noting wrote writes writing argued argues arguing acknowledged acknowledges recalled recalls
 insisted insists warned warns warning continued continues replied replies responded responds announced
 announces claimed claims claiming admitted admits confirmed confirms stated states posted posts tweeted tweets
-reported reports remarked remarks observed observes commented comments declared declares testified testifies
+reported reports remarked remarks observed observes commented comments commenting declared declares testified testifies
 conceded concedes stressed stresses emphasised emphasized emphasises emphasizes quipped quips urged urges
 revealed reveals predicted predicts cautioned cautions reiterated reiterates reminded reminds agreed agrees
 countered counters maintained maintains contended contends suggested suggests recounted recounts joked jokes

@@ -42,7 +42,7 @@ class AnonymousSource(Rule):
       relations (nurse, strategist, aide, driver, neighbour, mother, …); officials and spokespeople, who
       speak for an institution, are not in it;
     - one more of an unnamed crowd, next to a quotation: `"…," said another.`, `"…," another added.`, `"…,"
-      one commented`, `said one of the traders`;
+      one commented`, `said one of the traders`, `with one fan writing, "…"`;
     - a former insider ("the ex-staffer claimed"), and a later "the employee said" or "the friend revealed"
       that points back to a person the document introduced as anonymous ("an anonymous employee", "a friend
       of the couple told the magazine").
@@ -163,8 +163,9 @@ class AnonymousSource(Rule):
         tokens = info.tokens
         first = hit.start + (hit.label == "ANON_PUT")  # "as one reporter … put it": the person after "as"
         noun_at = next(k for k in range(first + 1, hit.end) if tokens[k].lower in GENERIC_PEOPLE | ANON_INHERENT)
-        if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about"):
-            return None  # "one of the ...", a person as an object
+        if hit.start > 0 and tokens[hit.start - 1].lower in ("of", "to", "with", "for", "by", "about") \
+                and not (tokens[hit.start - 1].lower == "with" and tokens[hit.end - 1].lower.endswith("ing")):
+            return None  # "one of the ...", a person as an object; but "with one fan writing, …" is a speaker
         tag = hit.start > 0 and tokens[hit.start - 1].text == ","  # "Romney said …, the source said": a tag
         if not tag and _speech_before(analysis, info, hit.start):
             return None  # "police reported … a resident who said …": the police are the source, the resident their report
