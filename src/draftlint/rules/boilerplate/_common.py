@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Sequence
 
 from draftlint.document import Block, Document
 from draftlint.lines import SENTENCE_END, BodyLine, body_lines  # noqa: F401  (the boilerplate rules' view of a document)
@@ -69,6 +70,19 @@ def numbered(doc: Document, item: BodyLine) -> bool:
     """The line is an item of a numbered list ("8. Eat regularly"): the article's own list (an excerpt may start
     in the middle of a listicle), not a label of the page."""
     return item.block.kind == "list-item" and bool(_NUMBERED.match(doc.source_lines[item.line.number - 1]))
+
+
+# a field of a fact list: "Address: 6424 Canoga Ave.", "Closing date: 14 Aug"
+_FIELD = re.compile(r"[A-Z][\w'’ ]{0,30}:\s+\S")
+
+
+def in_field_list(lines: Sequence[BodyLine], item: BodyLine) -> bool:
+    """The line is a field ("Category: B, 81 points") in a list whose items next to it are fields too
+    ("Address: …", "Closing date: …"): a fact box of the article, not the page's tags or labels."""
+    if item.block.kind != "list-item" or not _FIELD.match(item.text):
+        return False
+    near = [lines[k] for k in (item.index - 1, item.index + 1) if 0 <= k < len(lines)]
+    return any(other.block.kind == "list-item" and _FIELD.match(other.text) for other in near)
 
 
 def delete_lines(first: int, last: int) -> Fix:

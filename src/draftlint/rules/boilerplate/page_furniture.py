@@ -7,8 +7,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import (BodyLine, bare, body_lines, clip, delete_lines, is_headline, numbered,
-                                               title_match, titles_of)
+from draftlint.rules.boilerplate._common import (BodyLine, bare, body_lines, clip, delete_lines, in_field_list, is_headline,
+                                               numbered, title_match, titles_of)
 from draftlint.lines import SENTENCE_END, is_running
 from draftlint.rules.boilerplate._furniture import Evidence, evidence, lexicon
 
@@ -114,6 +114,8 @@ class PageFurniture(Rule):
             verdict = _judge(lines, i, ev, _IN_CONTEXT if edge else _ALONE, edge)
             if verdict:
                 verdicts[i] = verdict
+        for i in [i for i in verdicts if in_field_list(lines, lines[i])]:
+            del verdicts[i]  # "- Category: B, 81 points" among "- Address: …" fields: the article's fact box
         for i in [i for i in verdicts if first <= i <= last and lines[i].block.kind == "list-item"]:
             if i - 1 not in verdicts and i + 1 not in verdicts:
                 del verdicts[i]  # one item of a list inside the article ("- home page") is the article's list

@@ -7,7 +7,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import SENTENCE_END, BodyLine, bare, body_lines
+from draftlint.rules.boilerplate._common import SENTENCE_END, BodyLine, bare, body_lines, in_field_list
 
 _LABELS = (r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
            r"|tag archives|category archives|categorized in|categorised in|technorati tags")
@@ -30,7 +30,8 @@ class TagList(Rule):
     A label line ("Tags", "Tagged", "Topics", "Filed under", "Categories") followed by at least
     ``min-items`` short lines or list items of at most ``max-item-words`` words without sentence
     punctuation (the tags), or a single line "Tags: housing, Bronx, politics" / "Filed under: Politics" /
-    "Posted in Uncategorized".
+    "Posted in Uncategorized" (not as a field of a list of fields, "- Category: B, 81 points" between
+    "- Address: …" and "- Opened: …", which is the article's own fact box).
     One finding per list, at its label.
 
     ## Why it matters
@@ -74,7 +75,7 @@ class TagList(Rule):
                                        f"tag list “{item.text}” ({len(tags)} tags) left from the page")
                 continue
             m = _INLINE.fullmatch(item.text)
-            if m and item.words <= 30 and not SENTENCE_END.search(item.text):
+            if m and item.words <= 30 and not SENTENCE_END.search(item.text) and not in_field_list(lines, item):
                 items = [t for t in _ITEM_SPLIT.split(m.group("items")) if t]
                 label = " ".join((m.group("label") or m.group("bare")).casefold().split())
                 wanted = 1 if label in _SINGLE_OK else opts.min_items
