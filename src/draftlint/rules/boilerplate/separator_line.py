@@ -57,7 +57,7 @@ class SeparatorLine(Rule):
                 continue
             for line in block.standalone:
                 # the source, not the masked text: "`a`, `b`, `c`" is code spans between commas
-                if line.text[:1] in _FIRST and _SEPARATORS.fullmatch(line.text) and _SEPARATORS.fullmatch(doc.text[line.start:line.end].strip()) \
+                if line.text[:1] in _FIRST and _SEPARATORS.fullmatch(doc.text[line.start:line.end].strip()) \
                         and not _dinkus(line.text):
                     yield self.finding(doc, line.start, line.end, f"line of separators “{line.text}” left from the page layout",
                                        fix=delete_lines(line.number, line.number))

@@ -136,6 +136,7 @@ director source sources insider insiders people persons worker workers member me
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 # whose person it is: "according to her stylist", "says their source": an unnamed person all the same
 OWNERS = frozenset({"his", "her", "their"})
+POSSESSIVES = OWNERS | {"my", "our"}  # and the writer's own: "says my source", "our sources indicate"
 # the last word of a label over a list of unnamed voices ("User Comments:", "Customer Reviews:"): no name
 SECTION_LABELS = frozenset({"comments", "reviews", "testimonials", "feedback", "quotes", "reactions", "responses",
                             "thoughts", "opinions", "voices"})

@@ -18,8 +18,8 @@ from draftlint.nlp.load import special_cases_with
 from draftlint.phrases import alternation
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
                                             DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE, OWNERS,
-                                            PEOPLE_VERBS, PERSON_NOUNS, PROFESSIONS, QUOTATIVE, SAYING, SPEECH_VERBS,
-                                            STUDIES, plural)
+                                            PEOPLE_VERBS, PERSON_NOUNS, POSSESSIVES, PROFESSIONS, QUOTATIVE, SAYING,
+                                            SPEECH_VERBS, STUDIES, plural)
 
 
 def _in(words) -> dict:
@@ -117,14 +117,14 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # an anonymous person as the speaker (Q003)
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                         _in(GENERIC_PEOPLE | ANON_INHERENT)],
-                       [_in(QUOTATIVE), _in(OWNERS | {"my", "our"}), _in(ANON_INHERENT)]],  # `," says their source`
+                       [_in(QUOTATIVE), _in(POSSESSIVES), _in(ANON_INHERENT)]],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                          # "a source has told"
                          _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],
                         # "a senior engineer at the plant said", "one reporter on the beat told me"
                         [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
                          {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech],
-                        [_in(OWNERS | {"my", "our"}), _in(ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech]],  # "our source added"
+                        [_in(POSSESSIVES), _in(ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech]],  # "our source added"
         # "as one reporter on the beat put it"
         "ANON_PUT": [[{"LOWER": "as"}, _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT),
                       {"LOWER": {"IN": sorted(_PLACE_PREP)}, "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"},

@@ -7,7 +7,7 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import SentenceInfo, analyse, iter_hits
-from draftlint.rules.quotes._lexicon import (CROWDS, INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
+from draftlint.rules.quotes._lexicon import (CROWDS, INSTITUTIONS, NAME_STOP, POSSESSIVES, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
                                             STUDY_VERBS, plain)
 from draftlint.rules.quotes._sources import PUBLISHED
 from draftlint.rules.quotes._tokens import Hit
@@ -175,7 +175,7 @@ class VagueAttribution(Rule):
         if noun in INSTITUTIONS and verb in ("find", "finds", "found"):
             return None  # "authorities later find messages": what an investigation turned up, not a claim
         start = _left_edge(tokens, hit.start)
-        if start is None or tokens[hit.start + 1].lower == "of" and _named_after(tokens, hit.start + 1, frozenset({"of"})):
+        if start is None or tokens[hit.start + 1].lower == "of" and _named_after(tokens, hit.start + 1, _OF):
             return None  # ... or "Friends of the Earth said": an organisation's name
         if noun in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[start:hit.start]):
             return None  # "doctors said the boy is stable": the doctors treating him
@@ -199,10 +199,9 @@ class VagueAttribution(Rule):
         if noun_at == first + 1 and tokens[first].lower == "the" and tokens[noun_at].lower in ("sources", "reports") \
                 and (hit.end == len(tokens) or tokens[hit.end].text in (",", ".")):
             first += 1  # "According to the sources, …", "As per the reports, …": the article never says which
-        # "according to two sources", "according to my sources": counted or owned, still nobody
-        unnamed = tokens[noun_at].lower in _UNNAMED_BY_NATURE
+        unnamed = tokens[noun_at].lower in _UNNAMED_BY_NATURE  # "according to two sources": counted, still nobody
         for t in tokens[first:noun_at]:
-            if (t.lower in SPECIFIC and not (unnamed and t.lower in _POSSESSIVES)) or t.proper or (t.lower.isdigit() or t.lower in _NUMBERS) and not unnamed \
+            if _specific(t.lower, tokens[noun_at].lower) or t.proper or (t.lower.isdigit() or t.lower in _NUMBERS) and not unnamed \
                     or not t.text[:1].isalpha():
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
@@ -320,7 +319,14 @@ def _relayed(analysis, info, span: tuple[int, int]) -> bool:
 
 # the crowds that an institution's name does not name: "GOP sources", "Kremlin insiders" are still nobody
 _UNNAMED_BY_NATURE = frozenset({"sources", "insiders"})
-_POSSESSIVES = frozenset({"our", "my", "their", "his", "her"})
+_PLURAL_CROWDS = CROWDS | INSTITUTIONS  # after "which" or "that", a relative clause (these words are plurals)
+_OF = frozenset({"of"})
+
+
+def _specific(word: str, noun: str) -> bool:
+    """Whether a determiner names or owns the group: "these analysts", "their economists"; but "our sources",
+    "my sources" are nobody the reader can find."""
+    return word in SPECIFIC and not (word in POSSESSIVES and noun in _UNNAMED_BY_NATURE)
 # a verb or a preposition before the crowd ends its noun phrase: "there are experts who say", "despite experts warning"
 _ENDS_PHRASE = frozenset({"are", "were", "is", "was", "have", "has", "had", "despite", "amid"})
 
@@ -338,10 +344,10 @@ def _left_edge(tokens, noun_at: int) -> int | None:
             return None  # "the hospital's nurses", "Bayline's engineers": a group that belongs to someone
         if t.quoted or not t.text[:1].isalnum():
             break
-        if word in ("which", "that") and j > 0 and tokens[noun_at].lower in CROWDS | INSTITUTIONS:
+        if word in ("which", "that") and j > 0 and tokens[noun_at].lower in _PLURAL_CROWDS:
             break  # "…, which experts predict …", "a plan that analysts doubt": a relative pronoun, not "these"
-        if word in SPECIFIC and not (word in _POSSESSIVES and tokens[noun_at].lower in _UNNAMED_BY_NATURE):
-            return None  # "these analysts", "their economists"; but "our sources" are nobody the reader can find
+        if _specific(word, tokens[noun_at].lower):
+            return None
         if (word.isdigit() or word in _NUMBERS or word.replace(",", "").replace(".", "").isdigit()) \
                 and tokens[noun_at].lower not in _UNNAMED_BY_NATURE:
             return None  # "97 percent of scientists" is a counted result; "two Texas sources" are still nobody
