@@ -37,7 +37,7 @@ confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated
 hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed identify identifies
 identified project projects projected recommend recommends recommended advise advises advised cite cites
 cited deny denies denied leak leaks leaked state states stated emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
-explain explains explained
+explain explains explained praise praises praised hail hails hailed
 """.split())
 STUDY_VERBS = frozenset("""
 show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves
@@ -257,6 +257,8 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+# the crowds a speaker is "one of" without a name: "said one of the traders", "one of the sources told"
+ONE_OF = frozenset(plural(p) for p in GENERIC_PEOPLE | ANON_INHERENT)
 # sentence openers that are capitalised only because they open the sentence
 COMMON_STARTS = NAME_STOP | QUANTIFIERS | CROWDS | STUDIES | INSTITUTIONS | GENERIC_PEOPLE \
     | frozenset(plural(p) for p in PERSON_NOUNS) | frozenset("""

@@ -17,7 +17,7 @@ from draftlint.document import Sentence
 from draftlint.nlp.load import special_cases_with
 from draftlint.phrases import alternation
 from draftlint.rules.quotes._lexicon import (ADVERBS_EXTRA, ANON_INHERENT, ANON_MARKERS, AUXILIARIES, CLAIM_VERBS, CROWDS,
-                                            DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE, OWNERS,
+                                            DOC_NOUNS, GENERIC_PEOPLE, INDEFINITE, INSTITUTIONS, INVISIBLE, ONE_OF, OWNERS,
                                             PEOPLE_VERBS, PERSON_NOUNS, POSSESSIVES, PROFESSIONS, QUOTATIVE, SAYING,
                                             SPEECH_VERBS, STUDIES, plural)
 
@@ -32,7 +32,7 @@ _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "a
                              "suggest", "add", "argue", "insist", "urge", "stress", "claim", "maintain",
                              "emphasize", "emphasise", "explain"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
-                       "speculating", "cautioning", "indicating"})
+                       "speculating", "cautioning", "indicating", "praising", "hailing"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
@@ -135,9 +135,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                          [_in({"another", "one"}), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          # one of a crowd nobody names: `"…," said one of the traders`, `one of the fans wrote`
                          [_in(QUOTATIVE), {"LOWER": "one"}, {"LOWER": "of"}, dict(_OWNER, OP="{1,4}"),
-                          _in(plural(p) for p in GENERIC_PEOPLE)],
+                          _in(ONE_OF)],
                          [{"LOWER": "one"}, {"LOWER": "of"}, dict(_OWNER, OP="{1,4}"),
-                          _in(plural(p) for p in GENERIC_PEOPLE), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
+                          _in(ONE_OF), dict(_ADV, OP="{0,2}"), _in(QUOTATIVE)],
                          [_in({"someone", "somebody"}), dict(_ADV, OP="{0,2}"),
                           _in({"said", "says", "told", "tells", "wrote", "writes", "posted", "posts", "commented",
                                "tweeted", "asked", "added", "claimed", "claims"})]],

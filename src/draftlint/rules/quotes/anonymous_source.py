@@ -7,11 +7,10 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
 from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NOUNS, FORMER, GENERIC_PEOPLE, INDEFINITE,
-                                            NOT_PEOPLE, OWNERS, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES, plural)
+                                            NOT_PEOPLE, ONE_OF, OWNERS, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES)
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
-_PEOPLE_PLURALS = frozenset(plural(p) for p in GENERIC_PEOPLE)
 _AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
                           "authorities", "911"})
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
@@ -203,7 +202,7 @@ class AnonymousSource(Rule):
                 return None
             verb_first = tokens[hit.start].lower != "one"
             noun_at = hit.end - 1 if verb_first else next(k for k in range(hit.start + 3, hit.end)
-                                                          if tokens[k].lower in _PEOPLE_PLURALS)
+                                                          if tokens[k].lower in ONE_OF)
             if _named_next_to(tokens, hit.start + verb_first, noun_at + 1):
                 return None  # "said one of the traders, Ana Ruiz"
             return hit.start, hit.end, "one of the " + tokens[noun_at].lower

@@ -325,8 +325,8 @@ _OF = frozenset({"of"})
 
 def _specific(word: str, noun: str) -> bool:
     """Whether a determiner names or owns the group: "these analysts", "their economists"; but "our sources",
-    "my sources" are nobody the reader can find."""
-    return word in SPECIFIC and not (word in POSSESSIVES and noun in _UNNAMED_BY_NATURE)
+    "my sources" and "the sources" (those the story leans on) are nobody the reader can find."""
+    return word in SPECIFIC and not ((word in POSSESSIVES or word == "the") and noun in _UNNAMED_BY_NATURE)
 # a verb or a preposition before the crowd ends its noun phrase: "there are experts who say", "despite experts warning"
 _ENDS_PHRASE = frozenset({"are", "were", "is", "was", "have", "has", "had", "despite", "amid"})
 
