@@ -1,4 +1,5 @@
 """Boilerplate residue: scraper, CMS and generator leftovers. Most of it is in the YAML packs under rules/."""
+from draftlint.rules.boilerplate.block_editor_comment import BlockEditorComment
 from draftlint.rules.boilerplate.breadcrumb_trail import BreadcrumbTrail
 from draftlint.rules.boilerplate.chrome_before_title import ChromeBeforeTitle
 from draftlint.rules.boilerplate.chrome_block import ChromeBlock
@@ -20,4 +21,5 @@ from draftlint.rules.boilerplate.tracking_pixel import TrackingPixel
 
 RULES = (EmptyTableOfContents, OutlineLabelLeadIn, FormulaicConclusion, RepeatedLine,
          ChromeBeforeTitle, BreadcrumbTrail, TagList, ShareWidget, HeadlineStack, FusedLinkRun,
-         LoneLinkBullet, TrackingPixel, SeparatorLine, PageFurniture, ReaderPrompt, TemplateLine, ChromeBlock, OrphanedLabel)
+         LoneLinkBullet, TrackingPixel, BlockEditorComment, SeparatorLine, PageFurniture, ReaderPrompt, TemplateLine, ChromeBlock,
+         OrphanedLabel)

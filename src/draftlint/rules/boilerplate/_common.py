@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from draftlint.document import Block, Document
 from draftlint.lines import SENTENCE_END, BodyLine, body_lines  # noqa: F401  (the boilerplate rules' view of a document)
@@ -17,6 +17,28 @@ HEADLINE_WORDS = 20  # a line of more words is text, not a headline or a link
 def is_headline(item: BodyLine) -> bool:
     """A heading, or a short line without a full stop: a headline or a link text."""
     return item.block.kind == "heading" or (item.words <= HEADLINE_WORDS and not SENTENCE_END.search(item.text))
+
+
+def markup_matches(doc: Document, pattern: re.Pattern[str], needles: tuple[str, ...]) -> Iterator[tuple[Block, re.Match[str]]]:
+    """Matches of ``pattern`` in the Markdown source of every block but code (HTML that a draft holds, on a
+    line of its own or inside a paragraph), leaving out those inside a code span (an example of the markup).
+    Every match holds one of ``needles``: a document or block without any is passed over unsearched."""
+    if not any(needle in doc.text for needle in needles):
+        return
+    for block in doc.blocks:
+        if block.kind == "code":
+            continue
+        source = block.raw if block.kind == "html" else doc.text[block.start:block.end]
+        if not any(needle in source for needle in needles):
+            continue
+        ticks = seen = 0  # the backticks before ``seen``, counted once however many matches a block has
+        for m in pattern.finditer(source):
+            if block.kind != "html":
+                ticks += source.count("`", seen, m.start())
+                seen = m.start()
+                if ticks % 2:
+                    continue
+            yield block, m
 
 
 def single_line(block: Block) -> str | None:

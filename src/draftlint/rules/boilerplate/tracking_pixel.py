@@ -6,6 +6,7 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
+from draftlint.rules.boilerplate._common import markup_matches
 
 # an image or frame tag in the Markdown source (HTML a draft may hold; an HTML page's text has no tags left)
 _TAG = re.compile(r"<(img|iframe)\b([^<>]{0,2000})>", re.I)
@@ -49,20 +50,10 @@ class TrackingPixel(Rule):
     family = Family.BOILERPLATE
 
     def check(self, doc: Document, opts: Rule.Options) -> Iterator[Finding]:
-        if "<i" not in doc.text and "<I" not in doc.text:
-            return  # both tags start so: most documents are passed over with two substring tests
-        for block in doc.blocks:
-            if block.kind == "code":
+        for block, m in markup_matches(doc, _TAG, ("<i", "<I")):  # both tags start so
+            if not _hidden(m.group(2)):
                 continue
-            source = block.raw if block.kind == "html" else doc.text[block.start:block.end]
-            if "<i" not in source and "<I" not in source:
-                continue
-            for m in _TAG.finditer(source):
-                if block.kind != "html" and source.count("`", 0, m.start()) % 2:
-                    continue  # inside a code span: an example of the markup
-                if not _hidden(m.group(2)):
-                    continue
-                host = _SOURCE_HOST.search(m.group(2))
-                where = f" from {host.group(1)}" if host else ""
-                yield self.finding(doc, block.start + m.start(), block.start + m.end(),
-                                   f"hidden <{m.group(1).lower()}> tag{where} left in the text: a tracking pixel from the page it was copied from")
+            host = _SOURCE_HOST.search(m.group(2))
+            where = f" from {host.group(1)}" if host else ""
+            yield self.finding(doc, block.start + m.start(), block.start + m.end(),
+                               f"hidden <{m.group(1).lower()}> tag{where} left in the text: a tracking pixel from the page it was copied from")
