@@ -56,6 +56,8 @@ SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"(?<!\w)(?:pages?:?(?:\s\d{1,3}){2,}|page\s\d{1,3}\sof\s\d{1,3})(?!\w)"), _DIGIT),
     ("counters", re.compile(r"(?<!\w)\d[\d,.]*\s?[km]?\s?(?:shares|comments?|votes|views|likes|ratings|reviews|stars"
                             r"|replies|followers|subscribers|articles?|photos|images)(?!\w)"), _DIGIT),
+    # a blog's page-view counter: "(Visited 3,480 times, 6 visits today)"
+    ("counters", re.compile(r"(?<!\w)visited\s\d[\d,]*\stimes?(?:,\s\d[\d,]*\svisits?\stoday)?(?!\w)"), re.compile("visited")),
     # "+2" is a counter; "+2.0 %", "+2%" and "+2,000" are figures
     ("counters", re.compile(r"(?<![\w+])\+\d{1,4}(?![\w%]|[.,]\d|\s%)|(?<!\w)(?:\d{1,2}x){2,}(?!\w)"), _DIGIT),
 )
