@@ -33,6 +33,9 @@ _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "a
                              "emphasize", "emphasise", "explain"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
                        "speculating", "cautioning", "indicating", "praising", "hailing"})
+# "it is believed that …", "it is learnt that …" (newsroom English for "we were told")
+_IMPERSONAL = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported", "known",
+                         "accepted", "held", "learnt", "learned"})
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
@@ -107,13 +110,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                           "whispers", "talk"}), {"LOWER": "that"}],
                     [_in({"rumor", "rumour", "word"}), {"LOWER": "has"}, {"LOWER": "it"}],  # "Rumor has it that …"
                     [_in({"is", "are", "was", "were"}), _in({"rumored", "rumoured"}), {"LOWER": "to"}]],  # "X is rumored to"
-        "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s"]}}, dict(_ADV, OP="?"),
-                        _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
-                             "known", "accepted", "held"})],
+        "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s"]}}, dict(_ADV, OP="?"), _in(_IMPERSONAL)],
                        [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s", "has", "had"]}}, {"LOWER": "been"},
-                        dict(_ADV, OP="?"),
-                        _in({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
-                             "known", "accepted", "held", "suggested", "alleged", "stated"})]],
+                        dict(_ADV, OP="?"), _in(_IMPERSONAL | {"suggested", "alleged", "stated"})]],
         # an anonymous person as the speaker (Q003)
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                         _in(GENERIC_PEOPLE | ANON_INHERENT)],

@@ -54,7 +54,7 @@ class VagueAttribution(Rule):
     - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
       "there are rumours that", "rumor has it", "word has it", "X is rumored to";
     - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
-      "it is widely thought", "it is said that", "it is claimed", "it has been suggested", "it was reported
+      "it is widely thought", "it is said that", "it is learnt that", "it has been suggested", "it was reported
       that", and after the claim it carries ("…, it has been reported.")
       ("known", "accepted" and "held" need an adverb such as "widely" or "well"; "it is suggested" alone is a
       recommendation, not an attribution). Not when the paragraph names a person, an outlet, a link or a
