@@ -46,7 +46,7 @@ proved proven confirm confirms confirmed reveal reveals revealed demonstrate dem
 # an unnamed crowd presented as an authority
 CROWDS = frozenset("""
 experts analysts scientists researchers economists observers critics commentators insiders sources specialists
-pundits scholars historians doctors psychologists academics strategists friends pals confidants netizens
+pundits scholars historians doctors psychologists academics strategists friends pals confidants netizens advocates
 """.split())
 # crowds that are often a specific team in news ("doctors said the boy is stable"): vague only when quantified
 QUANTIFIED_ONLY = frozenset({"doctors", "psychologists"})
