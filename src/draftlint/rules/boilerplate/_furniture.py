@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
-from draftlint import shortcuts
+from draftlint import safeyaml, shortcuts
 from draftlint.lines import STOP_WORDS, is_prose
 from draftlint.phrases import alternation, phrase_regex
 
@@ -83,7 +81,7 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files(__package__).joinpath("furniture.yaml").read_text(encoding="utf-8"))
+    data = safeyaml.load(resources.files(__package__).joinpath("furniture.yaml").read_text(encoding="utf-8"))
     kinds, strong, weak = {}, {}, {}
     for name, spec in data.items():
         kinds[name] = Kind(name, spec["label"])

@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterator
 
-import yaml
-
-from draftlint import shortcuts
+from draftlint import safeyaml, shortcuts
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
@@ -41,7 +39,7 @@ class _Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = yaml.safe_load(resources.files(__package__).joinpath("prompts.yaml").read_text(encoding="utf-8"))
+    data = safeyaml.load(resources.files(__package__).joinpath("prompts.yaml").read_text(encoding="utf-8"))
     labels = {name: spec["label"] for name, spec in data.items()}
     phrases = {str(p).casefold(): name for name, spec in data.items() for p in spec["phrases"]}
     edges = [p for p in phrases if not (_LETTER.match(p[0]) and _LETTER.match(p[-1]))]
