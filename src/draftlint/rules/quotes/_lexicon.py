@@ -47,6 +47,7 @@ proved proven confirm confirms confirmed reveal reveals revealed demonstrate dem
 CROWDS = frozenset("""
 experts analysts scientists researchers economists observers critics commentators insiders sources specialists
 pundits scholars historians doctors psychologists academics strategists friends pals confidants netizens advocates
+eyewitnesses
 """.split())
 # crowds that are often a specific team in news ("doctors said the boy is stable"): vague only when quantified
 QUANTIFIED_ONLY = frozenset({"doctors", "psychologists"})
