@@ -7,18 +7,13 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import SentenceInfo, analyse, iter_hits
-from draftlint.rules.quotes._lexicon import (CROWDS, INSTITUTIONS, NAME_STOP, POSSESSIVES, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
+from draftlint.rules.quotes._crowd_phrase import (NUMBERS, OF, ONE_STUDY, ORGANISATIONS, UNNAMED_BY_NATURE, left_edge,
+                                                 named_after, specific)
+from draftlint.rules.quotes._lexicon import (INSTITUTIONS, NAME_STOP, QUANTIFIED_ONLY, QUANTIFIERS, SPECIFIC, STUDIES,
                                             STUDY_VERBS, plain)
 from draftlint.rules.quotes._sources import PUBLISHED
 from draftlint.rules.quotes._tokens import Hit
 
-_PARTITIVE_HEADS = frozenset({"number", "majority", "lot", "lots", "many", "some", "most", "host", "handful", "plenty",
-                              "minority", "group", "chorus", "range", "variety"})
-_NUMBERS = frozenset("""
-two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand
-thousands dozen dozens percent per cent
-""".split())
-_NAMING_PREPOSITIONS = frozenset({"at", "from", "with", "of", "in", "by", "for"})
 _NEEDS_ADVERB = frozenset({"known", "accepted", "held"})
 _QUESTION = frozenset({"how", "as", "so", "too", "that"})
 
@@ -116,7 +111,7 @@ class VagueAttribution(Rule):
                 noun = tokens[hit.start].lower
             elif hit.label == "CROWD_P":
                 noun = tokens[hit.start].lower
-                start = _left_edge(tokens, hit.start)
+                start = left_edge(tokens, hit.start)
                 span = None if start is None else (start, hit.end)
                 if span is not None and start == hit.start and analysis.named_speaker:
                     continue  # "pediatricians recommend" in a story that quotes people by name: the guidance it reports
@@ -174,18 +169,18 @@ class VagueAttribution(Rule):
             return None  # "press reports suggest": a kind of source the reader can look up
         if noun in INSTITUTIONS and verb in ("find", "finds", "found"):
             return None  # "authorities later find messages": what an investigation turned up, not a claim
-        start = _left_edge(tokens, hit.start)
-        if start is None or tokens[hit.start + 1].lower == "of" and _named_after(tokens, hit.start + 1, _OF):
+        start = left_edge(tokens, hit.start)
+        if start is None or tokens[hit.start + 1].lower == "of" and named_after(tokens, hit.start + 1, OF):
             return None  # ... or "Friends of the Earth said": an organisation's name
         if noun in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[start:hit.start]):
             return None  # "doctors said the boy is stable": the doctors treating him
         if noun in _STUDY_TEAMS and start == hit.start and info.analysis.named_speaker:
             return None  # "researchers said" in a story that quotes them by name: the team of the study it reports
-        if noun in _ONE_STUDY:  # singular: only "a study found", "one recent report shows"
+        if noun in ONE_STUDY:  # singular: only "a study found", "one recent report shows"
             det = tokens[start].lower if start < hit.start else ""
             if det not in ("a", "one", "another"):
                 return None
-        if (noun in _ONE_STUDY | _POLLS or noun == "research" and _NEW.intersection(t.lower for t in tokens[start:hit.start])) \
+        if (noun in ONE_STUDY | _POLLS or noun == "research" and _NEW.intersection(t.lower for t in tokens[start:hit.start])) \
                 and info.analysis.doc.shared(_names_a_publication):
             return None  # "A study found …", "Polls show …" in a story that says where it was published or who polled
         return start, hit.end
@@ -199,23 +194,23 @@ class VagueAttribution(Rule):
         if noun_at == first + 1 and tokens[first].lower == "the" and tokens[noun_at].lower in ("sources", "reports") \
                 and (hit.end == len(tokens) or tokens[hit.end].text in (",", ".")):
             first += 1  # "According to the sources, …", "As per the reports, …": the article never says which
-        unnamed = tokens[noun_at].lower in _UNNAMED_BY_NATURE  # "according to two sources": counted, still nobody
+        unnamed = tokens[noun_at].lower in UNNAMED_BY_NATURE  # "according to two sources": counted, still nobody
         for t in tokens[first:noun_at]:
-            if _specific(t.lower, tokens[noun_at].lower) or t.proper or (t.lower.isdigit() or t.lower in _NUMBERS) and not unnamed \
+            if specific(t.lower, tokens[noun_at].lower) or t.proper or (t.lower.isdigit() or t.lower in NUMBERS) and not unnamed \
                     or not t.text[:1].isalpha():
                 return None
             if t.lower in NAME_STOP and t.lower not in QUANTIFIERS and t.lower not in ("a", "of"):
                 return None
         if tokens[noun_at].lower in _REPORTS and any(t.lower in _MEDIA for t in tokens[first:noun_at]):
             return None  # "according to local news reports"
-        if hit.end < len(tokens) and tokens[hit.end].lower in _ORGANISATIONS:
+        if hit.end < len(tokens) and tokens[hit.end].lower in ORGANISATIONS:
             return None  # "according to research firm CB Insights": the study word names a kind of firm
-        if tokens[noun_at].lower in _ONE_STUDY and noun_at > first \
+        if tokens[noun_at].lower in ONE_STUDY and noun_at > first \
                 and tokens[first].lower not in ("a", "one", "another"):
             return None  # "according to the report" is one named before; "a report", or bare "report", is none
         if tokens[noun_at].lower in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[first:noun_at]):
             return None  # "according to doctors" treating a patient
-        if _named_after(tokens, hit.end):
+        if named_after(tokens, hit.end):
             return None
         return hit.start, hit.end
 
@@ -253,7 +248,7 @@ class VagueAttribution(Rule):
                 and not after_claim and not hearsay:
             return None  # "it was reported to police", "it is said in the report": no claim follows
         # ("it is said to be ideal for beginners" is one: a claim that no one is said to have made)
-        if _named_after(tokens, hit.end, prepositions=frozenset({"by"})):
+        if named_after(tokens, hit.end, prepositions=frozenset({"by"})):
             return None  # "it was reported by Reuters"
         return hit.start, hit.end
 
@@ -267,12 +262,7 @@ _HEARSAY = _CLAIMING | {"said"}
 _MEDIA = frozenset({"news", "media", "press", "newspaper", "newspapers", "television", "tv", "radio", "wire",
                     "local", "police", "court"})
 _REPORTS = frozenset({"reports", "report"})
-# research named in the singular is vague only with "a", "one" or "another": "the study" is one named before
-_ONE_STUDY = frozenset({"study", "report", "survey", "poll"})
 _POLLS = frozenset({"polls", "surveys"})
-# what a study word can be the first half of: "research firm", "survey company", "polling group"
-_ORGANISATIONS = frozenset({"firm", "firms", "group", "company", "companies", "institute", "center", "centre", "team",
-                            "organisation", "organization", "agency", "house", "unit", "outfit", "consultancy", "body"})
 _PRONOUNS = frozenset({"he", "she", "they"})
 _NEW = frozenset({"new", "recent", "latest"})
 _STUDY_TEAMS = frozenset({"researchers", "scientists"})
@@ -314,87 +304,4 @@ def _relayed(analysis, info, span: tuple[int, int]) -> bool:
         after = tokens[h.end].lower if h.end < len(tokens) else ""
         if before in _PRONOUNS or after in _PRONOUNS or analysis.speaker_name(info, h):
             return True
-    return False
-
-
-# the crowds that an institution's name does not name: "GOP sources", "Kremlin insiders" are still nobody
-_UNNAMED_BY_NATURE = frozenset({"sources", "insiders"})
-_PLURAL_CROWDS = CROWDS | INSTITUTIONS  # after "which" or "that", a relative clause (these words are plurals)
-_OF = frozenset({"of"})
-
-
-def _specific(word: str, noun: str) -> bool:
-    """Whether a determiner names or owns the group: "these analysts", "their economists"; but "our sources",
-    "my sources" and "the sources" (those the story leans on) are nobody the reader can find."""
-    return word in SPECIFIC and not ((word in POSSESSIVES or word == "the") and noun in _UNNAMED_BY_NATURE)
-# a verb or a preposition before the crowd ends its noun phrase: "there are experts who say", "despite experts warning"
-_ENDS_PHRASE = frozenset({"are", "were", "is", "was", "have", "has", "had", "despite", "amid"})
-
-
-def _left_edge(tokens, noun_at: int) -> int | None:
-    """Start of the crowd's noun phrase, or None when the phrase names, owns or counts the group ("the experts",
-    "these analysts", "Citi economists", "the hospital's nurses", "97 percent of scientists")."""
-    start = noun_at
-    modifiers = 0
-    j = noun_at - 1
-    while j >= 0:
-        t = tokens[j]
-        word = t.lower
-        if word in ("'s", "’s", "'", "’") and not t.quoted:
-            return None  # "the hospital's nurses", "Bayline's engineers": a group that belongs to someone
-        if t.quoted or not t.text[:1].isalnum():
-            break
-        if word in ("which", "that") and j > 0 and tokens[noun_at].lower in _PLURAL_CROWDS:
-            break  # "…, which experts predict …", "a plan that analysts doubt": a relative pronoun, not "these"
-        if _specific(word, tokens[noun_at].lower):
-            return None
-        if (word.isdigit() or word in _NUMBERS or word.replace(",", "").replace(".", "").isdigit()) \
-                and tokens[noun_at].lower not in _UNNAMED_BY_NATURE:
-            return None  # "97 percent of scientists" is a counted result; "two Texas sources" are still nobody
-        if word == "of":
-            head = tokens[j - 1].lower if j > 0 else ""
-            if head in _PARTITIVE_HEADS:
-                start = j - 1
-                j -= 2
-                while j >= 0 and tokens[j].lower in ("a", "an", "growing", "large", "small", "increasing", "vast"):
-                    start = j
-                    j -= 1
-                break
-            return None  # "97 percent of", "two of", "many of the"...: counted or specific
-        if word in QUANTIFIERS or word in ("a", "an") \
-                or (word in ("one", "another") and tokens[noun_at].lower in _ONE_STUDY):  # "one recent study"
-            start = j
-            j -= 1
-            continue
-        if t.proper and not (j == 0 and not t.text.isupper()) and tokens[noun_at].lower not in _UNNAMED_BY_NATURE:
-            return None  # "Goldman Sachs analysts": a named institution (a capital opening the sentence says nothing)
-        if word in NAME_STOP or word in _ENDS_PHRASE or modifiers >= 2 or not t.text.isalpha():
-            break
-        modifiers += 1
-        start = j
-        j -= 1
-    return start
-
-
-# the kinds of body a source may be named after, "from real estate research firm Reis": an organisation or an outlet
-_FIRMS = _ORGANISATIONS | {"provider", "platform", "website", "publication", "journal", "magazine", "newspaper", "network"}
-
-
-def _named_after(tokens, at: int, prepositions=_NAMING_PREPOSITIONS) -> bool:
-    """Whether the words right after a crowd name it: "researchers at Stanford", "a study published in Nature",
-    "new research out this month from the University of Colorado"."""
-    window = tokens[at:at + 7]
-    for k, t in enumerate(window):
-        if t.lower in prepositions and k + 1 < len(window):
-            nxt = window[k + 1]
-            if nxt.lower == "the" and k + 2 < len(window):
-                nxt = window[k + 2]
-            if nxt.proper:
-                return True
-            after = tokens[at + k + 1:at + k + 6]  # "from real estate research firm Reis Inc.": a firm's kind, then its name
-            kind = next((j for j, w in enumerate(after[:-1]) if w.lower in _FIRMS), None)
-            if kind is not None and after[kind + 1].proper:
-                return True
-        if t.text in (".", ";", ",") or t.quoted:
-            break
     return False
