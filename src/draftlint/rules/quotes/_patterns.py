@@ -36,6 +36,7 @@ _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggestin
 # "it is believed that …", "it is learnt that …" (newsroom English for "we were told")
 _IMPERSONAL = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported", "known",
                          "accepted", "held", "learnt", "learned"})
+_INVERTED = SAYING | {"warned", "argued", "insisted", "predicted", "suggested", "noted", "agree", "agreed", "added"}
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 
 
@@ -79,6 +80,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
                   [_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV, OP="?"), {"LOWER": {"IN": ["close", "familiar"]}},
                    {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
                   [_in({"friends", "pals", "confidants"}), {"LOWER": "of"}, {"OP": "{1,3}", "IS_PUNCT": False}, _in(CLAIM_VERBS)]],  # "friends of the couple say"
+        # the crowd after its verb, closing the clause: `…, say experts.`, `"…," said industry insiders.`
+        "CROWD_AFTER": [[_in(_INVERTED), {"IS_ALPHA": True, "OP": "{0,3}"}, _in(CROWDS | INSTITUTIONS), {"IS_PUNCT": True}]],
         # any plural of a profession after a vague quantifier: "many nutritionists believe", "some dentists warn"
         # (the noun is matched by a pattern, not a word list, so that the claim verb stays the anchor: plurals
         # of professions such as "developers" are common words in technical text)
@@ -385,14 +388,10 @@ def matchers(vocab) -> _Matchers:
         found = _MATCHERS[id(vocab)] = _Matchers(vocab)
     return found
 
-_TRIGGER_HASHES: frozenset[int] | None = None
 
-
+@functools.lru_cache(maxsize=1)
 def trigger_hashes() -> frozenset[int]:
     """The trigger words as spaCy LOWER hashes."""
-    global _TRIGGER_HASHES
-    if _TRIGGER_HASHES is None:
-        from spacy.strings import hash_string
+    from spacy.strings import hash_string
 
-        _TRIGGER_HASHES = frozenset(hash_string(w) for w in TRIGGERS)
-    return _TRIGGER_HASHES
+    return frozenset(hash_string(w) for w in TRIGGERS)

@@ -31,9 +31,10 @@ class VagueAttribution(Rule):
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
       close to the club say", "friends of the couple say" (not an organisation's name such as "Friends of the
       Earth"), "critics are saying", "experts will say", "market analysts explain", "insiders who say",
-      "despite experts cautioning", "…, which experts predict …", "our sources indicate", "according to my
-      sources", "two Texas sources said" (a count or a possessive does not name sources or insiders); any profession after a vague quantifier ("many
-      nutritionists believe", "some engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
+      "despite experts cautioning", "…, which experts predict …", "…, say experts." (the crowd after its verb),
+      "our sources indicate", "according to my sources", "two Texas sources said" (a count or a possessive does
+      not name sources or insiders); any profession after a vague quantifier ("many nutritionists believe",
+      "some engineers warn", "most dentists agree"), or bare as the source of a general claim in the present
       ("nutritionists agree", "doctors recommend", "dentists warn") in a document that quotes no one by name
       (in a reported story "pediatricians recommend" is the guidance it reports, and bare "researchers said"
       or "scientists have found" the team of the study it reports); "doctors" in the past only with a
@@ -101,7 +102,7 @@ class VagueAttribution(Rule):
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
         analysis = analyse(doc)
         seen: dict[int, list[int]] = {}  # sentence index -> starts of the phrases flagged in it
-        for info, hit in iter_hits(analysis, "CROWD", "CROWD_Q", "CROWD_P", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL",
+        for info, hit in iter_hits(analysis, "CROWD", "CROWD_AFTER", "CROWD_Q", "CROWD_P", "ACCORDING_CROWD", "PEOPLE", "IMPERSONAL",
                                    "HEARSAY"):
             tokens = info.tokens
             if tokens[hit.start].quoted or tokens[hit.end - 1].quoted:
@@ -109,6 +110,9 @@ class VagueAttribution(Rule):
             if hit.label == "CROWD":
                 span = self._crowd(info, hit)
                 noun = tokens[hit.start].lower
+            elif hit.label == "CROWD_AFTER":  # "…, say experts.": the verb and the crowd, not the mark after it
+                noun = tokens[hit.end - 2].lower
+                span = self._crowd_after(info, hit)
             elif hit.label == "CROWD_P":
                 noun = tokens[hit.start].lower
                 start = left_edge(tokens, hit.start)
@@ -186,6 +190,23 @@ class VagueAttribution(Rule):
         return start, hit.end
 
     @staticmethod
+    def _crowd_after(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
+        """"…, VERB [modifiers] CROWD.": the crowd after its verb, closing a clause that follows the claim."""
+        tokens = info.tokens
+        noun_at = hit.end - 2
+        noun = tokens[noun_at].lower
+        if hit.start == 0 or tokens[hit.start - 1].text not in _BEFORE_INVERSION:
+            return None  # "what they say experts are"
+        between = tokens[hit.start + 1:noun_at]
+        counted = noun not in UNNAMED_BY_NATURE  # "…, said two sources" are still nobody
+        if any(specific(t.lower, noun) or t.lower == "of" or counted and (t.proper or t.lower in NUMBERS) for t in between):
+            return None  # "…, said the experts", "…, said Citi analysts", "said one of the insiders" (Q003's)
+        quantified = any(t.lower in QUANTIFIERS for t in between)
+        if noun in QUANTIFIED_ONLY and not quantified or noun in _STUDY_TEAMS and not quantified and info.analysis.named_speaker:
+            return None  # "…, said doctors." treating a patient; "…, said researchers." quoted by name elsewhere
+        return hit.start, noun_at + 1
+
+    @staticmethod
     def _according(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
         tokens = info.tokens
         noun_at = hit.end - 1
@@ -254,6 +275,7 @@ class VagueAttribution(Rule):
 
 
 _PAST = frozenset({"was", "had"})
+_BEFORE_INVERSION = frozenset({",", "”", '"', "’", "'", "—", "–"})  # the claim, then its crowd: `…," say experts`
 _ONCE = frozenset({"first", "once", "initially", "originally", "long", "previously", "earlier", "then"})
 _CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
 # "it is said to be …": hearsay about the thing "it" stands for ("it is reported to be" is a measurement's source)
