@@ -37,7 +37,7 @@ confirms confirmed reveal reveals revealed demonstrate demonstrates demonstrated
 hints hinted disclose discloses disclosed allege alleges alleged expose exposes exposed identify identifies
 identified project projects projected recommend recommends recommended advise advises advised cite cites
 cited deny denies denied leak leaks leaked state states stated emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
-explain explains explained praise praises praised hail hails hailed
+explain explains explained praise praises praised hail hails hailed forecast forecasts
 """.split())
 STUDY_VERBS = frozenset("""
 show shows showed shown suggest suggests suggested find finds found indicate indicates indicated prove proves

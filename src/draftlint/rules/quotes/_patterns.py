@@ -33,6 +33,7 @@ _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "a
                              "emphasize", "emphasise", "explain"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
                        "speculating", "cautioning", "indicating", "praising", "hailing"})
+_EXPERTS_ONLY = frozenset({"cautioning", "indicating", "praising", "hailing"})  # not "many are hailing …"
 # "it is believed that …", "it is learnt that …" (newsroom English for "we were told")
 _IMPERSONAL = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported", "known",
                          "accepted", "held", "learnt", "learned"})
@@ -104,7 +105,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
                     _in(PEOPLE_VERBS)],
                    [{"LOWER": "there"}, _in({"are", "were"}), {"LOWER": "those"}, {"LOWER": "who"},  # "there are those who think"
                     _in(PEOPLE_VERBS)],
-                   [{"LOWER": "others"}, dict(_ADV, OP="{0,2}"), _in(PEOPLE_VERBS)]],  # "Others say that …"
+                   [{"LOWER": "others"}, dict(_ADV, OP="{0,2}"), _in(PEOPLE_VERBS)],  # "Others say that …"
+                   [_in({"some", "many"}), _in({"are", "were"}), dict(_ADV, OP="{0,2}"), _in(_CLAIMING - _EXPERTS_ONLY)],
+                   [{"LOWER": "according"}, {"LOWER": "to"}, _in({"some", "many", "others"}), {"ORTH": ","}]],  # bare
         # hearsay with no one behind it: "there have been suggestions that …", "there is speculation that …"
         "HEARSAY": [[{"LOWER": "there"}, _in({"is", "are", "was", "were", "has", "have", "had", "'s"}),
                      {"LOWER": "been", "OP": "?"},

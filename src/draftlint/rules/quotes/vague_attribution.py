@@ -46,7 +46,7 @@ class VagueAttribution(Rule):
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists",
       "as per reports", "as stated by reports", a bare "according to report";
     - an unnamed public: "some people say", "many believe", "most people think", "others say", "there are those
-      who think";
+      who think", "many are speculating that", a bare "according to some,";
     - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
       "there are rumours that", "rumor has it", "word has it", "X is rumored to";
     - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
@@ -245,11 +245,12 @@ class VagueAttribution(Rule):
         verb = tokens[hit.end - 1].lower
         if verb in ("think", "thought") and hit.end < len(tokens) and tokens[hit.end].lower in ("of", "about"):
             return None  # "many think of ocean cruises": what comes to mind, not a claim
-        if not has_people and tokens[hit.start].lower != "many" and verb in ("say", "think", "feel"):
+        progressive = tokens[hit.start + 1].lower in ("are", "were")  # "some are saying"
+        if not has_people and tokens[hit.start].lower != "many" and (verb in ("say", "think", "feel") or progressive):
             # a bare "some say" opens a sentence or a clause; elsewhere "some" usually refers back
             if hit.start > 0 and tokens[hit.start - 1].text not in (",", ";", ":", "—", "–", "and", "but", "while"):
                 return None
-        return hit.start, hit.end
+        return hit.start, hit.end - (verb == ",")  # "According to some, …": the phrase, not its comma
 
     @staticmethod
     def _impersonal(info: SentenceInfo, hit: Hit) -> tuple[int, int] | None:
