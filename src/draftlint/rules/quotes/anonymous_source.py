@@ -14,6 +14,7 @@ _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 _AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
                           "authorities", "911"})
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
+_MINE = frozenset({"mine", "ours", "his", "hers", "theirs", "yours"})  # "a source of mine told me"
 _ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
 
 
@@ -168,6 +169,9 @@ class AnonymousSource(Rule):
         tag = hit.start > 0 and tokens[hit.start - 1].text == ","  # "Romney said …, the source said": a tag
         if not tag and _speech_before(analysis, info, hit.start):
             return None  # "police reported … a resident who said …": the police are the source, the resident their report
+        if tokens[noun_at].lower == "source" and noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower == "of" \
+                and tokens[noun_at + 2].lower not in _MINE:
+            return None  # "another source of violation reports": where something comes from, not a person
         if noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower in ("for", "representing") and tokens[noun_at + 2].proper:
             return None  # "a barrister for Maughan said": the named party's counsel, as court reports name them
         if hit.end < len(tokens) and tokens[hit.end].lower in _AUTHORITIES \
