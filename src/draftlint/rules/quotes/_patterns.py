@@ -36,7 +36,7 @@ _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggestin
 _EXPERTS_ONLY = frozenset({"cautioning", "indicating", "praising", "hailing"})  # not "many are hailing …"
 # "it is believed that …", "it is learnt that …" (newsroom English for "we were told")
 _IMPERSONAL = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported", "known",
-                         "accepted", "held", "learnt", "learned"})
+                         "accepted", "held", "learnt", "learned", "speculated", "theorized", "theorised"})
 _INVERTED = SAYING | {"warned", "argued", "insisted", "predicted", "suggested", "noted", "agree", "agreed", "added"}
 _VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "numerous", "several", "countless", "top", "leading"})
 

@@ -52,13 +52,13 @@ class VagueAttribution(Rule):
       who think", "many are speculating that", a bare "according to some,";
     - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
       "there are rumours that", "rumor has it", "word has it", "X is rumored to";
-    - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that",
-      "it is widely thought", "it is said that", "it is learnt that", "it has been suggested", "it was reported
-      that", and after the claim it carries ("…, it has been reported.")
-      ("known", "accepted" and "held" need an adverb such as "widely" or "well"; "it is suggested" alone is a
-      recommendation, not an attribution). Not when the paragraph names a person, an outlet, a link or a
-      citation; not history ("it was first thought that", "it was once believed"); not "it was reported to
-      police" or "it is said to date from", which carry no "that" claim.
+    - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that", "it is
+      widely thought", "it is said that", "it is learnt that", "it has been suggested", "it has been speculated
+      that", "it is theorized that", "it was reported that", and after the claim it carries ("…, it has been
+      reported.") ("known", "accepted" and "held" need an adverb such as "widely" or "well"; "it is suggested" alone
+      is a recommendation, not an attribution). Not when the paragraph names a person, an outlet, a link or a
+      citation; not history ("it was first thought that", "it was once believed"); not "it was reported to police"
+      or "it is said to date from", which carry no "that" claim.
 
     A group tied to something specific is not vague: "the experts" (a group already introduced), "these analysts",
     "the hospital's nurses", "97 percent of scientists" (a counted result), "Goldman Sachs analysts" (but "GOP
