@@ -129,3 +129,31 @@ def test_regex_guard_rejects_nested_quantifiers():
             yamlrules.check_regex(bad, "test")
     for good in (r"\d+\s*min(?:ute)?s?\s+read", r"(ab)+", r"^\[insert [^\]]+\]$"):
         yamlrules.check_regex(good, "test")
+
+
+def test_bundled_packs_pass_full_validation():
+    """A pack that ships with draftlint skips the compile-and-examples half of validation at start-up; here each
+    one goes through all of it."""
+    from draftlint import safeyaml
+    from draftlint.rules import packs_dir
+
+    packs = sorted(packs_dir().rglob("*.yaml"))
+    assert len(packs) > 40
+    for path in packs:
+        yamlrules.validate(safeyaml.load(path.read_text(encoding="utf-8")), str(path))
+
+
+def test_pack_patterns_compile_on_first_use(tmp_path):
+    rules = registry.load().rules
+    pack = rules["B110"]
+    assert isinstance(pack, yamlrules.YamlRule) and "matcher" not in vars(pack)
+    draft = tmp_path / "d.md"
+    draft.write_text("# Ferry fares\n\n4 min read\n\nFares rise in April.\n", encoding="utf-8")
+    proc = run_cli("check", str(draft), "--select", "B110", "--isolated", "--no-cache")
+    assert b":3:1: B110" in proc.stdout
+    # a user's rule folder is checked in full at load: a broken pattern is a config error before any file is read
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "bad.yaml").write_text(RULE.replace("kind: phrases", "kind: pattern").replace(
+        "phrases: [synergy, circle back]", "pattern: '(unclosed'"), encoding="utf-8")
+    with pytest.raises(RegistryError, match="not a valid regular expression"):
+        registry.load([tmp_path / "rules"])

@@ -53,7 +53,8 @@ def _entry_points() -> list[metadata.EntryPoint]:
 def load(rule_dirs: Iterable[Path] = ()) -> Registry:
     registry = Registry({}, {}, {})
     for ep in _entry_points():
-        source = "builtin" if ep.name == "builtin" else f"plugin {ep.name}"
+        builtin = ep.name == "builtin" and ep.value.startswith("draftlint.")  # not a plugin that takes the name
+        source = "builtin" if builtin else f"plugin {ep.name}"
         try:
             provider = ep.load()
             provided = list(provider())

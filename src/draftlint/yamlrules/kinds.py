@@ -14,6 +14,7 @@ its phrases by their normal form instead of comparing every line.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,21 +58,30 @@ class YamlRule(Rule):
         self.fix = spec.get("fix")
         examples = spec.get("examples") or {}
         self.examples = Examples(tuple(examples.get("fail", ())), tuple(examples.get("pass", ())))
-        flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
-        self.matcher: re.Pattern[str] | None = None
+        self._flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
+        self._phrases: tuple[str, ...] = tuple(spec["phrases"]) if self.kind == "phrases" else ()
+        self._pattern: str | None = spec.get("pattern") if self.kind != "phrases" else None
+        self.has_pattern = bool(self._phrases or self._pattern)  # the regular expressions are compiled on first use
         self.line_set: frozenset[str] = frozenset()
-        if self.kind == "phrases":
-            self.matcher = phrase_regex(spec["phrases"], flags, apostrophes=True)
-        elif spec.get("pattern"):
-            self.matcher = re.compile(spec["pattern"], flags)
         if self.kind == "line" and spec.get("phrases"):
             self.line_set = frozenset(norm_line(p) for p in spec["phrases"])
-        exceptions = spec.get("exceptions") or ()
-        self.exceptions = phrase_regex(exceptions, flags, apostrophes=True) if exceptions else None
+        self._exceptions: tuple[str, ...] = tuple(spec.get("exceptions") or ())
         self.skip_quoted = spec.get("skip-quoted", False)
         # strings one of which every match holds, folded: a block or line with none is never searched
         self.needles = phrase_needles(spec["phrases"]) if self.kind == "phrases" else declared_needles(spec)
         self._added = False  # the needles are added to the automaton on first use
+
+    @functools.cached_property
+    def matcher(self) -> re.Pattern[str] | None:
+        """The rule's regular expression, compiled when a document first needs it: a run over one file needs
+        few of the packs (a block or line without a rule's needle is never searched)."""
+        if self._phrases:
+            return phrase_regex(self._phrases, self._flags, apostrophes=True)
+        return re.compile(self._pattern, self._flags) if self._pattern else None
+
+    @functools.cached_property
+    def exceptions(self) -> re.Pattern[str] | None:
+        return phrase_regex(self._exceptions, self._flags, apostrophes=True) if self._exceptions else None
 
     def doc_text(self) -> str:  # type: ignore[override]
         # a pack's "what" opens with its one-line summary; the lines after it, when there are any, say it in full
@@ -99,7 +109,7 @@ class YamlRule(Rule):
         found = index(doc)
         if self.kind == "line":
             yield from self._check_lines(doc, found)
-        elif self.matcher is not None:
+        elif self.has_pattern:
             blocks = found.blocks
             for i in containing(blocks, self._needles()):
                 block = blocks.items[i]
@@ -111,7 +121,7 @@ class YamlRule(Rule):
         if not shortcuts.enabled():
             candidates: Iterable[int] = range(len(lines.items))
         else:
-            chosen = set(containing(lines, self._needles())) if self.matcher is not None else set()
+            chosen = set(containing(lines, self._needles())) if self.has_pattern else set()
             for phrase in self.line_set:
                 chosen.update(found.line_norms.get(phrase, ()))
             candidates = sorted(chosen)
@@ -122,7 +132,7 @@ class YamlRule(Rule):
                 continue
             if self.max_words and text.count(" ") + 1 > self.max_words:  # Line.text: words joined by one space
                 continue
-            if (self.line_set and norm_line(text) in self.line_set) or (self.matcher and self.matcher.fullmatch(text)):
+            if (self.line_set and norm_line(text) in self.line_set) or (self.has_pattern and self.matcher.fullmatch(text)):
                 last = doc.span(line.start, line.end).end_line  # a hard-wrapped paragraph ends lines later
                 fix = Fix(Span(line.number, 1, last, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)
