@@ -30,7 +30,7 @@ def _in(words) -> dict:
 _CROWD_NOUN = r"(?:ists|ians)$|^(?:" + "|".join(sorted(plural(p) for p in PROFESSIONS)) + r")$"
 _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "advise", "warn", "caution",
                              "suggest", "add", "argue", "insist", "urge", "stress", "claim", "maintain",
-                             "emphasize", "emphasise", "explain"})
+                             "emphasize", "emphasise", "explain", "reveal"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
                        "speculating", "cautioning", "indicating", "praising", "hailing"})
 _EXPERTS_ONLY = frozenset({"cautioning", "indicating", "praising", "hailing"})  # not "many are hailing …"

@@ -1,7 +1,13 @@
 """Evidence that a paragraph or sentence names where its words come from: citations, outlets, publications."""
 from __future__ import annotations
 
-from draftlint.rules.quotes._lexicon import NamePattern
+from draftlint.rules.quotes._lexicon import CROWDS, INSTITUTIONS, STUDIES, NamePattern
+
+# a crowd or a kind of study that opens a sentence is capitalised but names no outlet: "Sources reported …"
+_NO_OUTLET = "|".join(sorted(w.capitalize() for w in CROWDS | INSTITUTIONS | STUDIES))
+# "reported on Thursday", "published in March": a day or a month, not an outlet
+_WHEN = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+         "|August|September|October|November|December)")
 
 CITATION = NamePattern(
     r"\(\s*{U}[\w'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+{U}[\w'’-]+))?,?\s+(?:1[6-9]|20)\d\d[a-z]?"
@@ -16,9 +22,9 @@ OUTLET = NamePattern(
     r"|essay|piece|post|paper|letter|appearance|broadcast|segment|documentary|book)\s+(?:with|for|in|on|to|published\s+by)\s+"
     r"(?:the\s+)?{U}"
     # the verb may open the sentence: "Writing in The Lancet, …", "Speaking to OK!, …"
-    r"|\b(?i:wrote|writing|writes|published|quoted|cited|reported|appearing)\s+(?:in|by|on)\s+(?:the\s+)?{U}"
+    r"|\b(?i:wrote|writing|writes|published|quoted|cited|reported|appearing)\s+(?:in|by|on)\s+(?!" + _WHEN + r"\b)(?:the\s+)?{U}"
     r"|\b(?i:speaking|spoke|talking|talked)\s+(?:to|with|on)\s+(?:the\s+)?{U}[\w&'’.-]*"
-    r"|\b(?:{U}[\w&'’.-]*\s+){0,3}{U}[\w&'’.-]*\s+(?:reported|reports|quoted|cited|wrote)\b"
+    r"|\b(?!(?:" + _NO_OUTLET + r")\s)(?:{U}[\w&'’.-]*\s+){0,3}{U}[\w&'’.-]*\s+(?:reported|reports|quoted|cited|wrote)\b"
 )
 
 
