@@ -60,9 +60,24 @@ def inner_text(quote: Quote) -> str:
 
 
 def named_as_work(quote: Quote, before: str, after: str) -> bool:
-    """The words before the quotation call it a work or a name ("the song", "titled", "Re."), or a page
-    reference follows it."""
-    return bool(_WORK_BEFORE.search(before[-80:]) or _PAGE_AFTER.match(after[:40]))
+    """The words before the quotation call it a work or a name ("the song", "titled", "Re."), also across the
+    quotations before it in a list (`titles like “A” or “B,” or even just “C”`), or a page reference follows it."""
+    if _PAGE_AFTER.match(after[:40]):
+        return True
+    for _ in range(_LONGEST_LIST):
+        if _WORK_BEFORE.search(before[-80:]):
+            return True
+        link = _LIST_LINK.search(before)
+        if link is None:
+            return False
+        head = before[:link.start() + 1]  # up to the closing mark of the quotation before
+        before = head[:head.rfind("“" if head.endswith("”") else '"', 0, len(head) - 1)]
+    return False
+
+
+# between two quotations of a list: a closing mark, then a comma, "or", "and", "or even just" …
+_LIST_LINK = re.compile(r"[”\"][\s,]*(?:(?:or|and|as\s+well\s+as)(?:\s+(?:even|just|maybe|perhaps))*)?\s*$")
+_LONGEST_LIST = 6
 
 
 def headline_like(quote: Quote, before: str, after: str) -> bool:
