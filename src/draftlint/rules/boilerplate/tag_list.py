@@ -10,13 +10,13 @@ from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import SENTENCE_END, BodyLine, bare, body_lines, in_field_list
 
 _LABELS = (r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
-           r"|tag archives|category archives|categorized in|categorised in|technorati tags")
+           r"|tag archives|tag archive|category archives|categorized in|categorised in|technorati tags")
 _LABEL = re.compile(rf"(?:{_LABELS})", re.I)
 _INLINE = re.compile(rf"(?:(?P<label>{_LABELS})\s*:|(?P<bare>posted in|filed under))\s*(?P<items>\S.*)", re.I)
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/)\s*")
 # labels that introduce one category ("Filed under: Politics") as well as lists
 _SINGLE_OK = {"filed under", "categories", "category", "posted in", "tag archives", "category archives", "categorized in",
-              "categorised in"}
+              "categorised in", "tag", "tag archive"}  # "Tag: tour": a blog theme's archive header
 
 
 def _is_item(item: BodyLine, max_words: int) -> bool:
@@ -30,7 +30,7 @@ class TagList(Rule):
     A label line ("Tags", "Tagged", "Topics", "Filed under", "Categories") followed by at least
     ``min-items`` short lines or list items of at most ``max-item-words`` words without sentence
     punctuation (the tags), or a single line "Tags: housing, Bronx, politics" / "Filed under: Politics" /
-    "Posted in Uncategorized" (not as a field of a list of fields, "- Category: B, 81 points" between
+    "Posted in Uncategorized" / a blog theme's archive header "Tag: lighthouses" (not as a field of a list of fields, "- Category: B, 81 points" between
     "- Address: …" and "- Opened: …", which is the article's own fact box).
     One finding per list, at its label.
 
