@@ -39,8 +39,10 @@ SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
         rf"(?:,?\s(?:at\s|[|·•@-]\s?)?{_TIME})?(?![\w/])"), _DIGIT),
     ("stamps", re.compile(rf"(?<![\w:.]){_TIME}(?![\w:])"), _DIGIT),
-    ("stamps", re.compile(r"(?<!\w)(?:\d{1,3}|an?|one|a few)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
-                          r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\.?\sago(?!\w)"), re.compile("ago")),
+    # (not "25 years ago", "100 years ago": a history column's headings, no page is that old)
+    ("stamps", re.compile(r"(?<!\w)(?!(?:[2-9]\d|\d{3})\s?(?:y|yrs?|years?)\b)(?:\d{1,3}|an?|one|a few)\s?(?:s|secs?|seconds?"
+                          r"|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\.?\sago(?!\w)"),
+     re.compile("ago")),
     ("stamps", re.compile(r"(?<!\w)\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)(?!\w)"), _DIGIT),
     ("ratings", re.compile(r"(?<!\w)\d(?:\.\d)?\s(?:from|of|out of)\s\d[\d,]*\s(?:votes?|ratings?|reviews?|stars?)(?!\w)"),
      _DIGIT),

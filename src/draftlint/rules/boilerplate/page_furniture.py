@@ -59,7 +59,8 @@ class PageFurniture(Rule):
       from 212 votes", "4.5 out of 5 stars", "★★★★☆", "No ratings yet"), **app**, **donate**; **sections**
       (news, blog, opinion) and **byline** words count only beside a stronger sign, but for the author box
       ("About the author");
-    - date, time, duration and **counters** shapes ("May 6, 2021 3:51 pm", "10 hrs ago", "4 min read",
+    - date, time, duration and **counters** shapes ("May 6, 2021 3:51 pm", "10 hrs ago" but not a history
+      column's "50 years ago", "4 min read",
       "534 shares", "+2", "1x2x3x", "Pages: 1 2 3"), bylines and site names ("Example.org | By Jo Bloggs |
       May 6, 2021");
     - link texts run together ("FacebookTwitterEmail"), found by the chrome words inside one token;
