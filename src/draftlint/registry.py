@@ -11,7 +11,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
-from draftlint.rule import CODE_PATTERN, NAME_PATTERN, Rule
+from draftlint.rule import BUILTIN, CODE_PATTERN, NAME_PATTERN, Rule
 from draftlint.yamlrules import RuleFileError, load_dir, load_file
 
 GROUP = "draftlint.rules"
@@ -44,17 +44,17 @@ class Registry:
 
 def _entry_points() -> list[metadata.EntryPoint]:
     found = list(metadata.entry_points(group=GROUP))
-    if not any(ep.name == "builtin" and ep.value.startswith("draftlint.") for ep in found):
+    if not any(ep.name == BUILTIN and ep.value.startswith("draftlint.") for ep in found):
         # running from a source tree that was never installed: the built-ins still load through the same door
-        found.insert(0, metadata.EntryPoint("builtin", "draftlint.rules:load", GROUP))
-    return sorted(found, key=lambda ep: (ep.name != "builtin", ep.name))
+        found.insert(0, metadata.EntryPoint(BUILTIN, "draftlint.rules:load", GROUP))
+    return sorted(found, key=lambda ep: (ep.name != BUILTIN, ep.name))
 
 
 def load(rule_dirs: Iterable[Path] = ()) -> Registry:
     registry = Registry({}, {}, {})
     for ep in _entry_points():
-        builtin = ep.name == "builtin" and ep.value.startswith("draftlint.")  # not a plugin that takes the name
-        source = "builtin" if builtin else f"plugin {ep.name}"
+        builtin = ep.name == BUILTIN and ep.value.startswith("draftlint.")  # not a plugin that takes the name
+        source = BUILTIN if builtin else f"plugin {ep.name}"
         try:
             provider = ep.load()
             provided = list(provider())
@@ -62,7 +62,7 @@ def load(rule_dirs: Iterable[Path] = ()) -> Registry:
             raise RegistryError(f'plugin "{ep.name}" ({ep.value}) failed to load: {type(exc).__name__}: {exc}') from None
         for item in provided:
             for rule in _instances(item, source, ep.name):
-                _add(registry, rule, source if source != "builtin" or isinstance(item, type) else f"pack {_short(rule)}")
+                _add(registry, rule, source if source != BUILTIN or isinstance(item, type) else f"pack {_short(rule)}")
     for folder in rule_dirs:
         if not folder.is_dir():
             raise RegistryError(f"rule-dirs: {folder} is not a folder")
@@ -88,7 +88,7 @@ def _instances(item: object, source: str, plugin: str) -> Iterable[Rule]:
             yield from rules
         elif isinstance(item, type) and issubclass(item, Rule):
             rule = item()
-            if source != "builtin":
+            if source != BUILTIN:
                 rule.source = source  # type: ignore[misc]
             yield rule
         elif isinstance(item, Rule):

@@ -33,6 +33,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
+BUILTIN = "builtin"  # the source (and entry-point name) of the rules that ship with draftlint
+
+
 class Rule:
     """Base class of per-document rules."""
 
@@ -44,7 +47,7 @@ class Rule:
     # "template-lines": every document's template-line fingerprints (draftlint.templates)
     needs: ClassVar[frozenset[str]] = frozenset()
     default_enabled: ClassVar[bool] = True
-    source: ClassVar[str] = "builtin"
+    source: ClassVar[str] = BUILTIN
     version: ClassVar[str] = "1"
     # When several rules flag one line of residue, the most specific reports it (draftlint.fold): exact
     # phrase packs (70) over shape detectors (50) over positional (20, 30) and scored (10) rules.

@@ -9,7 +9,7 @@ from typing import Any
 
 from draftlint import safeyaml, shortcuts
 from draftlint.findings import Family
-from draftlint.rule import CODE_PATTERN, NAME_PATTERN, suggest
+from draftlint.rule import BUILTIN, CODE_PATTERN, NAME_PATTERN, suggest
 from draftlint.yamlrules.index import folded, needle_character, searchable
 from draftlint.yamlrules.kinds import SCOPES, YamlRule
 
@@ -48,9 +48,6 @@ def load_file(path: Path, source: str) -> YamlRule:
     # its examples at every start (the test suite checks each one in full); its patterns compile on first use
     validate(spec, where, full=not (source == BUILTIN and shortcuts.enabled()))
     return YamlRule(spec, path, source)
-
-
-BUILTIN = "builtin"  # the source of the rules that ship with draftlint
 
 
 def validate(spec: dict[str, Any], where: str, full: bool = True) -> None:

@@ -71,7 +71,10 @@ def named_as_work(quote: Quote, before: str, after: str) -> bool:
         if link is None:
             return False
         head = before[:link.start() + 1]  # up to the closing mark of the quotation before
-        before = head[:head.rfind("“" if head.endswith("”") else '"', 0, len(head) - 1)]
+        opening = head.rfind("“" if head.endswith("”") else '"', 0, len(head) - 1)
+        if opening < 0:
+            return False
+        before = head[:opening]
     return False
 
 
