@@ -49,9 +49,10 @@ def undecorated(text: str) -> str:
     return _DECORATION.sub("", text)
 
 
-def title_forms(title: str) -> frozenset[str]:
-    """The normalised title, and the title without a site suffix (" - Site Name", " | Site") or a newsroom's
-    label ("UPDATED: …", "… [VIDEO]")."""
+def title_forms(title: str, suffix_parts: int = 3) -> frozenset[str]:
+    """The normalised title, and the title without a site suffix (" - Site Name", " | Site"; of up to
+    ``suffix_parts`` parts: " - Harbour News 7 - Port Ellen, Islay") or a newsroom's label ("UPDATED: …",
+    "… [VIDEO]")."""
     norm = normalize(title)
     forms = {norm} if norm else set()
     plain = undecorated(title)
@@ -59,6 +60,12 @@ def title_forms(title: str) -> frozenset[str]:
     for stripped in {plain, suffixless, undecorated(suffixless)}:  # "… [VIDEO] | Site": the label before the suffix
         if stripped != title and len(stripped.split()) >= 2:
             forms.add(normalize(stripped))
+    for _ in range(suffix_parts - 1):  # a suffix of several parts: "… - Harbour News 7 - Port Ellen, Islay"
+        shorter = _SITE_SUFFIX.sub("", suffixless)
+        if shorter == suffixless or len(shorter.split()) < 4:
+            break
+        forms.add(normalize(shorter))
+        suffixless = shorter
     return frozenset(forms)
 
 

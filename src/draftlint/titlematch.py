@@ -65,8 +65,9 @@ def stem(word: str) -> str:
 
 def base_title(title: str) -> str:
     """The normalised title without a site suffix (" - Site Name"), unless the suffix holds a number
-    ("Part 2" is part of the title, not a site name)."""
-    forms = sorted(title_forms(title), key=len)
+    ("Part 2" is part of the title, not a site name); a suffix of one part only: across files a second clause
+    after a dash is part of the headline as often as a site's name ("Premier arrested - Governor calls for calm")."""
+    forms = sorted(title_forms(title, suffix_parts=1), key=len)
     if not forms:
         return ""
     short, full = forms[0], forms[-1]

@@ -24,7 +24,7 @@ _SITE = re.compile(r"(?<![^\W_])(?:us|our|ours|my|below|this (?:recipe|article|s
                    r"|newsletters?|inbox|the comments|channel|basket|cart)(?![^\W_])")
 # The imperatives that open a call to action ("Get the Daily Edition by email …").
 _IMPERATIVE = re.compile(r"[\s\-–—•*]*(?:get|join|download|subscribe|sign|follow|share|leave|tell|let|like|save|add|check"
-                         r"|don['’]?t|be sure|make sure|remember)(?![^\W_])")
+                         r"|don['’]?t|be sure|make sure|remember|keep up)(?![^\W_])")
 # Reported speech is the article's, not the page's: a quotation mark or a speech verb.
 _REPORTED = re.compile(r"[\"“”«»]|(?<![^\W_])(?:said|says|told|asked|urged|wrote|according)(?![^\W_])")
 

@@ -45,6 +45,7 @@ _ADV = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA)) + 
 _ADV_AUX = {"LOWER": {"REGEX": r"^(?:[a-z]+ly|" + "|".join(sorted(ADVERBS_EXTRA | AUXILIARIES)) + r")$"}}
 _DETERMINERS = ["a", "an", "the", "one", "another", "this", "that", "these", "those", "some", "any"]
 _MOD = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": _DETERMINERS}}
+_ED_TAG = [{"LOWER": {"REGEX": r"^[a-z]{3,}ed$"}}, _in({"a", "an", "the"}), _in(ANON_INHERENT)]  # `," dished the insider`
 # "a Starbucks employee", "an Instagram user", "one crane operator's wife", "a 12-year-old witness"
 # (a hyphen joins: "a next-door neighbour")
 _MOD_ANY = {"IS_SPACE": False,
@@ -59,7 +60,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
     speech = _in(SPEECH_VERBS)
     return {
         # attribution cues: any of these near a quotation attributes it (Q001)
-        "SPEECH": [[speech], [_in({"point", "points", "pointed", "pointing"}), {"LOWER": "out"}]],
+        "SPEECH": [[speech], [_in({"point", "points", "pointed", "pointing"}), {"LOWER": "out"}], _ED_TAG],
         "ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}]],
         "DOCUMENT": [
             [{"LOWER": {"IN": ["in", "through", "via"]}}, {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our"]}},
@@ -119,10 +120,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "IMPERSONAL": [[{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s"]}}, dict(_ADV, OP="?"), _in(_IMPERSONAL)],
                        [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "'s", "’s", "has", "had"]}}, {"LOWER": "been"},
                         dict(_ADV, OP="?"), _in(_IMPERSONAL | {"suggested", "alleged", "stated"})]],
-        # an anonymous person as the speaker (Q003)
         "ANON_AFTER": [[_in(QUOTATIVE), _in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
-                        _in(GENERIC_PEOPLE | ANON_INHERENT)],
-                       [_in(QUOTATIVE), _in(POSSESSIVES), _in(ANON_INHERENT)]],  # `," says their source`
+                        _in(GENERIC_PEOPLE | ANON_INHERENT)],  # Q003's: an anonymous person as the speaker
+                       [_in(QUOTATIVE), _in(POSSESSIVES), _in(ANON_INHERENT)], _ED_TAG],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
                          # "a source has told"
                          _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],

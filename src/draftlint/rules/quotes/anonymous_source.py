@@ -7,12 +7,14 @@ from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
 from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NOUNS, FORMER, GENERIC_PEOPLE, INDEFINITE,
-                                            NOT_PEOPLE, ONE_OF, OWNERS, PERSON_NOUNS, REPORTING, SPEECH_VERBS, STUDIES)
+                                            NOT_PEOPLE, ONE_OF, OWNERS, PERSON_NOUNS, QUOTATIVE, REPORTING, SPEECH_VERBS,
+                                            STUDIES)
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 _AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
                           "authorities", "911"})
+_SAY = frozenset({"said", "says", "say"})  # "a man said police closed the road": police open what he said, not its hearer
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _MINE = frozenset({"mine", "ours", "his", "hers", "theirs", "yours"})  # "a source of mine told me"
 _ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
@@ -30,7 +32,9 @@ class AnonymousSource(Rule):
       speak publicly"; a name after "close to" or "familiar with" is whom the person knows ("a source close
       to Harry and Meghan said"), not the person's name;
     - an insider, source, spy, tipster or whistleblower: "according to the insider", "a source told", "the tipster
-      claimed", whoever's it is ("says my source", "our source added"); a person by role after "according to" or "as noted by" ("according to one courtier", "according
+      claimed", whoever's it is ("says my source", "our source added"), with any verb right after a quotation
+      (`"…," dished the insider`) or as the tag that closes a claim ("…, said a source.", "…, whispered a
+      source."); a person by role after "according to" or "as noted by" ("according to one courtier", "according
       to her stylist", "as noted by an analyst");
     - a member of the public, or a person known only by role or occupation, quoted without a name, in the
       quotative order of vox-pop quotes (`"…," said another person`, `"…?" asked one user on Threads`, `said
@@ -50,7 +54,8 @@ class AnonymousSource(Rule):
     Not flagged: the same nouns next to a name ("said one resident, Maria Lopez"; "Jane Doe, a former
     employee, said"), a person in a reported clause rather than the speaker ("the shopkeeper said a woman walked in"),
     `"…," the man shouted on the video` (a person the story describes, not a source), a complaint to the police
-    ("a resident told police that …": the police log is the source), "an unidentified man" inside what a named
+    ("a resident told police that …": the police log is the source; but "a man said police closed the road" is
+    his account), "an unidentified man" inside what a named
     speaker said ("Police said an unidentified man was hurt"), roles tied to a named
     source ("a dispatcher on Broadcastify"), and anything inside quotation marks. Groups ("sources say",
     "insiders claim") are vague attributions, flagged by Q002.
@@ -151,9 +156,14 @@ class AnonymousSource(Rule):
 
     @staticmethod
     def _after(analysis: Analysis, info: SentenceInfo, hit: Hit, anonymous: set[str]) -> tuple[int, int, str] | None:
-        """`," said another person`: the speaker after the verb, in quotative inversion."""
+        """`," said another person`: the speaker after the verb, in quotative inversion; any verb right after a
+        quotation (`," dished the insider`); and a source's tag closing a claim ("…, said a source.")."""
         tokens = info.tokens
-        if not (_follows_quote(analysis, tokens, hit.start) or _quote_in(analysis, info, neighbours=False)):
+        closing = hit.start > 0 and tokens[hit.start - 1].text == "," and tokens[hit.end - 1].lower in ANON_INHERENT \
+            and (hit.end == len(tokens) or tokens[hit.end].text in (".", "!", ";")) \
+            and (tokens[hit.start].lower in QUOTATIVE or tokens[hit.start + 1].lower in INDEFINITE)  # not "…, pleased the source."
+        if not (closing or _follows_quote(analysis, tokens, hit.start)
+                or tokens[hit.start].lower in QUOTATIVE and _quote_in(analysis, info, neighbours=False)):
             return None
         return _person(tokens, hit.start + 1, hit.end, anonymous, start=hit.start)
 
@@ -174,7 +184,7 @@ class AnonymousSource(Rule):
             return None  # "another source of violation reports": where something comes from, not a person
         if noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower in ("for", "representing") and tokens[noun_at + 2].proper:
             return None  # "a barrister for Maughan said": the named party's counsel, as court reports name them
-        if hit.end < len(tokens) and tokens[hit.end].lower in _AUTHORITIES \
+        if hit.end < len(tokens) and tokens[hit.end].lower in _AUTHORITIES and tokens[hit.end - 1].lower not in _SAY \
                 or hit.end + 1 < len(tokens) and tokens[hit.end].lower == "to" and tokens[hit.end + 1].lower in _AUTHORITIES:
             return None  # "a resident told police", "a man reported to deputies": a complaint the police log reports
         if tokens[hit.end - 1].lower not in REPORTING and tokens[noun_at].lower not in ANON_INHERENT \

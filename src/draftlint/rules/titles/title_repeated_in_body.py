@@ -20,7 +20,7 @@ class TitleRepeatedInBody(Rule):
     ## What it flags
     A standalone line (a paragraph, a heading other than the first, or one line of a stack of short lines)
     whose text is the title, compared after normalisation (case, curly and straight quotes, dashes,
-    whitespace, trailing punctuation, a site suffix such as " - Site Name", a newsroom's label such as
+    whitespace, trailing punctuation, a site suffix such as " - Site Name" or " - News 7 - Port Ellen", a newsroom's label such as
     "UPDATED:" or "[VIDEO]", a date field run into it such as "date 2016-12-27"), or nearly the title
     (similarity at or above ``min-similarity``); the finding starts where the title does. The first heading
     is left to ``title-repeated-as-heading``.
