@@ -109,7 +109,7 @@ reporter journalist photographer producer writer blogger columnist reviewer
 _ROLES = frozenset("""
 carer caregiver nanny headteacher paralegal juror clerk
 carpenter farmer fisherman grower miner driver pilot sailor skipper crewman conductor
-aide adviser advisor assistant attendant intern volunteer organiser organizer partner agent associate
+aide adviser advisor assistant attendant intern volunteer organiser organizer partner agent associate leader
 activist campaigner protester protestor demonstrator voter
 negotiator mediator investigator inspector lobbyist diplomat
 councillor councilor councilman councilwoman lawmaker legislator politician senator congressman congresswoman

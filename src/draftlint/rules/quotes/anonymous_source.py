@@ -56,7 +56,8 @@ class AnonymousSource(Rule):
     `"…," the man shouted on the video` (a person the story describes, not a source), a complaint to the police
     ("a resident told police that …": the police log is the source; but "a man said police closed the road" is
     his account), "an unidentified man" inside what a named
-    speaker said ("Police said an unidentified man was hurt"), roles tied to a named
+    speaker said ("Police said an unidentified man was hurt"), a publication's name ("according to the
+    Harbour Insider"), roles tied to a named
     source ("a dispatcher on Broadcastify"), and anything inside quotation marks. Groups ("sources say",
     "insiders claim") are vague attributions, flagged by Q002.
 
@@ -243,6 +244,9 @@ def _person(tokens: list[Tok], det_at: int, end: int, anonymous: set[str], start
     modifiers = {t.lower for t in tokens[det_at + 1:end - 1]}
     if _named_next_to(tokens, det_at, end):
         return None
+    if end - 2 > det_at and tokens[end - 1].proper and tokens[end - 2].proper \
+            and any(t.text[:1].islower() for t in tokens[end:] if t.text.isalpha()):
+        return None  # "according to the Apple Insider, the …": a publication's name (but not in a title-case line)
     if noun in ANON_INHERENT or modifiers & (ANON_MARKERS | FORMER):
         pass
     elif det in INDEFINITE or det in OWNERS:  # "a friend", "her facialist": nobody the reader can look up

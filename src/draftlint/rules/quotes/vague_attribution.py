@@ -68,8 +68,8 @@ class VagueAttribution(Rule):
     names its source ("…, according to the study published in The Lancet"; "…, told Reuters") or gives it to a
     speaker ("But, she said, many studies have found …"); nor "new research shows" or "a study found" in a
     story that says where the study was published; nor a firm named by its kind ("according to research firm
-    CB Insights"); nor a crowd that holds no claim, asked about ("how do scientists tell …?") or the object
-    of a verb ("may help researchers identify it").
+    CB Insights"); nor a crowd that holds no claim, asked about ("how do scientists tell …?", "confusion about
+    what scientists think.") or the object of a verb ("may help researchers identify it").
 
     "Officials said" and "according to authorities" are ordinary in reported news, where the officials
     belong to an agency the story names and the people in it are quoted by name. With
@@ -143,6 +143,9 @@ class VagueAttribution(Rule):
             head = next((k for k in range(*span) if tokens[k].lower == noun), span[0]) if noun else span[0]
             if any(t.lower in _NOT_HOLDING for t in tokens[max(0, span[0] - 1):head]):
                 continue  # "how do scientists find …", "may help researchers identify …": no one holds a claim
+            if span[0] > 0 and tokens[span[0] - 1].lower in ("what", "how", "why") \
+                    and (span[1] == len(tokens) or tokens[span[1]].text in (".", ",", "?", ";", ")")):
+                continue  # "confusion about what scientists think.": their view asked about, none given
             if analysis.headline(info) or (hit.label == "ACCORDING_CROWD" and _teaser(analysis, info, hit)):
                 continue  # "Polls show close races": the headline, which the story attributes
             if noun in INSTITUTIONS and opts.ignore_officials_when_named and analysis.named_speaker:
