@@ -20,6 +20,8 @@ _LABEL = re.compile(
     rf"|share (?:this (?:article|story|post) )?(?:on|via|to|with) (?:{_NETWORK}|social media|your friends|friends)\b.{{0,40}}"
     r"|sharing is caring|spread the word|spread the love|tweet this|pin it|e-?mail this(?: article| story| page)?|bookmark and share"
     r"|share or comment on this article|share full article|gift this article|give this article|share this content"
+    # the e-mail button of older templates: "Send a link to a friend", "Email this story to a friend"
+    r"|(?:send|e-?mail)(?: a link| this(?: article| story| page)?)? to a friend(?: share)?"
     r"|(?:like it\?\s)?share (?:it\s)?with your friends"
     # a share plugin's buttons run together: "Share on FacebookShare on Google+Tweet about this on Twitter"
     rf"|(?:(?:share\s(?:on|via)|tweet\s(?:about\sthis\s)?on)\s(?:{_NETWORK}|google)\+?\s?)+)")
@@ -47,7 +49,7 @@ class ShareWidget(Rule):
 
     ## What it flags
     A line that is a share label ("Share", "Share this article", "Share on Facebook", "Spread the word", a
-    bookmarking widget's "Bookmark and Share"),
+    bookmarking widget's "Bookmark and Share", an older template's "Send a link to a friend"),
     a line made only of social-network and share-button names ("FacebookTwitterEmailPrint", "Facebook 12
     | Twitter 4", "Click to share on Facebook (Opens in new window)"), or of such names after a share label
     and a colon ("Share on: Facebook | X | Email"), or a stack of two or more lines that
