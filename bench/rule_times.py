@@ -7,9 +7,14 @@ Reads and parses every file, splits sentences in one batched pass, then runs eac
 order, over all the documents, and makes each document's summary for the corpus rules (with what the plan's
 rules need of it: template lines for B022, readability scores for R003), with garbage collection tuned as
 in a lint process. This is done ``--repeat`` times on freshly parsed documents (so per-document caches are
-rebuilt each time and charged to the rule that fills them; caches kept per process, such as spaCy's
-vocabulary, are warm after the first time), and the fastest time of each stage and rule is shown, in seconds of CPU time (steadier than wall time on a shared
-machine) and as a share of the total, slowest first. Findings are not reported.
+rebuilt each time and charged to the rule that fills them), and the fastest time of each stage and rule is
+shown, in seconds of CPU time (steadier than wall time on a shared machine) and as a share of the total,
+slowest first. Findings are not reported.
+
+One run is the default, and the one to trust: caches kept per process and keyed by text (spaCy's vocabulary
+and tokenizer cache, the memoised normalisation, syllable and title helpers) are warm for a second run over
+the same files, which a real run never sees; on the benchmark corpus a second run takes half the time of the
+first (measured 7 Dec 2026: 7.70 s against 3.45 s for 238 files).
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--repeat", type=int, default=2, help="runs; the fastest time of each part is shown")
+    parser.add_argument("--repeat", type=int, default=1, help="runs; the fastest time of each part is shown")
     parser.add_argument("--ignore", default="", help="rules left out of the plan (comma-separated codes or names)")
     args = parser.parse_args()
     config = configmod.load(None, isolated=True)
