@@ -69,7 +69,8 @@ class VagueAttribution(Rule):
     speaker ("But, she said, many studies have found …"); nor "new research shows" or "a study found" in a
     story that says where the study was published; nor a firm named by its kind ("according to research firm
     CB Insights"); nor a crowd that holds no claim, asked about ("how do scientists tell …?", "confusion about
-    what scientists think.") or the object of a verb ("may help researchers identify it").
+    what scientists think.") or the object of a verb ("may help researchers identify it"), nor an experience
+    ("many people feel like they must …", "many think of cruises").
 
     "Officials said" and "according to authorities" are ordinary in reported news, where the officials
     belong to an agency the story names and the people in it are quoted by name. With
@@ -253,8 +254,9 @@ class VagueAttribution(Rule):
             return None
         has_people = any(t.lower == "people" for t in tokens[hit.start:hit.end])
         verb = tokens[hit.end - 1].lower
-        if verb in ("think", "thought") and hit.end < len(tokens) and tokens[hit.end].lower in ("of", "about"):
-            return None  # "many think of ocean cruises": what comes to mind, not a claim
+        if verb in ("think", "thought") and hit.end < len(tokens) and tokens[hit.end].lower in ("of", "about") \
+                or verb == "feel" and hit.end < len(tokens) and tokens[hit.end].lower == "like":
+            return None  # "many think of ocean cruises", "many people feel like they must …": an experience, not a claim
         progressive = tokens[hit.start + 1].lower in ("are", "were")  # "some are saying"
         if not has_people and tokens[hit.start].lower != "many" and (verb in ("say", "think", "feel") or progressive):
             # a bare "some say" opens a sentence or a clause; elsewhere "some" usually refers back
