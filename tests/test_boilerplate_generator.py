@@ -91,6 +91,20 @@ def test_skip_quoted_must_be_a_boolean(tmp_path: Path):
         yamlrules.load_file(path, "test")
 
 
+def test_skip_title_leaves_the_documents_own_title_to_the_title_rules(tmp_path: Path):
+    spec = ("code: H103\nname: house-teaser\nkind: line\nfamily: boilerplate\nmessage: 'teaser “{match}”'\n"
+            "pattern: 'watch: .+'\nneedles: [watch]\nskip-title: true\n")
+    path = tmp_path / "teaser.yaml"
+    path.write_text(spec, encoding="utf-8")
+    rule = yamlrules.load_file(path, "test")
+    d = doc('---\ntitle: "Ferry Crew Rescue a Swimmer - Harbour News"\n---\n\nWatch: Ferry crew rescue a swimmer\n\n'
+            "The crew pulled a swimmer from the water.\n\nWatch: Ten walks along the harbour wall\n")
+    assert [(f.line, f.column) for f in rule.check(d, None)] == [(9, 1)]
+    path.write_text(spec.replace("skip-title: true", "skip-title: 1"), encoding="utf-8")
+    with pytest.raises(yamlrules.RuleFileError, match='key "skip-title" must be true or false'):
+        yamlrules.load_file(path, "test")
+
+
 SEED = SHARED / "seed" / "content-farm-article.txt"
 
 

@@ -69,6 +69,15 @@ def title_forms(title: str, suffix_parts: int = 3) -> frozenset[str]:
     return frozenset(forms)
 
 
+def titles_of(doc) -> frozenset[str]:
+    """``title_forms`` of a document's title (none without one), worked out once per document."""
+    return doc.shared(_titles_of)
+
+
+def _titles_of(doc) -> frozenset[str]:
+    return title_forms(doc.title.text) if doc.title else frozenset()
+
+
 # the characters of ``b``, counted once per title form: callers compare many lines with a few forms
 _characters = functools.lru_cache(maxsize=256)(Counter)
 

@@ -4,7 +4,10 @@
            are phrases whose matches are never reported (e.g. a longer, legitimate phrase).
   pattern  one regular expression searched in the prose.
   line     a whole line must match ``pattern`` (a regular expression) or be one of ``phrases``: for
-           residue lines such as "4 min read", never for the same words inside a sentence.
+           residue lines such as "4 min read", never for the same words inside a sentence. With
+           ``skip-title: true``, a line that is the document's title (a newsroom's label such as "Watch:"
+           and a site suffix aside) is not reported: it is the page's own headline, which the title rules
+           report, not a teaser for another page.
   With ``skip-quoted: true``, a phrases or pattern match that starts inside a quotation (``doc.quotes``)
   is not reported: an article that quotes or discusses the words is not residue.
 
@@ -25,6 +28,7 @@ from draftlint.document import Block, Document, PROSE_KINDS
 from draftlint.findings import Finding, Fix, Severity, Span
 from draftlint.rule import Rule
 from draftlint.phrases import phrase_regex
+from draftlint.text import normalize, titles_of, undecorated
 from draftlint.yamlrules.index import AUTOMATON, DocIndex, containing, folded, index, needle_character, norm_line
 
 SCOPES = tuple(sorted(PROSE_KINDS))
@@ -67,6 +71,7 @@ class YamlRule(Rule):
             self.line_set = frozenset(norm_line(p) for p in spec["phrases"])
         self._exceptions: tuple[str, ...] = tuple(spec.get("exceptions") or ())
         self.skip_quoted = spec.get("skip-quoted", False)
+        self.skip_title = spec.get("skip-title", False)
         # strings one of which every match holds, folded: a block or line with none is never searched
         self.needles = phrase_needles(spec["phrases"]) if self.kind == "phrases" else declared_needles(spec)
         self._added = False  # the needles are added to the automaton on first use
@@ -132,7 +137,8 @@ class YamlRule(Rule):
                 continue
             if self.max_words and text.count(" ") + 1 > self.max_words:  # Line.text: words joined by one space
                 continue
-            if (self.line_set and norm_line(text) in self.line_set) or (self.has_pattern and self.matcher.fullmatch(text)):
+            if ((self.line_set and norm_line(text) in self.line_set) or (self.has_pattern and self.matcher.fullmatch(text))) \
+                    and not (self.skip_title and normalize(undecorated(text)) in titles_of(doc)):
                 last = doc.span(line.start, line.end).end_line  # a hard-wrapped paragraph ends lines later
                 fix = Fix(Span(line.number, 1, last, 1), whole_lines=True) if self.fix == "delete-line" else None
                 yield self.finding(doc, line.start, line.end, self.message.replace("{match}", text), fix)

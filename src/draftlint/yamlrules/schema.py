@@ -18,7 +18,7 @@ COMMON_KEYS = {"code", "name", "kind", "family", "severity", "scope", "message",
                "version", "enabled", "fix", "ignore-case", "max-words"}
 KIND_KEYS = {"phrases": {"phrases", "exceptions", "skip-quoted"},
              "pattern": {"pattern", "needles", "exceptions", "skip-quoted"},
-             "line": {"pattern", "needles", "phrases"}}
+             "line": {"pattern", "needles", "phrases", "skip-title"}}
 DOC_KEYS = {"what", "why", "example", "fix"}
 EXAMPLE_KEYS = {"fail", "pass"}
 FIXES = ("delete-line", "delete-sentence")  # delete-line for kind line, delete-sentence for the others
@@ -109,7 +109,7 @@ def validate(spec: dict[str, Any], where: str, full: bool = True) -> None:
         for sub in table:
             if sub not in allowed_keys:
                 fail(f'key "{key}.{sub}" is not known{suggest(str(sub), allowed_keys)}')
-    for key in ("enabled", "ignore-case", "skip-quoted"):
+    for key in ("enabled", "ignore-case", "skip-quoted", "skip-title"):
         if key in spec and not isinstance(spec[key], bool):
             fail(f'key "{key}" must be true or false')
     if "needles" in spec:

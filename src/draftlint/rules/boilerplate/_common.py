@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 from draftlint.document import Block, Document
 from draftlint.lines import SENTENCE_END, BodyLine, body_lines  # noqa: F401  (the boilerplate rules' view of a document)
 from draftlint.findings import Fix, Span
-from draftlint.text import normalize, similarity, title_forms
+from draftlint.text import normalize, similarity
 
 HEADLINE_WORDS = 20  # a line of more words is text, not a headline or a link
 
@@ -79,10 +79,6 @@ def title_match(text: str, forms: frozenset[str], min_similarity: float = 0.9) -
     """True when ``text`` is the title (one of ``forms``), allowing small differences."""
     norm = normalize(text)
     return bool(norm) and any(norm == f or similarity(norm, f, min_similarity) >= min_similarity for f in forms)
-
-
-def titles_of(doc: Document) -> frozenset[str]:
-    return title_forms(doc.title.text) if doc.title else frozenset()
 
 
 _NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")

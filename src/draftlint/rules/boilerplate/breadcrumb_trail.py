@@ -7,8 +7,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import body_lines, delete_lines, title_match, titles_of
-from draftlint.text import normalize
+from draftlint.rules.boilerplate._common import body_lines, delete_lines, title_match
+from draftlint.text import normalize, titles_of
 
 _SEP = r"\s*(?:>|»|›|→|/|\||::|\\)\s*"
 _CRUMB = r"[^>»›→/|\\:.!?]{1,60}?"

@@ -7,7 +7,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines, numbered, title_match, titles_of
+from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines, numbered, title_match
+from draftlint.text import titles_of
 from draftlint.titlematch import spells_out
 
 # The top of a page ends at the first block of running text: a block of this many words, or a line of

@@ -8,9 +8,10 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.boilerplate._common import (BodyLine, bare, body_lines, clip, delete_lines, in_field_list, is_headline,
-                                               numbered, title_match, titles_of)
+                                               numbered, title_match)
 from draftlint.lines import SENTENCE_END, is_running
 from draftlint.rules.boilerplate._furniture import Evidence, evidence, lexicon
+from draftlint.text import titles_of
 
 # Share of a line's letters that must be chrome (vocabulary, date, time and counter shapes, bylines).
 _ALONE = 0.5  # a line in the middle of the article, on its own
