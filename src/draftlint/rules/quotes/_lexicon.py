@@ -19,6 +19,7 @@ complained complains boasted boasts described describes called calls wondered wo
 mused sighed laughed vowed vows promised promises pleaded pledged assured assures admitted conceded lamented
 laments greeted answered answers texted emailed messaged confided confides underscored underscores retorted
 retorts interjected recalling insisting shared shares alleged alleges mentioned mentions spoke speaks informed informs
+dished dishes spilled spills gushed gushes
 """.split())
 # speech verbs in the finite forms that introduce a speaker after a quotation: `," said another person`
 QUOTATIVE = frozenset(w for w in SPEECH_VERBS if not w.endswith("ing"))

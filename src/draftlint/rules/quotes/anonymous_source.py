@@ -6,14 +6,15 @@ from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
 from draftlint.rules.quotes._analysis import Analysis, SentenceInfo, analyse
-from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, DOC_NOUNS, FORMER, GENERIC_PEOPLE, INDEFINITE,
-                                            NOT_PEOPLE, ONE_OF, OWNERS, PERSON_NOUNS, QUOTATIVE, REPORTING, SPEECH_VERBS,
-                                            STUDIES)
+from draftlint.rules.quotes._lexicon import (ANON_INHERENT, ANON_MARKERS, AUXILIARIES, DOC_NOUNS, FORMER, GENERIC_PEOPLE,
+                                            INDEFINITE, NOT_PEOPLE, ONE_OF, OWNERS, PERSON_NOUNS, QUOTATIVE, REPORTING,
+                                            SPEECH_VERBS, STUDIES)
 from draftlint.rules.quotes._tokens import Hit, Tok
 
 _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 _AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
                           "authorities", "911"})
+_CLAUSE_VERBS = SPEECH_VERBS | AUXILIARIES | {"is", "was", "are", "were"}  # where "close to <whom>" ends
 _SAY = frozenset({"said", "says", "say"})  # "a man said police closed the road": police open what he said, not its hearer
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _MINE = frozenset({"mine", "ours", "his", "hers", "theirs", "yours"})  # "a source of mine told me"
@@ -122,8 +123,8 @@ class AnonymousSource(Rule):
                 if b + 1 < len(toks) and toks[b].lower in ("close", "familiar") and toks[b + 1].lower in ("to", "with"):
                     b += 2
                 if info.tokens[b - 1].lower in ("to", "with"):  # "a source close to …": show whom
-                    while (b < len(info.tokens) and b - a < 8 and info.tokens[b].text.isalpha()
-                           and not info.tokens[b].quoted and info.tokens[b].lower not in SPEECH_VERBS):
+                    while (b < len(info.tokens) and b - a < 10 and info.tokens[b].text.isalpha()
+                           and not info.tokens[b].quoted and info.tokens[b].lower not in _CLAUSE_VERBS):
                         b += 1
                 phrase = info.text(a, b)
                 yield self.finding(doc, info.tokens[a].start, info.tokens[b - 1].end,
