@@ -205,7 +205,8 @@ def plain(text: str) -> str:
     return INVISIBLE.sub("", text).translate(_APOSTROPHES)
 
 
-PEOPLE_VERBS = frozenset({"believe", "say", "claim", "argue", "think", "feel", "insist", "contend", "suggest", "predict"})
+PEOPLE_VERBS = frozenset({"believe", "say", "claim", "argue", "think", "feel", "insist", "contend", "suggest", "predict",
+                          "speculate"})
 IMPERSONAL_VERBS = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported",
                               "known", "accepted", "held", "suggested", "alleged"})
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
