@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from draftlint.document import Document
@@ -15,7 +16,9 @@ _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 _AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
                           "authorities", "911"})
 _CLAUSE_VERBS = SPEECH_VERBS | AUXILIARIES | {"is", "was", "are", "were"}  # where "close to <whom>" ends
-_SAY = frozenset({"said", "says", "say"})  # "a man said police closed the road": police open what he said, not its hearer
+_SAY = frozenset({"said", "says", "say"})
+# a document that is a police log by its title: "Saugus police log: March 30", "Police blotter", "Crime log"
+_POLICE_LOG = re.compile(r"\b(?:police|sheriff'?s?|crime|incident|arrest)\s+(?:log|blotter|beat|briefs|reports?)\b|\bblotter\b", re.I)  # "a man said police closed the road": police open what he said, not its hearer
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _MINE = frozenset({"mine", "ours", "his", "hers", "theirs", "yours"})  # "a source of mine told me"
 _ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
@@ -56,7 +59,8 @@ class AnonymousSource(Rule):
     employee, said"), a person in a reported clause rather than the speaker ("the shopkeeper said a woman walked in"),
     `"…," the man shouted on the video` (a person the story describes, not a source), a complaint to the police
     ("a resident told police that …": the police log is the source; but "a man said police closed the road" is
-    his account), "an unidentified man" inside what a named
+    his account), the callers of a police log ("A man reported that …" in a document titled "Police log" or
+    "Police blotter"), "an unidentified man" inside what a named
     speaker said ("Police said an unidentified man was hurt"), a publication's name ("according to the
     Harbour Insider"), roles tied to a named
     source ("a dispatcher on Broadcastify"), and anything inside quotation marks. Groups ("sources say",
@@ -186,6 +190,8 @@ class AnonymousSource(Rule):
             return None  # "another source of violation reports": where something comes from, not a person
         if noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower in ("for", "representing") and tokens[noun_at + 2].proper:
             return None  # "a barrister for Maughan said": the named party's counsel, as court reports name them
+        if _POLICE_LOG.search(analysis.doc.title.text if analysis.doc.title else "") and not _quote_in(analysis, info):
+            return None  # a police log's entry, "A man reported that a squirrel was hurt": what a caller told the police
         if hit.end < len(tokens) and tokens[hit.end].lower in _AUTHORITIES and tokens[hit.end - 1].lower not in _SAY \
                 or hit.end + 1 < len(tokens) and tokens[hit.end].lower == "to" and tokens[hit.end + 1].lower in _AUTHORITIES:
             return None  # "a resident told police", "a man reported to deputies": a complaint the police log reports
