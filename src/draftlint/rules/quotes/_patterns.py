@@ -32,7 +32,7 @@ _GENERIC_CLAIMS = frozenset({"say", "agree", "believe", "think", "recommend", "a
                              "suggest", "add", "argue", "insist", "urge", "stress", "claim", "maintain",
                              "emphasize", "emphasise", "explain", "reveal"})
 _CLAIMING = frozenset({"saying", "claiming", "warning", "predicting", "suggesting", "arguing", "insisting",
-                       "speculating", "cautioning", "indicating", "praising", "hailing"})
+                       "speculating", "cautioning", "indicating", "praising", "hailing", "forecasting"})
 _EXPERTS_ONLY = frozenset({"cautioning", "indicating", "praising", "hailing"})  # not "many are hailing …"
 # "it is believed that …", "it is learnt that …" (newsroom English for "we were told")
 _IMPERSONAL = frozenset({"believed", "thought", "said", "claimed", "rumoured", "rumored", "argued", "reported", "known",

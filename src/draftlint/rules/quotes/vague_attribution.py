@@ -47,9 +47,10 @@ class VagueAttribution(Rule):
       "according to a recent report", "a report claims", "statistics show"
       (reports of a kind a reader can look up, such as "local news reports" or "press reports", are not vague);
     - "according to" such a group: "according to experts", "according to insiders", "according to scientists",
-      "as per reports", "as stated by reports", a bare "according to report";
+      "as per reports", "as stated by reports", a bare "according to report", "according to royal sources in
+      Denmark" (a place or an organisation after "sources" or "insiders" names none of them);
     - an unnamed public: "some people say", "many believe", "most people think", "others say", "there are those
-      who think", "many are speculating that", a bare "according to some,";
+      who think", "many are speculating that", "many speculate that", a bare "according to some,";
     - hearsay with no one behind it: "there have been suggestions that", "there is growing speculation that",
       "there are rumours that", "rumor has it", "word has it", "X is rumored to";
     - an impersonal passive that carries a claim with no source in its paragraph: "it is believed that", "it is
@@ -242,8 +243,8 @@ class VagueAttribution(Rule):
             return None  # "according to the report" is one named before; "a report", or bare "report", is none
         if tokens[noun_at].lower in QUANTIFIED_ONLY and not any(t.lower in QUANTIFIERS for t in tokens[first:noun_at]):
             return None  # "according to doctors" treating a patient
-        if named_after(tokens, hit.end):
-            return None
+        if tokens[noun_at].lower not in UNNAMED_BY_NATURE and named_after(tokens, hit.end):
+            return None  # "according to researchers at Stanford"; but "royal sources in Denmark" are nobody still
         return hit.start, hit.end
 
     @staticmethod
