@@ -73,36 +73,33 @@ def test_stock_sign_off_is_off_by_default():
     assert found(text, "B150") == [("B150", 1, 33)]
 
 
-def test_skip_quoted_hides_matches_inside_quotations(tmp_path: Path):
-    spec = ("code: H101\nname: house-hype\nkind: phrases\nfamily: style\nmessage: 'hype “{match}”'\n"
-            "phrases: [game changer]\nskip-quoted: true\n")
-    path = tmp_path / "hype.yaml"
+def _load_pack(tmp_path: Path, spec: str):
+    path = tmp_path / "pack.yaml"
     path.write_text(spec, encoding="utf-8")
-    rule = yamlrules.load_file(path, "test")
+    return yamlrules.load_file(path, "test")
+
+
+def test_skip_quoted_hides_matches_inside_quotations(tmp_path: Path):
+    rule = _load_pack(tmp_path, "code: H101\nname: house-hype\nkind: phrases\nfamily: style\nmessage: 'hype “{match}”'\n"
+                                "phrases: [game changer]\nskip-quoted: true\n")
     d = doc('A game changer, they said. "It is a game changer," Ana Ruiz said. The ‘game changer’ talk went on.\n')
     assert [f.column for f in rule.check(d, None)] == [3]
 
 
 def test_skip_quoted_must_be_a_boolean(tmp_path: Path):
-    path = tmp_path / "bad.yaml"
-    path.write_text("code: H102\nname: bad\nkind: phrases\nfamily: style\nmessage: m\nphrases: [x]\nskip-quoted: yes please\n",
-                    encoding="utf-8")
     with pytest.raises(yamlrules.RuleFileError, match='key "skip-quoted" must be true or false'):
-        yamlrules.load_file(path, "test")
+        _load_pack(tmp_path, "code: H102\nname: bad\nkind: phrases\nfamily: style\nmessage: m\nphrases: [x]\nskip-quoted: yes please\n")
 
 
 def test_skip_title_leaves_the_documents_own_title_to_the_title_rules(tmp_path: Path):
     spec = ("code: H103\nname: house-teaser\nkind: line\nfamily: boilerplate\nmessage: 'teaser “{match}”'\n"
             "pattern: 'watch: .+'\nneedles: [watch]\nskip-title: true\n")
-    path = tmp_path / "teaser.yaml"
-    path.write_text(spec, encoding="utf-8")
-    rule = yamlrules.load_file(path, "test")
+    rule = _load_pack(tmp_path, spec)
     d = doc('---\ntitle: "Ferry Crew Rescue a Swimmer - Harbour News"\n---\n\nWatch: Ferry crew rescue a swimmer\n\n'
             "The crew pulled a swimmer from the water.\n\nWatch: Ten walks along the harbour wall\n")
     assert [(f.line, f.column) for f in rule.check(d, None)] == [(9, 1)]
-    path.write_text(spec.replace("skip-title: true", "skip-title: 1"), encoding="utf-8")
     with pytest.raises(yamlrules.RuleFileError, match='key "skip-title" must be true or false'):
-        yamlrules.load_file(path, "test")
+        _load_pack(tmp_path, spec.replace("skip-title: true", "skip-title: 1"))
 
 
 SEED = SHARED / "seed" / "content-farm-article.txt"
