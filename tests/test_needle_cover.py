@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from draftlint import safeyaml
+from draftlint.yamlrules import load_file
+from draftlint.yamlrules.coverage import parse, uncovered
 from draftlint.yamlrules.kinds import declared_needles
-from needle_cover import parse, uncovered
+from helpers import doc
 
 PACKS = Path(__file__).resolve().parents[1] / "rules"
 
@@ -59,3 +61,18 @@ def test_every_alternative_of_a_pack_holds_a_needle(spec: dict):
 ])
 def test_the_reader_of_patterns(pattern, needles, expected):
     assert uncovered(parse(pattern), needles) == expected
+
+
+def test_a_users_pack_whose_needles_may_miss_a_match_runs_without_them(tmp_path: Path):
+    """A user's pack is not required to cover its pattern with its needles: the loader drops needles it cannot
+    prove, so the pattern is searched everywhere (slower, never missing a match); proved needles are kept."""
+    spec = ("code: H201\nname: first-to-reply\nkind: line\nfamily: boilerplate\nmessage: 'invitation “{match}”'\n"
+            "pattern: '(?x) be \\s the \\s first \\s (?: one \\s )? to \\s reply [.!]?'\nneedles: [NEEDLES]\n")
+    path = tmp_path / "reply.yaml"
+    path.write_text(spec.replace("NEEDLES", "first to"), encoding="utf-8")
+    rule = load_file(path, "user")
+    assert rule.needles is None
+    d = doc("The harbour board met.\n\nBe the first one to reply.\n")
+    assert [f.line for f in rule.check(d, None)] == [3]
+    path.write_text(spec.replace("NEEDLES", "first to, first one to"), encoding="utf-8")
+    assert load_file(path, "user").needles == ("first one to", "first to")

@@ -10,8 +10,9 @@ from typing import Any
 from draftlint import safeyaml, shortcuts
 from draftlint.findings import Family
 from draftlint.rule import BUILTIN, CODE_PATTERN, NAME_PATTERN, suggest
+from draftlint.yamlrules.coverage import proved
 from draftlint.yamlrules.index import folded, needle_character, searchable
-from draftlint.yamlrules.kinds import SCOPES, YamlRule
+from draftlint.yamlrules.kinds import SCOPES, YamlRule, declared_needles
 
 KINDS = ("phrases", "pattern", "line")
 COMMON_KEYS = {"code", "name", "kind", "family", "severity", "scope", "message", "docs", "examples",
@@ -47,6 +48,8 @@ def load_file(path: Path, source: str) -> YamlRule:
     # Shortcut (off with DRAFTLINT_NO_SHORTCUTS=1): a pack that ships with draftlint is not compiled and run on
     # its examples at every start (the test suite checks each one in full); its patterns compile on first use
     validate(spec, where, full=not (source == BUILTIN and shortcuts.enabled()))
+    if source != BUILTIN and spec.get("needles") and not proved(spec["pattern"], declared_needles(spec) or ()):
+        spec = {**spec, "needles": None}  # a user's needles that may miss a match: the pattern runs everywhere
     return YamlRule(spec, path, source)
 
 
