@@ -76,3 +76,8 @@ def test_a_users_pack_whose_needles_may_miss_a_match_runs_without_them(tmp_path:
     assert [f.line for f in rule.check(d, None)] == [3]
     path.write_text(spec.replace("NEEDLES", "first to, first one to"), encoding="utf-8")
     assert load_file(path, "user").needles == ("first one to", "first to")
+
+
+def test_a_pattern_is_verbose_only_by_its_flags():
+    assert uncovered(parse(r"(?:x|y) read more"), ("y read more", "x read more")) == []  # spaces are text here
+    assert uncovered(parse(r"(?x) (?:x|y) \s read \s more"), ("y read more", "x read more")) == []

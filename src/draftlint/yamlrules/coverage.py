@@ -14,6 +14,7 @@ lookarounds), quantifiers and alternation. Whitespace in the searched text is on
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SPACE = " "
@@ -185,7 +186,8 @@ def proved(pattern: str, needles: tuple[str, ...]) -> bool:
 
 
 def parse(pattern: str) -> list[list[Item]]:
-    verbose = pattern.lstrip().startswith("(?") and "x" in pattern.lstrip()[2:pattern.lstrip().find(")")]
+    flags = re.match(r"\s*\(\?([a-zA-Z]+)\)", pattern)  # "(?x)", "(?mx)" at the start: the whole pattern's flags
+    verbose = flags is not None and "x" in flags.group(1)
     return _Reader(_strip_verbose(pattern) if verbose else pattern).alternatives()
 
 

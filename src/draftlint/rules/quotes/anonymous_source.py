@@ -16,9 +16,10 @@ _CUES = frozenset({"SPEECH", "ACCORDING", "DOCUMENT", "PUT_IT"})
 _AUTHORITIES = frozenset({"police", "officers", "deputies", "troopers", "investigators", "detectives", "dispatchers",
                           "authorities", "911"})
 _CLAUSE_VERBS = SPEECH_VERBS | AUXILIARIES | {"is", "was", "are", "were"}  # where "close to <whom>" ends
-_SAY = frozenset({"said", "says", "say"})
+_SAY = frozenset({"said", "says", "say"})  # "a man said police closed the road": police open what he said, not its hearer
 # a document that is a police log by its title: "Saugus police log: March 30", "Police blotter", "Crime log"
-_POLICE_LOG = re.compile(r"\b(?:police|sheriff'?s?|crime|incident|arrest)\s+(?:log|blotter|beat|briefs|reports?)\b|\bblotter\b", re.I)  # "a man said police closed the road": police open what he said, not its hearer
+_POLICE_LOG = re.compile(r"\b(?:police|sheriff'?s?|crime|incident|arrest)\s+(?:log|blotter|beat|briefs|reports?)\b|\bblotter\b",
+                         re.I)
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _MINE = frozenset({"mine", "ours", "his", "hers", "theirs", "yours"})  # "a source of mine told me"
 _ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
