@@ -81,7 +81,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                   [_in(CROWDS), _in(_CLAIMING)],  # "despite experts cautioning against it", "with my sources indicating"
                   [_in(CROWDS | STUDIES | INSTITUTIONS), dict(_ADV, OP="?"), {"LOWER": {"IN": ["close", "familiar"]}},
                    {"LOWER": {"IN": ["to", "with"]}}, {"OP": "{1,4}", "IS_PUNCT": False}, dict(_ADV_AUX, OP="{0,2}"), _in(CLAIM_VERBS)],
-                  [_in({"friends", "pals", "confidants"}), {"LOWER": "of"}, {"OP": "{1,3}", "IS_PUNCT": False}, _in(CLAIM_VERBS)]],  # "friends of the couple say"
+                  [_in({"friends", "pals", "confidants", "sources", "insiders"}), _in({"of", "in", "at", "inside"}), {"OP": "{1,3}", "IS_PUNCT": False}, _in(CLAIM_VERBS)]],  # "friends of the couple say", "sources in Cupertino confirm"
         # the crowd after its verb, closing the clause: `…, say experts.`, `"…," said industry insiders.`
         "CROWD_AFTER": [[_in(_INVERTED), {"IS_ALPHA": True, "OP": "{0,3}"}, _in(CROWDS | INSTITUTIONS), {"IS_PUNCT": True}]],
         # any plural of a profession after a vague quantifier: "many nutritionists believe", "some dentists warn"

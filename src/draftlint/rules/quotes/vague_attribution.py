@@ -33,7 +33,7 @@ class VagueAttribution(Rule):
       quantifier, followed by a verb of saying or believing: "experts say", "many analysts believe", "some
       economists warn", "critics argue", "observers note", "industry insiders say", "sources say", "sources
       close to the club say", "friends of the couple say" (not an organisation's name such as "Friends of the
-      Earth"), "critics are saying", "experts will say", "market analysts explain", "insiders who say",
+      Earth"), "sources in Cupertino confirm", "critics are saying", "experts will say", "market analysts explain", "insiders who say",
       "despite experts cautioning", "…, which experts predict …", "…, say experts." (the crowd after its verb),
       "our sources indicate", "according to my sources", "two Texas sources said" (a count or a possessive does
       not name sources or insiders); any profession after a vague quantifier ("many nutritionists believe",
