@@ -102,6 +102,11 @@ class YamlRule(Rule):
     def summary(self) -> str:  # type: ignore[override]
         return self.docs.get("what", "").strip().split("\n", 1)[0]
 
+    def prepare(self, opts: Any) -> None:  # type: ignore[override]
+        """Add the needles to the shared automaton when the plan is made: it is then built once for all the
+        plan's packs, not again each time another pack is first used."""
+        self._needles()
+
     def _needles(self) -> tuple[str, ...] | None:
         if not shortcuts.enabled():
             return None  # the plain path: every block or line
