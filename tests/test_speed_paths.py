@@ -1,13 +1,13 @@
-"""The shortcuts taken for speed give exactly the results of the plain way.
-
-Each fast path is checked against the slow computation it replaces: the array-based sentence splitter against
-spaCy's own sentencizer, the one-sentence shortcut against a full pass, the opening word of R006 against the
-tokens, the quote rules' anchored pattern subsets against all the patterns, the sentence count behind R003
-against textstat's own, the bounded title similarity against difflib, the title normalisation against NFKC and a
-regular expression, the title-keyword-stuffing line filter against its stems, the parser's byte-to-character
-offsets against encoding, the YAML rules' needles against every match of their patterns (and the one-pass search
-for them against a search for each). The one timer that limits each rule of a document is checked against each
-rule's own start, and the last test checks that a linted document leaves no reference cycle behind.
+"""The shortcuts taken for speed give exactly the results of the plain way. Each fast path is checked against the slow
+computation it replaces: the array-based sentence splitter against spaCy's own sentencizer, the one-sentence
+shortcut against a full pass, the opening word of R006 against the tokens, the quote rules' anchored pattern
+subsets against all the patterns, the sentence count behind R003 against textstat's own, the bounded title
+similarity against difflib, the title normalisation against NFKC and a regular expression, the title-keyword-
+stuffing line filter against its stems, the parser's byte-to-character offsets against encoding, the YAML rules'
+needles against every match of their patterns (and the one-pass search for them against a search for each, and that
+the plan gives them all to it before any document is read). The one timer that limits each rule of a document is
+checked against each rule's own start, and the last test checks that a linted document leaves no reference cycle
+behind.
 """
 from __future__ import annotations
 
@@ -430,6 +430,27 @@ def test_one_pass_for_the_long_needles_finds_what_a_search_for_each_finds(monkey
             index.AUTOMATON.add(needles)
             expected = [i for i in range(len(texts)) if any(n in index.searchable(texts[i]) for n in needles)]
             assert index.containing(haystack, needles) == expected, (texts, needles)
+
+
+def test_the_plan_gives_every_pack_needle_to_the_automaton_before_any_document(monkeypatch):
+    """Built once per process: linting a document adds no needle, so the automaton is never built again."""
+    monkeypatch.setattr(index, "AUTOMATON", index.Automaton())
+    monkeypatch.setattr(kinds, "AUTOMATON", index.AUTOMATON)
+    config = configmod.load(None, isolated=True)
+    rules = registry.load()
+    for rule in rules.rules.values():
+        if isinstance(rule, YamlRule):
+            monkeypatch.setattr(rule, "_added", False)
+    plan = engine.make_plan(rules, config)
+    packs = [rule for rule in plan.document_rules if isinstance(rule, YamlRule) and rule.needles]
+    assert packs
+    assert {n for rule in packs for n in rule.needles if len(n) >= index.SHORT} == index.AUTOMATON.needles
+    version = index.AUTOMATON.version
+    doc = engine.read_document("a.md", b"# Harbour\n\nRead more about the quay. 4 min read\n")[0]
+    nlp.annotate([doc])
+    for rule in plan.document_rules:
+        list(rule.check(doc, plan.options[rule.code]))
+    assert index.AUTOMATON.version == version
 
 
 def test_one_timer_per_document_times_each_rule_from_its_own_start():
