@@ -107,9 +107,9 @@ def delete_lines(first: int, last: int) -> Fix:
     return Fix(Span(first, 1, last, 1), whole_lines=True)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 # A line that is only a calendar date with a year: "April 28, 2022", "Tuesday, 28 April 2022", "2022-04-28".
 DATE_LINE = re.compile(
     rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?"
-    rf"(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s\d{{4}}"
+    rf"(?:{MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s{MONTH},?\s\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})", re.I)

@@ -13,6 +13,7 @@ from importlib import resources
 from draftlint import safeyaml, shortcuts
 from draftlint.lines import STOP_WORDS, is_prose
 from draftlint.phrases import alternation, phrase_regex
+from draftlint.rules.boilerplate._common import MONTH
 
 # A rating widget's stars, drawn as characters: full, empty and half stars.
 _STARS = "★☆⭐✩✪✫✬✭✮✯🌟⯨⯪"
@@ -22,7 +23,6 @@ _TOKEN = re.compile(rf"[^\W_]+|[{_STARS}]+")
 _LONG_TOKEN = re.compile(r"[^\W_]{8,}")  # the tokens of eight characters or more, the only ones fused
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?"
 _ZONE = r"(?:\s(?:et|pt|ct|gmt|utc|bst|est|edt|pst|pdt|cet))?"
 # "3:51 pm", "23:00hrs", "03:12" (a video's length); with a dot only before am/pm ("3.51 pm"), as "1.15" is a version
@@ -33,9 +33,9 @@ _TIME = rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[ap]\.?m\.?|hrs|h)?|\d{{1,2}}\
 _DIGIT = re.compile(r"\d")
 SHAPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("stamps", re.compile(
-        rf"(?<![\w/])(?:{_WEEKDAY}\s)?(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s\d{{4}})?"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?(?:\s\d{{4}})?|{_MONTH}\s\d{{4}}"
-        rf"|{_MONTH}-\d{{1,2}}-\d{{4}}|\d{{1,2}}-{_MONTH}-\d{{4}}"  # "Jul-03-2026", "03-Jul-2026"
+        rf"(?<![\w/])(?:{_WEEKDAY}\s)?(?:{MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s\d{{4}})?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{MONTH},?(?:\s\d{{4}})?|{MONTH}\s\d{{4}}"
+        rf"|{MONTH}-\d{{1,2}}-\d{{4}}|\d{{1,2}}-{MONTH}-\d{{4}}"  # "Jul-03-2026", "03-Jul-2026"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
         rf"(?:,?\s(?:at\s|[|·•@-]\s?)?{_TIME})?(?![\w/])"), _DIGIT),
     ("stamps", re.compile(rf"(?<![\w:.]){_TIME}(?![\w:])"), _DIGIT),

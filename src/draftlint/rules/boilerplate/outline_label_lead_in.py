@@ -28,6 +28,10 @@ _ESSAY = re.compile(r"^\s*(?P<label>hook|thesis(?:\s+statement)?|topic\s+sentenc
                     r"|supporting\s+(?:evidence|details?|points?)|counter-?argument|rebuttal"
                     r"|concluding\s+(?:sentence|paragraph|thoughts|remarks))\s*(?P<colon>:)\s+(?P<rest>\S.*)",
                     re.I | re.S)
+# An outline label is a noun phrase; a lead-in that ends with one of these verbs is a sentence introducing what
+# follows ("A statement from the club reads: …", "The summary of the report says: …").
+_INTRODUCING = frozenset("""reads read says said states stated begins began opens opened continues continued adds added
+concludes concluded notes noted writes wrote explains explained declares declared warns warned""".split())
 
 
 class OutlineLabelLeadIn(Rule):
@@ -45,7 +49,8 @@ class OutlineLabelLeadIn(Rule):
     In a list where at least two items open with such labels, the other items that open with a label of that
     length are flagged too: the whole list is the outline. Short "Label: value" items ("Price: $5", "Where:
     City Hall", "Note: …", "Evidence of fraud: none") are not flagged, nor a fact-box lead-in of a few words
-    ("Impact on oil prices: …"), nor a label that introduces a list below it.
+    ("Impact on oil prices: …"), nor a label that introduces a list below it, nor a sentence that introduces a
+    quotation ("A statement from the club reads: …").
 
     ## Why it matters
     A text generator asked for "an analysis of X, a discussion of Y and examples of Z" turns the prompt's
@@ -94,7 +99,8 @@ class OutlineLabelLeadIn(Rule):
             return None
         lead = _LEAD_IN.match(block.text)
         if (lead and len(lead.group("label").split()) >= opts.min_label_words
-                and len(lead.group("rest").split(None, 3)) >= 3):  # at least three words follow
+                and len(lead.group("rest").split(None, 3)) >= 3  # at least three words follow
+                and lead.group("label").split()[-1].lower() not in _INTRODUCING):
             return lead
         return None
 

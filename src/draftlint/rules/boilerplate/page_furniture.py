@@ -7,8 +7,8 @@ from typing import Iterator
 from draftlint.document import Document
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import (BodyLine, bare, body_lines, clip, delete_lines, in_field_list, is_headline,
-                                               numbered, title_match)
+from draftlint.rules.boilerplate._common import (MONTH, BodyLine, bare, body_lines, clip, delete_lines, in_field_list,
+                                               is_headline, numbered, title_match)
 from draftlint.lines import SENTENCE_END, is_running
 from draftlint.rules.boilerplate._furniture import Evidence, evidence, lexicon
 from draftlint.text import titles_of
@@ -22,6 +22,9 @@ _LABEL = re.compile(r"^(?P<label>[^:|]{1,30}?)\s*(?::(?!\d\d)|\|)\s*(?P<rest>\S.
 _ARROWS = re.compile(r"^[←«‹]|[→»›]$")
 _NETWORK_ONLY = frozenset({"share", "follow"})
 _YEAR_OR_TIME = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[:.]\d\d")
+# Two dates joined as a span are when something happens ("April 25-May 5", "3 - 5 June"), never a page's stamp.
+_DATE_RANGE = re.compile(rf"(?i)\b{MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\s?(?:[-–—]|to|through|thru|until)\s?(?:{MONTH}\s)?\d{{1,2}}\b"
+                         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s?(?:[-–—]|to)\s?\d{{1,2}}(?:st|nd|rd|th)?\s{MONTH}")
 # Widgets whose title stands over prose of its own: comments, teasers, a newsletter pitch.
 _SECTION_KINDS = frozenset({"comments", "related", "subscribe", "share", "follow", "legal"})
 # A header line names what is below it; a line over a date stamp or a byline is the headline.
@@ -229,8 +232,9 @@ def _judge(lines: tuple[BodyLine, ...], i: int, ev: Evidence, need: float, conte
         return None  # "Start Date: 2020-03-02": a field of the document's own metadata
     kind = ev.kind or "sections"
     if kind == "stamps" and (ev.residual > 1 or (item.block.kind == "list-item" and ev.coverage < 0.99)
-                             or text.rstrip().endswith(":") or (field and evidence(field.group("label")).kind == "stamps")):
-        return None  # "2020-06-18: Initial KEP", "KEP updated - Jan 6 2021": an entry of a history, not a stamp
+                             or text.rstrip().endswith(":") or (field and evidence(field.group("label")).kind == "stamps")
+                             or _DATE_RANGE.search(text)):
+        return None  # "2020-06-18: Initial KEP", "KEP updated - Jan 6 2021": an entry of a history; "May 3-5" an event's
     if ev.coverage < 0.99 and (ev.residual_stops or SENTENCE_END.search(text)):
         return None  # "Huge pages as shared memory", "(see also here).": a phrase of prose
     if kind in _NETWORK_ONLY and not context and all(k in _NETWORK_ONLY for k, _ in ev.kinds):

@@ -18,7 +18,7 @@ countered counters maintained maintains contended contends suggested suggests re
 complained complains boasted boasts described describes called calls wondered wonders shouted yelled whispered
 mused sighed laughed vowed vows promised promises pleaded pledged assured assures admitted conceded lamented
 laments greeted answered answers texted emailed messaged confided confides underscored underscores retorted
-retorts interjected recalling insisting shared shares alleged alleges mentioned mentions spoke speaks informed informs
+retorts interjected recalling insisting lamenting complaining joking shared shares alleged alleges mentioned mentions spoke speaks informed informs
 dished dishes spilled spills gushed gushes
 """.split())
 # speech verbs in the finite forms that introduce a speaker after a quotation: `," said another person`

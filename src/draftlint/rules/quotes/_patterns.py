@@ -124,8 +124,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
                         _in(GENERIC_PEOPLE | ANON_INHERENT)],  # Q003's: an anonymous person as the speaker
                        [_in(QUOTATIVE), _in(POSSESSIVES), _in(ANON_INHERENT)], _ED_TAG],  # `," says their source`
         "ANON_BEFORE": [[_in(INDEFINITE | {"the", "this", "that"}), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
-                         # "a source has told"
-                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],
+                         _in(GENERIC_PEOPLE | ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],  # "a source has told"
                         # "a senior engineer at the plant said", "one reporter on the beat told me"
                         [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
                          {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech],
@@ -149,11 +148,12 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "ANON_ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"},
                             _in(INDEFINITE | OWNERS | {"the", "this", "that"}),
                             dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)],
+                           [{"LOWER": "according"}, {"LOWER": "to"}, {"LOWER": "one"}, {"LOWER": "of"}, dict(_OWNER, OP="{1,4}"),
+                            _in(ONE_OF)],  # "according to one of the magazine's sources": one of a crowd nobody names
                            # "as noted by an analyst", "as one trader put it" is ANON_PUT's
-                           [{"LOWER": "as"}, _in({"noted", "stated", "said", "explained", "observed", "reported",
-                                                  "mentioned", "pointed"}), {"LOWER": "out", "OP": "?"}, {"LOWER": "by"},
-                            _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"),
-                            _in(GENERIC_PEOPLE | ANON_INHERENT)]],
+                           [{"LOWER": "as"}, _in({"noted", "stated", "said", "explained", "observed", "reported", "mentioned",
+                                                  "pointed"}), {"LOWER": "out", "OP": "?"}, {"LOWER": "by"}, _in(INDEFINITE),
+                            dict(_MOD_ANY, OP="{0,3}"), dict(_HYPHEN, OP="?"), _in(GENERIC_PEOPLE | ANON_INHERENT)]],
         "ANON_MARKED": [[_in(ANON_MARKERS), dict(_MOD_ANY, OP="{0,2}"), _in(PERSON_NOUNS)],
                         [_in(ANON_MARKERS), dict(_MOD, OP="?"),
                          {"IS_LOWER": True, "LOWER": {"REGEX": r"(?:er|or|ist|ian|ant|ent|ee|man|woman)s?$"}}],
@@ -179,10 +179,10 @@ def _patterns() -> dict[str, list[list[dict]]]:
 class _Matchers:
     """The patterns of one spaCy vocabulary, and Matchers over subsets of them.
 
-    Every pattern has an anchor (``_anchor``): a token that must match and whose words are all trigger words.
-    Such a pattern can match in a stretch of text only if one of its anchor words is there, so a window around
-    trigger words is matched with the patterns anchored on the words it holds (plus any pattern without an
-    anchor): the same matches as all the patterns, for a fraction of the work."""
+    Every pattern has an anchor (``_anchor``): a token that must match and whose words are all trigger words. Such
+    a pattern can match in a stretch of text only if one of its anchor words is there, so a window around trigger
+    words is matched with the patterns anchored on the words it holds (plus any pattern without an anchor): the
+    same matches as all the patterns, for a fraction of the work."""
 
     def __init__(self, vocab) -> None:
         from spacy.strings import hash_string
@@ -249,9 +249,9 @@ def _required(pattern: list[dict]) -> list[frozenset[str]]:
 
 
 def _anchor(pattern: list[dict]) -> frozenset[str] | None:
-    """The smallest set of literal words one of the pattern's required tokens must be (function words aside;
-    of two sets as small, the later one):
-    the pattern cannot match where none of them occurs. None when no required token is literal."""
+    """The smallest set of literal words one of the pattern's required tokens must be (function words aside; of
+    two sets as small, the later one): the pattern cannot match where none of them occurs. None when no required
+    token is literal."""
     best = None
     for words in _required(pattern):
         if not words & _NO_ANCHOR and (best is None or len(words) <= len(best)):

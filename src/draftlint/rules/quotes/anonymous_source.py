@@ -51,7 +51,8 @@ class AnonymousSource(Rule):
       relations (nurse, strategist, aide, driver, neighbour, mother, …); officials and spokespeople, who
       speak for an institution, are not in it;
     - one more of an unnamed crowd, next to a quotation: `"…," said another.`, `"…," another added.`, `"…,"
-      one commented`, `said one of the traders`, `with one fan writing, "…"`;
+      one commented`, `said one of the traders`, "according to one of the magazine's sources", `with one fan
+      writing, "…"`;
     - a former insider ("the ex-staffer claimed"), and a later "the employee said" or "the friend revealed"
       that points back to a person the document introduced as anonymous ("an anonymous employee", "a friend
       of the couple told the magazine").
@@ -151,7 +152,8 @@ class AnonymousSource(Rule):
         else:  # "people familiar with", "who asked not to be named", "on condition of anonymity"
             nouns = [w for w in words if w in PERSON_NOUNS]
             if not nouns:  # "the person, who was not authorized to speak": the person the marker is about
-                nouns = [t.lower for t in reversed(tokens[max(0, hit.start - 4):hit.start]) if t.lower in PERSON_NOUNS][:1]
+                nouns = [t.lower for t in reversed(tokens[max(0, hit.start - 8):hit.start])
+                         if t.lower in PERSON_NOUNS and not t.proper][:1]  # not "who spoke to Insider"
                 anonymous.update(_singular(w) for w in nouns)  # a later "the person said" is the same nobody
             noun = _singular(nouns[0]) if nouns else ""
         if _named_next_to(tokens, hit.start, end):
