@@ -55,7 +55,8 @@ class AnonymousSource(Rule):
       writing, "…"`;
     - a former insider ("the ex-staffer claimed"), and a later "the employee said" or "the friend revealed"
       that points back to a person the document introduced as anonymous ("an anonymous employee", "a friend
-      of the couple told the magazine").
+      of the couple told the magazine"), or `They said: "…"` within two paragraphs after an anonymous source,
+      with no speaker named in between.
 
     Not flagged: the same nouns next to a name ("said one resident, Maria Lopez"; "Jane Doe, a former
     employee, said"), a person in a reported clause rather than the speaker ("the shopkeeper said a woman walked in"),
@@ -94,6 +95,7 @@ class AnonymousSource(Rule):
         analysis = analyse(doc)
         anonymous_nouns: set[str] = set()  # nouns the document introduced as anonymous ("the anonymous employee")
         flagged: set[tuple[int, str]] = set()  # (paragraph, noun): one finding per person per paragraph
+        anonymous_at: list[int] = []  # the paragraphs of the findings, in order
         for info in analysis.with_labels(*_ANON):
             if not info.hits or analysis.sourced(info.segment) or analysis.headline(info):
                 continue  # a link or citation in the paragraph lets the reader find the person; a headline
@@ -133,8 +135,12 @@ class AnonymousSource(Rule):
                            and not info.tokens[b].quoted and info.tokens[b].lower not in _CLAUSE_VERBS):
                         b += 1
                 phrase = info.text(a, b)
+                anonymous_at.append(info.segment.index)
                 yield self.finding(doc, info.tokens[a].start, info.tokens[b - 1].end,
                                    f"anonymous source “{phrase}”: the reader cannot tell who said it")
+        for info, a, b in _they_after_anonymous(analysis, anonymous_at):
+            yield self.finding(doc, info.tokens[a].start, info.tokens[b - 1].end,
+                               f"anonymous source “{info.text(a, b)}”: the source quoted before, still unnamed")
 
     # -- the shapes ---------------------------------------------------------------------------------------
     @staticmethod
@@ -301,6 +307,34 @@ def _follows_quote(analysis: Analysis, tokens: list[Tok], verb_at: int) -> bool:
         k -= 1
     # a closing mark right before the verb is a quotation's end, even one opened paragraphs before
     return k >= 0 and (analysis.quoted(k) or text[k] in "”\"")
+
+
+def _they_after_anonymous(analysis: Analysis, anonymous_at: list[int]) -> Iterator[tuple[SentenceInfo, int, int]]:
+    """`They said: "…"`, `They also added: "…"`: a quotation given to "they" within two paragraphs after an
+    anonymous source, with no speaker named in between, is that source again (as gossip pages refer to "a
+    source" as "they")."""
+    if not anonymous_at:
+        return
+    named: list[int] = []  # the paragraphs where a speaker is named
+    tags: list[tuple[SentenceInfo, int, int]] = []
+    for info in analysis.with_labels("SPEECH"):
+        for hit in info.hits:
+            if hit.label != "SPEECH" or info.tokens[hit.start].quoted:
+                continue
+            if analysis.speaker_name(info, hit):
+                named.append(info.segment.index)
+                continue
+            k = hit.start - 1
+            while k >= 0 and info.tokens[k].lower in ("also", "then", "later", "further"):
+                k -= 1
+            if k >= 0 and info.tokens[k].lower == "they" and _quote_in(analysis, info, neighbours=False) \
+                    and not analysis.sourced(info.segment):
+                tags.append((info, k, hit.end))
+    for info, a, b in tags:
+        here = info.segment.index
+        last = max((p for p in anonymous_at if p <= here), default=None)
+        if last is not None and here - last <= 2 and not any(last < p <= here for p in named) and last != here:
+            yield info, a, b
 
 
 def _quote_in(analysis: Analysis, info: SentenceInfo, neighbours: bool = True) -> bool:

@@ -279,9 +279,11 @@ class VagueAttribution(Rule):
             hit.end == len(tokens) or tokens[hit.end].text in (".", "!", ";"))  # "…, it has been reported."
         hearsay = participle in _HEARSAY and hit.end + 1 < len(tokens) and tokens[hit.end].lower == "to" \
             and tokens[hit.end + 1].lower in ("be", "have")
+        clause = hit.end < len(tokens) and (tokens[hit.end].lower in _CLAUSE_OPENERS or tokens[hit.end].proper)
         if hit.end < len(tokens) and tokens[hit.end].lower not in ("that", ",") and participle not in _CLAIMING \
-                and not after_claim and not hearsay:
-            return None  # "it was reported to police", "it is said in the report": no claim follows
+                and not after_claim and not hearsay and not clause:
+            return None  # "it was reported to police", "it is said in the report": no claim follows (but "it's
+            # said the couple …", "it is said Queen Ann …": a claim without its "that")
         # ("it is said to be ideal for beginners" is one: a claim that no one is said to have made)
         if named_after(tokens, hit.end, prepositions=frozenset({"by"})):
             return None  # "it was reported by Reuters"
@@ -292,6 +294,9 @@ _PAST = frozenset({"was", "had"})
 _BEFORE_INVERSION = frozenset({",", "”", '"', "’", "'", "—", "–"})  # the claim, then its crowd: `…," say experts`
 _ONCE = frozenset({"first", "once", "initially", "originally", "long", "previously", "earlier", "then"})
 _CLAIMING = frozenset({"believed", "thought", "rumoured", "rumored", "claimed"})
+# the words a that-less clause opens with: "it is said the couple …", "it's said he …"
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "he", "she", "they",
+                             "there", "we"})
 # "it is said to be …": hearsay about the thing "it" stands for ("it is reported to be" is a measurement's source)
 _HEARSAY = _CLAIMING | {"said"}
 # reports of a kind the reader can look up: "according to local news reports", "press reports suggest"
