@@ -9,7 +9,7 @@ from typing import Iterator
 from draftlint.document import Document, Line
 from draftlint.findings import Family, Finding
 from draftlint.rule import Rule
-from draftlint.rules.boilerplate._common import SENTENCE_END, body_lines
+from draftlint.rules.boilerplate._common import SENTENCE_END, BodyLine, body_lines
 
 # A word boundary lost when link texts were joined: a lower-case run, then a capital that starts a new word
 # ("Climate ChangeEl Niño", "CrimeHeadlines", "articlesMore").
@@ -45,6 +45,24 @@ def _fused_words(text: str) -> int:
     return count
 
 
+def _table_rows(lines: tuple[BodyLine, ...]) -> set[int]:
+    """The lines of runs of fused lines (next to each other in one block) of which one holds a figure or a
+    function word: a table whose cells were run together ("Tax on withdrawalsPay tax laterNo tax later",
+    "Best forHigher earnersYoung workers"), not a menu."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, item in enumerate([*lines, None]):
+        if item is not None and _FUSION.search(item.text) and run and lines[run[-1]].block is item.block \
+                and lines[run[-1]].line.number + 1 == item.line.number:
+            run.append(i)
+            continue
+        if len(run) >= 2 and any(any(ch.isdigit() for ch in lines[k].text)
+                                 or _FUNCTION_WORDS.intersection(lines[k].text.casefold().split()) for k in run):
+            rows.update(run)
+        run = [i] if item is not None and _FUSION.search(item.text) else []
+    return rows
+
+
 def _link_spans(doc: Document) -> tuple[list[int], list[int]]:
     """The starts of the document's links, in order, and for each the furthest end of the links up to it."""
     spans = sorted((link.start, link.end) for link in doc.links)
@@ -69,7 +87,9 @@ class FusedLinkRun(Rule):
     ("Climate ChangeEl NiñoGlobal warming", "Fishing quotasHarbour duesFerry timetable"). Only words of
     letters with one such joint count, so code ("http.Flusher", "ReadWriteOncePod") does not; nor do names
     written that way on purpose (YouTube, WhatsApp, PowerPoint, McDonald's ...). A single CamelCase word
-    is left alone: it is as likely an identifier as a fused label.
+    is left alone: it is as likely an identifier as a fused label; so is a run of fused lines of which one
+    holds a figure or a function word, a table whose cells were run together ("Tax on withdrawalsPay tax
+    laterNo tax later" over "Best forHigher earnersYoung workers").
 
     ## Why it matters
     Menus, category labels, tag clouds and related links are lists of links. A scraper that strips the
@@ -91,8 +111,11 @@ class FusedLinkRun(Rule):
         max_words: int = field(default=12, metadata={"help": "longest line, in words, that is checked"})
 
     def check(self, doc: Document, opts: Options) -> Iterator[Finding]:
-        for item in body_lines(doc):
-            if item.block.kind == "heading" or item.words > opts.max_words or SENTENCE_END.search(item.text):
+        lines = body_lines(doc)
+        tables = _table_rows(lines)
+        for i, item in enumerate(lines):
+            if item.block.kind == "heading" or item.words > opts.max_words or SENTENCE_END.search(item.text) \
+                    or i in tables:
                 continue
             source = doc.source_lines[item.line.number - 1:doc.lines.position(item.line.end)[0]]
             if any(_SEPARATED.search(text) for text in source) or _has_link(doc, item.line):
