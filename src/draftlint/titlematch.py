@@ -8,8 +8,8 @@ content tokens covers at least ``threshold`` of the longer title and at least ``
 at most one other token when only ``min_shared`` are shared (or when the token sequences are identical).
 A spun copy swaps a few words for synonyms but keeps the rest in order ("How Russia's call for peace
 talks turned into a diplomatic defeat" / "How Russia's call to peace conversations became a diplomatic
-setback": 4 of 7 in order). Two stories on one topic usually share fewer words, or the same few words
-in titles of different length ("Bronx councilmember faces re-election fight over rezoning" / "Rezoning plan
+setback": 4 of 7 in order, in titles of the same length, as under ``SPUN_BELOW`` it must be). Two stories on
+one topic usually share fewer words, or the same few words in titles of different length ("Bronx councilmember faces re-election fight over rezoning" / "Rezoning plan
 plagues Bronx city councilmember's re-election bid": 3 in order of 8).
 
 Candidates come from a prefix-filtered inverted index (the all-pairs set-similarity join): tokens are
@@ -171,6 +171,13 @@ def _overlap_needed(size: int, threshold: float, min_shared: int) -> int:
     return max(min_shared + 1, math.ceil(threshold * size - 1e-9))
 
 
+# Under this share of words in common, a pair is a spun copy only if both titles have as many content tokens
+# (a spinner rewrites word for word); two newsrooms' headlines of one event share as much in titles of
+# different lengths ("Rockfall injures hikers at Zion National Park" / "Hikers retrieved by helicopter after
+# rockfalls in Zion National Park": 4 of 7).
+SPUN_BELOW = 0.6
+
+
 def is_match(a: Sequence[str], b: Sequence[str], threshold: float, min_shared: int) -> float:
     """The score of a near-duplicate pair (content tokens shared in order, over the longer title's
     tokens; 1.0 when identical), else 0."""
@@ -183,6 +190,8 @@ def is_match(a: Sequence[str], b: Sequence[str], threshold: float, min_shared: i
     if common < min_shared or (common == min_shared and longer - common > 1):
         return 0.0  # a few shared words are chance unless almost nothing else differs
     value = common / longer
+    if value < SPUN_BELOW and len(a) != len(b):
+        return 0.0  # as few shared words as a spin leaves, but not its word-for-word length: two headlines of one event
     return value if value >= threshold and not _numbers_differ(a, b) else 0.0
 
 

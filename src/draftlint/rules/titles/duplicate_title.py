@@ -28,7 +28,9 @@ class DuplicateTitle(CorpusRule):
     a number from two to twenty written out is its digits ("Ten ways"/"10 ways").
     A pair is nearly the same when at least ``min-shared-words`` content words appear in both titles in
     the same order and cover at least ``min-similarity`` of the longer title's content words; titles that
-    share only ``min-shared-words`` may differ by one other content word at most. Titles with different
+    share only ``min-shared-words`` may differ by one other content word at most, and titles that share
+    under 60% must have as many content words as each other (a spinner rewrites word for word; two
+    newsrooms' headlines of one event share as much in titles of different lengths). Titles with different
     numbers ("Part 2", "Part 3") never match. Corpus rules see the files of one run: under pre-commit
     (changed files only) use an index.
 
