@@ -173,8 +173,8 @@ def _overlap_needed(size: int, threshold: float, min_shared: int) -> int:
 
 # Under this share of words in common, a pair is a spun copy only if both titles have as many content tokens
 # (a spinner rewrites word for word); two newsrooms' headlines of one event share as much in titles of
-# different lengths ("Rockfall injures hikers at Zion National Park" / "Hikers retrieved by helicopter after
-# rockfalls in Zion National Park": 4 of 7).
+# different lengths ("Rockfall injures walkers at Harbour National Park" / "Walkers rescued by helicopter
+# after rockfalls in Harbour National Park": 4 of 7).
 SPUN_BELOW = 0.6
 
 
