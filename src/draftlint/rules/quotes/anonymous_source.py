@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -330,10 +331,11 @@ def _they_after_anonymous(analysis: Analysis, anonymous_at: list[int]) -> Iterat
             if k >= 0 and info.tokens[k].lower == "they" and _quote_in(analysis, info, neighbours=False) \
                     and not analysis.sourced(info.segment):
                 tags.append((info, k, hit.end))
-    for info, a, b in tags:
+    for info, a, b in tags:  # (both lists are in document order: each look-up is a bisection)
         here = info.segment.index
-        last = max((p for p in anonymous_at if p <= here), default=None)
-        if last is not None and here - last <= 2 and not any(last < p <= here for p in named) and last != here:
+        k = bisect.bisect_right(anonymous_at, here)
+        last = anonymous_at[k - 1] if k else None
+        if last is not None and 0 < here - last <= 2 and bisect.bisect_right(named, here) == bisect.bisect_right(named, last):
             yield info, a, b
 
 

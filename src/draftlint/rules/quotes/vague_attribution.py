@@ -66,7 +66,8 @@ class VagueAttribution(Rule):
     sources" and "Kremlin insiders" are nobody the reader can find), "researchers
     at Stanford", "according to a study published in Nature". Nothing inside quotation marks is flagged (those are
     the quoted person's words), nor a claim whose paragraph carries a link, footnote or citation, or whose sentence
-    names its source ("…, according to the study published in The Lancet"; "…, told Reuters") or gives it to a
+    names its source ("…, according to the study published in The Lancet"; "…, told Reuters", but not "…, sources
+    told Reuters": the outlet heard them, and they are nobody still) or gives it to a
     speaker ("But, she said, many studies have found …"); nor "new research shows" or "a study found" in a
     story that says where the study was published; nor a firm named by its kind ("according to research firm
     CB Insights"); nor a crowd that holds no claim, asked about ("how do scientists tell …?", "confusion about
@@ -157,8 +158,9 @@ class VagueAttribution(Rule):
             if hit.label != "HEARSAY" and _relayed(analysis, info, span):
                 continue  # "But, she said, many studies have found …": the claim is a named speaker's
             impersonal = hit.label in ("IMPERSONAL", "HEARSAY")
-            if not impersonal and analysis.sentence_sourced(info):
-                continue  # "researchers found …, according to the study published in The Lancet"
+            if not impersonal and analysis.sentence_sourced(info) and noun not in UNNAMED_BY_NATURE:
+                continue  # "researchers found …, according to the study published in The Lancet" (but "…, sources
+                # told Reuters": the outlet heard them, and they are nobody still)
             if hit.label == "IMPERSONAL" and analysis.paragraph_names_source(info.segment) \
                     or hit.label == "HEARSAY" and analysis.outlet(info.segment):
                 continue  # "It was reported that … The Harbour Gazette said …": the paragraph says who (a person
