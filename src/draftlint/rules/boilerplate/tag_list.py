@@ -12,7 +12,8 @@ from draftlint.rules.boilerplate._common import SENTENCE_END, BodyLine, bare, bo
 _LABELS = (r"tags|tag|tagged|tagged with|tagged in|tagged as|topics|related topics|filed under|categories|category|posted in"
            r"|tag archives|tag archive|category archives|categorized in|categorised in|technorati tags")
 _LABEL = re.compile(rf"(?:{_LABELS})", re.I)
-_INLINE = re.compile(rf"(?:(?P<label>{_LABELS})\s*:|(?P<bare>posted in|filed under))\s*(?P<items>\S.*)", re.I)
+# (and Blogger's "Labels: harbour, ferries", only with its items on the line: "Labels" over a list is a heading)
+_INLINE = re.compile(rf"(?:(?P<label>{_LABELS}|labels)\s*:|(?P<bare>posted in|filed under))\s*(?P<items>\S.*)", re.I)
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|/)\s*")
 # labels that introduce one category ("Filed under: Politics") as well as lists
 _SINGLE_OK = {"filed under", "categories", "category", "posted in", "tag archives", "category archives", "categorized in",
@@ -27,7 +28,7 @@ class TagList(Rule):
     """Flags a tag or topic list left from the page: "Tagged" / "Topics" over a stack of keywords, "Tags: a, b".
 
     ## What it flags
-    A label line ("Tags", "Tagged", "Topics", "Filed under", "Categories") followed by at least
+    A label line ("Tags", "Tagged", "Topics", "Filed under", "Categories", Blogger's "Labels") followed by at least
     ``min-items`` short lines or list items of at most ``max-item-words`` words without sentence
     punctuation (the tags), or a single line "Tags: housing, Bronx, politics" / "Filed under: Politics" /
     "Posted in Uncategorized" / a blog theme's archive header "Tag: lighthouses" (not as a field of a list of fields, "- Category: B, 81 points" between
