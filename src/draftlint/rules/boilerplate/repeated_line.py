@@ -79,7 +79,8 @@ class RepeatedLine(Rule):
         # link targets are not "the same".
         lines = [(block, line, doc.text[line.start:line.end]) for block in doc.prose_blocks
                  if block.kind not in _SKIPPED_KINDS and not block.in_blockquote for line in block.standalone]
-        keys = [normalize(source) for _, _, source in lines]
+        # (a line too short to count keeps its text: it is only compared as a neighbour, in _doubled)
+        keys = [normalize(source) if len(source.split()) >= opts.min_words else source for _, _, source in lines]
         seen: dict[str, int] = {}
         for i, (block, line, source) in enumerate(lines):
             if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":"):
