@@ -158,7 +158,7 @@ def test_a_quantified_profession_needs_no_other_trigger_word():
 def test_plurals_of_professions_are_english_plurals():
     """The quantified-profession pattern matches the lexicon's professions in the plural: "midwives", not
     "midwifes"."""
-    from draftlint.rules.quotes._patterns import plural
+    from draftlint.rules.quotes._lexicon import plural
 
     assert [plural(n) for n in ("analyst", "attorney", "fisherman", "midwife", "coach", "nanny")] == [
         "analysts", "attorneys", "fishermen", "midwives", "coaches", "nannies"]
@@ -167,15 +167,15 @@ def test_plurals_of_professions_are_english_plurals():
 
 
 def test_every_quote_pattern_has_a_trigger_word_or_is_marked(monkeypatch):
-    from draftlint.rules.quotes import _patterns
+    from draftlint.rules.quotes import _matchers, _patterns
 
-    assert {"most", "agree"} & _patterns.TRIGGERS
+    assert {"most", "agree"} & _matchers.TRIGGERS
     unanchored = [{"LOWER": {"REGEX": "^x"}}, {"IS_ALPHA": True}]
-    monkeypatch.setattr(_patterns, "_patterns", lambda: {"NEW": [unanchored]})
+    monkeypatch.setattr(_patterns, "grouped", lambda: {"NEW": [unanchored]})
     with pytest.raises(RuntimeError, match="NEW .* has no trigger word"):
-        _patterns.check_anchors()
-    monkeypatch.setattr(_patterns, "NEEDS_NO_TRIGGER", frozenset({"NEW"}))
-    assert _patterns.check_anchors() == (frozenset(), 2)
+        _matchers.check_anchors()
+    monkeypatch.setattr(_matchers, "NEEDS_NO_TRIGGER", frozenset({"NEW"}))
+    assert _matchers.check_anchors() == (frozenset(), 2)
 
 
 def test_named_counted_or_sourced_groups_are_not_vague():

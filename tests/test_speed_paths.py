@@ -20,7 +20,7 @@ import pytest
 
 from draftlint import config as configmod, engine, nlp, parse, registry, shortcuts
 from draftlint.nlp import load, readability, sentences
-from draftlint.rules.quotes import _analysis, _lexicon, _patterns
+from draftlint.rules.quotes import _analysis, _lexicon, _matchers
 from draftlint.rules.readability import passive_heavy_paragraph, repeated_sentence_start
 from draftlint.text import similarity
 from draftlint.yamlrules import YamlRule, index, kinds
@@ -221,42 +221,42 @@ def test_anchored_pattern_subsets_find_what_all_the_patterns_find(monkeypatch):
                  for info in _analysis.analyse(doc).sentences] for doc in docs]
 
     subsets = hits()
-    monkeypatch.setattr(_patterns._Matchers, "for_words", lambda self, hashes, among: self.every())
+    monkeypatch.setattr(_matchers._Matchers, "for_words", lambda self, hashes, among: self.every())
     assert hits() == subsets
     assert sum(len(found) for doc in subsets for _, found in doc) > 100
 
 
 def test_a_pattern_matches_only_where_its_required_words_are_possible(segments):
-    """``_patterns.possible`` keeps every pattern that matches a sentence (each one alone, on its whole token
+    """``_matchers.possible`` keeps every pattern that matches a sentence (each one alone, on its whole token
     list): over the fixtures' paragraphs and random sentences made of the patterns' own words, tokenizer
     exceptions that make such words ("cannot", "isn't", "it's", "itll"), other words and punctuation."""
     from spacy.matcher import Matcher
 
     pipe = nlp.pipeline()
-    words = sorted({w for _, p in _patterns.PATTERNS for words in _patterns._required(p) for w in words})
+    words = sorted({w for _, p in _matchers.PATTERNS for words in _matchers._required(p) for w in words})
     extra = ["cannot", "isn't", "it's", "Itll", "thats", "gonna", "don't", "said,", "(said)", "SAID", "Experts",
              "a", "the", "one", "local", "worker", "told", ",", ".", "\"", "“", "-", "—", "x", "Ana"]
     rng = random.Random(11)
     texts = [t for t in segments if t.strip()]
     texts += [" ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
     single = []
-    for index, (label, pattern) in enumerate(_patterns.PATTERNS):
+    for index, (label, pattern) in enumerate(_matchers.PATTERNS):
         matcher = Matcher(pipe.vocab)
         matcher.add(label, [pattern])
         single.append((index, matcher))
     matched = 0
     for text in texts:
         doc = pipe.make_doc(text)
-        kept = _patterns.possible(text.lower())
+        kept = _matchers.possible(text.lower())
         for index, matcher in single:
             if matcher(doc):
                 matched += 1
-                assert index in kept, (text, _patterns.PATTERNS[index][0])
+                assert index in kept, (text, _matchers.PATTERNS[index][0])
     assert matched > 1000
 
 
 def test_the_sentences_searched_for_cues_are_all_that_may_hold_one():
-    """``_patterns.with_trigger_words`` (one search per block) keeps every sentence for which ``possible``
+    """``_matchers.with_trigger_words`` (one search per block) keeps every sentence for which ``possible``
     finds a pattern: over the fixtures and random paragraphs with soft hyphens, dotted capitals and curly
     apostrophes."""
     rng = random.Random(5)
@@ -270,10 +270,10 @@ def test_the_sentences_searched_for_cues_are_all_that_may_hold_one():
         doc = parse.build("draft.md", text)
         nlp.annotate([doc])
         sentences = list(doc.sentences)
-        kept = set(_patterns.with_trigger_words(sentences))
+        kept = set(_matchers.with_trigger_words(sentences))
         for i, sentence in enumerate(sentences):
             words = _lexicon.plain(sentence.text) if _lexicon.INVISIBLE.search(sentence.text) else sentence.text
-            if _patterns.possible(words.lower()):
+            if _matchers.possible(words.lower()):
                 assert i in kept, sentence.text
                 kept_some += 1
     assert kept_some > 200
@@ -285,8 +285,8 @@ def test_no_trigger_word_comes_from_a_tokenizer_exception():
     and the trigger shortcut silently does nothing (an anchor of "that" once made Q002 take 14 s per MB)."""
     if nlp.model() is not None:
         pytest.skip("a trained pipeline has exceptions of its own")
-    assert not _patterns.UNANCHORED
-    assert load.special_cases_with(_patterns.TRIGGERS) == ()
+    assert not _matchers.UNANCHORED
+    assert load.special_cases_with(_matchers.TRIGGERS) == ()
 
 
 def test_the_reader_prompt_pre_check_keeps_every_prompt(monkeypatch):

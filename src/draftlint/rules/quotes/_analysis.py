@@ -23,7 +23,7 @@ from typing import Any, Container, Iterator
 from draftlint import nlp, shortcuts
 from draftlint.document import Document, Sentence
 from draftlint.rules.quotes._lexicon import INVISIBLE, SOURCE_NOUNS, TITLES, is_adverb, plain
-from draftlint.rules.quotes._patterns import (PATTERNS, REACH, matchers, patterns_of, possible, trigger_hashes,
+from draftlint.rules.quotes._matchers import (PATTERNS, REACH, matchers, patterns_of, possible, trigger_hashes,
                                              with_trigger_words)
 from draftlint.rules.quotes._segments import across_wraps, segments
 from draftlint.rules.quotes._speakers import OnFirstUse, people, surnames
@@ -52,7 +52,7 @@ class SentenceInfo:
 
     @property
     def patterns(self) -> frozenset[int]:
-        """The patterns that may match in the sentence (``_patterns.possible``); all of them on the plain path."""
+        """The patterns that may match in the sentence (``_matchers.possible``); all of them on the plain path."""
         if self._patterns is None:
             text = self.sentence.text
             self._patterns = possible((plain(text) if INVISIBLE.search(text) else text).lower()) \
