@@ -114,7 +114,15 @@ def grouped() -> dict[str, list[list[dict]]]:
                         # "a senior engineer at the plant said", "one reporter on the beat told me"
                         [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), _in(_PLACE_PREP),
                          {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,4}"}, dict(_ADV, OP="{0,2}"), speech],
-                        [_in(POSSESSIVES), _in(ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech]],  # "our source added"
+                        [_in(POSSESSIVES), _in(ANON_INHERENT), dict(_ADV_AUX, OP="{0,2}"), speech],  # "our source added"
+                        # "one resident, who relies on the bus, said", "a pensioner who used the route said"
+                        [_in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT),
+                         {"ORTH": ",", "OP": "?"}, {"LOWER": "who"}, {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{1,8}"},
+                         {"ORTH": ",", "OP": "?"}, dict(_ADV, OP="{0,2}"), speech]],
+        # "The Sun quoted an 'insider source' as saying": the outlet names no one
+        "ANON_QUOTED": [[_in({"quoted", "quotes", "quoting"}), _in(INDEFINITE), {"IS_PUNCT": True, "OP": "?"},
+                         dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT), {"IS_PUNCT": True, "OP": "?"},
+                         {"LOWER": "as"}, _in({"saying", "telling", "claiming", "revealing"})]],
         # "as one reporter on the beat put it"
         "ANON_PUT": [[{"LOWER": "as"}, _in(INDEFINITE), dict(_MOD_ANY, OP="{0,3}"), _in(GENERIC_PEOPLE | ANON_INHERENT),
                       {"LOWER": {"IN": sorted(_PLACE_PREP)}, "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"},

@@ -23,7 +23,7 @@ _POLICE_LOG = re.compile(r"\b(?:police|sheriff'?s?|crime|incident|arrest)\s+(?:l
                          re.I)
 _DOCUMENTS = DOC_NOUNS | STUDIES  # "according to a local news report": the person noun is a modifier
 _MINE = frozenset({"mine", "ours", "his", "hers", "theirs", "yours"})  # "a source of mine told me"
-_ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE")
+_ANON = ("ANON_MARKED", "ANON_AFTER", "ANON_BEFORE", "ANON_PUT", "ANON_ACCORDING", "ANON_SOMEONE", "ANON_QUOTED")
 
 
 class AnonymousSource(Rule):
@@ -117,6 +117,9 @@ class AnonymousSource(Rule):
                     result = self._before(analysis, info, hit, anonymous_nouns)
                 elif hit.label == "ANON_ACCORDING":
                     result = self._according(info, hit, anonymous_nouns)
+                elif hit.label == "ANON_QUOTED":  # "quoted an insider as saying": the person before "as"
+                    end = hit.end - 2 - (not tokens[hit.end - 3].text[:1].isalnum())
+                    result = _person(tokens, hit.start + 1, end, anonymous_nouns, start=hit.start, stop=hit.end)
                 elif hit.label == "ANON_SOMEONE":
                     result = self._someone(analysis, info, hit)
                 if result is not None:
@@ -193,8 +196,8 @@ class AnonymousSource(Rule):
                 and not (tokens[hit.start - 1].lower == "with" and tokens[hit.end - 1].lower.endswith("ing")):
             return None  # "one of the ...", a person as an object; but "with one fan writing, …" is a speaker
         tag = hit.start > 0 and tokens[hit.start - 1].text == ","  # "Romney said …, the source said": a tag
-        if not tag and _speech_before(analysis, info, hit.start):
-            return None  # "police reported … a resident who said …": the police are the source, the resident their report
+        if not tag and _speech_before(analysis, info, hit.start) or _closing_tag(analysis, info, hit.end):
+            return None  # "police reported … a resident who said …", "a witness said …, Castor said.": the report's
         if tokens[noun_at].lower == "source" and noun_at + 2 < len(tokens) and tokens[noun_at + 1].lower == "of" \
                 and tokens[noun_at + 2].lower not in _MINE:
             return None  # "another source of violation reports": where something comes from, not a person
@@ -311,9 +314,8 @@ def _follows_quote(analysis: Analysis, tokens: list[Tok], verb_at: int) -> bool:
 
 
 def _they_after_anonymous(analysis: Analysis, anonymous_at: list[int]) -> Iterator[tuple[SentenceInfo, int, int]]:
-    """`They said: "…"`, `They also added: "…"`: a quotation given to "they" within two paragraphs after an
-    anonymous source, with no speaker named in between, is that source again (as gossip pages refer to "a
-    source" as "they")."""
+    """`They said: "…"`, `They also added: "…"`: a quotation given to "they" within two paragraphs after an anonymous
+    source, with no speaker named in between, is that source again (gossip pages call "a source" "they")."""
     if not anonymous_at:
         return
     named: list[int] = []  # the paragraphs where a speaker is named
@@ -337,6 +339,20 @@ def _they_after_anonymous(analysis: Analysis, anonymous_at: list[int]) -> Iterat
         last = anonymous_at[k - 1] if k else None
         if last is not None and 0 < here - last <= 2 and bisect.bisect_right(named, here) == bisect.bisect_right(named, last):
             yield info, a, b
+
+
+def _closing_tag(analysis: Analysis, info: SentenceInfo, at: int) -> bool:
+    """After token ``at`` the sentence closes with a named speaker's tag, "…, (harbour master) Ana Ruiz said."."""
+    toks = info.tokens
+    for h in info.hits:
+        if h.label == "SPEECH" and h.start > at and (h.end == len(toks) or toks[h.end].text in (".", "!", ";")):
+            name = analysis.speaker_name(info, h)
+            k = h.start - len(name) - 1
+            while k >= 0 and name and toks[k].text.isalpha() and toks[k].text.islower() and h.start - k < len(name) + 5:
+                k -= 1  # the speaker's role before the name
+            if name and name[-1] is toks[h.start - 1] and k >= 0 and toks[k].text == ",":
+                return True
+    return False
 
 
 def _quote_in(analysis: Analysis, info: SentenceInfo, neighbours: bool = True) -> bool:
