@@ -17,6 +17,7 @@ _SKIPPED_KINDS = ("heading", "table", "list-item")
 # "Weight: 2 kg with the battery fitted": a fact-box or spec row, which two product sections may share.
 _LABEL_VALUE = re.compile(r"^[^:\s]+(?:\s[^:\s]+){0,2}:\s")
 _RUN = 3  # the longest run of lines that a layout prints twice in a row
+_BULLETS = "•◦▪‣►"  # a list item drawn as a character ("• 2 tsp onion powder" in two recipes): lists repeat on purpose
 
 
 def _quoted(source: str) -> bool:
@@ -37,8 +38,8 @@ class RepeatedLine(Rule):
     ## What it flags
     The second and later occurrences of a line of at least ``min-words`` words (compared after normalising
     case, quote marks, dashes, spaces and end punctuation), naming the line of the first. Headings, table
-    rows, list items, "Label: value" lines (spec lists and fact boxes repeat on purpose), lead-ins that end
-    in a colon ("Then run:" before each listing), lines inside
+    rows, list items (also those drawn with a bullet character), "Label: value" lines (spec lists and fact
+    boxes repeat on purpose), lead-ins that end in a colon ("Then run:" before each listing), lines inside
     block quotes (pull quotes repeat the text on purpose), short lines and lines that are the title
     (``title-repeated-in-body`` reports those) are skipped, and so is a run of up to three lines printed again
     right after itself (a listing that prints each headline as a heading and as its link, a scraper that
@@ -83,7 +84,8 @@ class RepeatedLine(Rule):
         keys = [normalize(source) if len(source.split()) >= opts.min_words else source for _, _, source in lines]
         seen: dict[str, int] = {}
         for i, (block, line, source) in enumerate(lines):
-            if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":"):
+            if len(source.split()) < opts.min_words or _LABEL_VALUE.match(source) or source.endswith(":") \
+                    or source.lstrip()[:1] in _BULLETS:
                 continue
             key = keys[i]
             if key in titles or repeated_headline(source, block.kind, doc.title):
